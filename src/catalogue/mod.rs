@@ -1,0 +1,19 @@
+//! The catalogue: units and qualifications from the source documents, loaded, validated and
+//! indexed. No web dependency.
+
+mod build;
+mod embedded;
+mod error;
+mod level;
+mod lookup;
+mod model;
+
+pub use build::{Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, UnitId};
+pub use embedded::{embedded, EMBEDDED_FILES, EMBEDDED_LINKS};
+pub use error::{CatalogueError, CatalogueErrors};
+pub use level::Level;
+pub use lookup::{normalise_code, LookupError};
+pub use model::{
+    Decision, Document, DocumentFile, Group, Link, LinkBasis, LinksFile, OtherCode, Qualification,
+    Size, Unit,
+};

@@ -1,0 +1,162 @@
+//! Command-line arguments.
+
+use crate::rules::Readings;
+use std::fmt;
+
+pub const USAGE: &str = "\
+usage:
+  qualplan qualifications [--json]
+  qualplan units <QUALIFICATION> [--json]
+  qualplan check <QUALIFICATION> <UNIT>... [--reading <RULE>=<READING>]... [--json]
+
+options:
+  --json                  machine-readable output
+  --reading RULE=READING  read a rule the other way the catalogue records
+  --catalogue FILE        add a qualification from a catalogue file (data/SCHEMA.md)
+  -h, --help              this text
+
+QUALIFICATION: an id, a regulator number (600/5469/4), an awarding-body number (4411-30) or an
+unambiguous part of the title. UNIT: the code its document prints (CU791, 301, 001, F/601/1609) or
+its unit accreditation number. Exit status: 0 compliant, 1 not compliant, 2 bad input.
+";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Qualifications,
+    Units { qualification: String },
+    Check { qualification: String, units: Vec<String>, readings: Readings },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invocation {
+    pub command: Command,
+    pub format: Format,
+    pub catalogues: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArgsError {
+    Help,
+    Message(String),
+}
+
+impl fmt::Display for ArgsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArgsError::Help => write!(f, "help requested"),
+            ArgsError::Message(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+fn bad(m: impl Into<String>) -> ArgsError {
+    ArgsError::Message(m.into())
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
+    let mut format = Format::Text;
+    let mut catalogues = Vec::new();
+    let mut readings = Readings::new();
+    let mut positional = Vec::new();
+    let mut it = argv.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-h" | "--help" | "help" => return Err(ArgsError::Help),
+            "--json" => format = Format::Json,
+            "--catalogue" => catalogues.push(
+                it.next()
+                    .ok_or_else(|| bad("--catalogue needs a file"))?
+                    .clone(),
+            ),
+            "--reading" => {
+                let v = it.next().ok_or_else(|| bad("--reading needs RULE=READING"))?;
+                add_reading(&mut readings, v)?;
+            }
+            s if s.starts_with("--reading=") => add_reading(&mut readings, &s["--reading=".len()..])?,
+            s if s.starts_with("--catalogue=") => catalogues.push(s["--catalogue=".len()..].to_string()),
+            s if s.starts_with("--") => return Err(bad(format!("unknown option {s}"))),
+            _ => positional.push(a.clone()),
+        }
+    }
+    let mut pos = positional.into_iter();
+    let command = match pos.next().as_deref() {
+        None => return Err(bad("no command given")),
+        Some("qualifications") => {
+            if let Some(extra) = pos.next() {
+                return Err(bad(format!("qualifications takes no argument, got {extra:?}")));
+            }
+            Command::Qualifications
+        }
+        Some("units") => {
+            let qualification = pos.next().ok_or_else(|| bad("units needs a QUALIFICATION"))?;
+            if let Some(extra) = pos.next() {
+                return Err(bad(format!("units takes one QUALIFICATION, got also {extra:?}")));
+            }
+            Command::Units { qualification }
+        }
+        Some("check") => {
+            let qualification = pos.next().ok_or_else(|| bad("check needs a QUALIFICATION"))?;
+            Command::Check { qualification, units: pos.collect(), readings: readings.clone() }
+        }
+        Some(other) => {
+            return Err(bad(format!(
+                "unknown command {other:?}: expected qualifications, units or check"
+            )))
+        }
+    };
+    if !readings.is_empty() && !matches!(command, Command::Check { .. }) {
+        return Err(bad("--reading applies to check only"));
+    }
+    Ok(Invocation { command, format, catalogues })
+}
+
+fn add_reading(readings: &mut Readings, v: &str) -> Result<(), ArgsError> {
+    match v.split_once('=') {
+        Some((rule, reading)) if !rule.is_empty() && !reading.is_empty() => {
+            readings.insert(rule.to_string(), reading.to_string());
+            Ok(())
+        }
+        _ => Err(bad(format!("--reading {v:?}: expected RULE=READING"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn parses_each_command() {
+        let i = parse(&argv("check 4411-30 002 001 --reading r1=inclusive --json")).unwrap();
+        assert_eq!(i.format, Format::Json);
+        match i.command {
+            Command::Check { qualification, units, readings } => {
+                assert_eq!(qualification, "4411-30");
+                assert_eq!(units, vec!["002", "001"]);
+                assert_eq!(readings.get("r1").map(String::as_str), Some("inclusive"));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        assert_eq!(parse(&argv("qualifications")).unwrap().command, Command::Qualifications);
+    }
+
+    #[test]
+    fn rejects_bad_arguments_with_a_reason() {
+        assert!(matches!(parse(&argv("")), Err(ArgsError::Message(m)) if m.contains("no command")));
+        assert!(matches!(parse(&argv("frobnicate")), Err(ArgsError::Message(m)) if m.contains("frobnicate")));
+        assert!(matches!(parse(&argv("units")), Err(ArgsError::Message(m)) if m.contains("QUALIFICATION")));
+        assert!(matches!(parse(&argv("check q --reading nonsense")), Err(ArgsError::Message(m)) if m.contains("RULE=READING")));
+        assert!(matches!(parse(&argv("units q --jsn")), Err(ArgsError::Message(m)) if m.contains("--jsn")));
+        assert_eq!(parse(&argv("--help")), Err(ArgsError::Help));
+    }
+}

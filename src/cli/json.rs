@@ -1,0 +1,135 @@
+//! `--json` output. Field names are a contract (DESIGN.md): add fields, never rename them.
+
+use crate::catalogue::{Catalogue, UnitId};
+use crate::plan::Check;
+use crate::rules::{Measure, RuleResult, Status};
+use serde_json::{json, Value};
+use std::io::Write;
+
+pub fn print(out: &mut dyn Write, value: &Value) {
+    let _ = writeln!(out, "{}", serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+pub fn qualifications(c: &Catalogue) -> Value {
+    Value::Array(
+        c.qualifications
+            .iter()
+            .map(|cq| {
+                let q = &cq.qualification;
+                json!({
+                    "id": q.id,
+                    "title": q.title,
+                    "awarding_body": q.awarding_body,
+                    "awarding_body_number": q.awarding_body_number,
+                    "regulator_number": q.regulator_number,
+                    "level": q.level.to_string(),
+                    "size": q.size.as_str(),
+                    "glh": q.glh,
+                    "glh_range": q.glh_range,
+                    "tqt": q.tqt,
+                    "min_credits": q.min_credits,
+                    "document": c.document_of(cq).document.id,
+                    "rules_published": q.rules_published,
+                    "rules_note": q.rules_note,
+                    "units": cq.units.len(),
+                })
+            })
+            .collect(),
+    )
+}
+
+pub fn units(c: &Catalogue, q: usize) -> Value {
+    let cq = &c.qualifications[q];
+    Value::Array(
+        cq.units
+            .iter()
+            .map(|id| {
+                let cu = c.unit(*id);
+                let u = &cu.unit;
+                let groups: Vec<&crate::catalogue::Group> = cq
+                    .qualification
+                    .groups
+                    .iter()
+                    .filter(|g| cq.groups.iter().any(|(gid, units)| gid == &g.id && units.contains(id)))
+                    .collect();
+                json!({
+                    "key": u.code,
+                    "uan": u.uan,
+                    "title": u.title,
+                    "level": u.level.to_string(),
+                    "credit": u.credit,
+                    "glh": u.glh,
+                    "groups": groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(),
+                    "group_ids": groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(),
+                    "id": cu.key,
+                    "other_codes": u.other_codes.iter().map(|o| json!({"scheme": o.scheme, "code": o.code})).collect::<Vec<_>>(),
+                    "learning_outcomes": u.learning_outcomes,
+                    "assessment_criteria": u.assessment_criteria,
+                    "same_as": c.same_units(*id).iter().map(|(o, basis)| json!({
+                        "id": c.unit(*o).key,
+                        "basis": basis,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn codes(c: &Catalogue, ids: &[UnitId]) -> Vec<String> {
+    ids.iter().map(|id| c.unit(*id).unit.code.clone()).collect()
+}
+
+fn rule(c: &Catalogue, r: &RuleResult) -> Value {
+    let met = match r.status {
+        Status::Met => Value::Bool(true),
+        Status::Unmet => Value::Bool(false),
+        Status::NotJudged => Value::Null,
+    };
+    let mut v = json!({
+        "id": r.id,
+        "text": r.text,
+        "met": met,
+        "shortfall": r.shortfall,
+        "label": r.label,
+        "source": r.source,
+        "counted": codes(c, &r.counted),
+        "reading": r.reading,
+        "readings": r.readings.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
+    });
+    if let Some(p) = r.progress {
+        v["progress"] = json!({
+            "measure": match p.measure { Measure::Credits => "credits", Measure::Units => "units", Measure::Glh => "glh" },
+            "value": p.value,
+            "min": p.min,
+            "max": p.max,
+        });
+    }
+    if !r.children.is_empty() {
+        v["children"] = Value::Array(r.children.iter().map(|ch| rule(c, ch)).collect());
+    }
+    v
+}
+
+pub fn check(c: &Catalogue, check: &Check) -> Value {
+    let cq = &c.qualifications[check.qualification];
+    json!({
+        "qualification": cq.qualification.id,
+        "title": cq.qualification.title,
+        "compliant": check.evaluation.compliant,
+        "rules_published": cq.qualification.rules_published,
+        "rules_note": cq.qualification.rules_note,
+        "totals": {
+            "units": check.totals.units,
+            "credits": check.totals.credits,
+            "glh": check.totals.glh,
+            "tqt": check.totals.tqt,
+        },
+        "units": codes(c, &check.planned),
+        "duplicates": check.duplicates,
+        "rules": check.evaluation.rules.iter().map(|r| rule(c, r)).collect::<Vec<_>>(),
+        "barred": check.evaluation.barred.iter().map(|(u, by)| json!({
+            "unit": c.unit(*u).unit.code,
+            "by": codes(c, by),
+        })).collect::<Vec<_>>(),
+    })
+}

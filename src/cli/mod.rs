@@ -1,0 +1,98 @@
+//! The `qualplan` command line: the same engine as the app, for many plans at once.
+//! Parsing and printing only; every answer comes from the core.
+
+mod args;
+mod json;
+mod text;
+
+use crate::catalogue::{embedded, Catalogue};
+use crate::plan::check_codes;
+use args::{Command, Format};
+use std::io::Write;
+
+pub use args::{parse, ArgsError};
+
+/// Exit status: 0 success (or compliant), 1 a plan that does not meet its rules, 2 bad input.
+pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let invocation = match args::parse(argv) {
+        Ok(i) => i,
+        Err(ArgsError::Help) => {
+            let _ = write!(out, "{}", args::USAGE);
+            return 0;
+        }
+        Err(e) => {
+            let _ = writeln!(err, "qualplan: {e}\n\n{}", args::USAGE);
+            return 2;
+        }
+    };
+    let mut loaded: Option<Catalogue> = None;
+    for path in &invocation.catalogues {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "qualplan: cannot read catalogue file {path}: {e}");
+                return 2;
+            }
+        };
+        match loaded.as_ref().unwrap_or_else(|| embedded()).with_document(path, &text) {
+            Ok(c) => loaded = Some(c),
+            Err(e) => {
+                let _ = writeln!(err, "qualplan: catalogue file {path} is not valid:\n{e}");
+                return 2;
+            }
+        }
+    }
+    let catalogue: &Catalogue = loaded.as_ref().unwrap_or_else(|| embedded());
+    let json = invocation.format == Format::Json;
+    let result: Result<i32, String> = match &invocation.command {
+        Command::Qualifications => {
+            if json {
+                json::print(out, &json::qualifications(catalogue));
+            } else {
+                text::qualifications(out, catalogue);
+            }
+            Ok(0)
+        }
+        Command::Units { qualification } => match catalogue.find_qualification(qualification) {
+            Ok(q) => {
+                if json {
+                    json::print(out, &json::units(catalogue, q));
+                } else {
+                    text::units(out, catalogue, q);
+                }
+                Ok(0)
+            }
+            Err(e) => Err(e.to_string()),
+        },
+        Command::Check { qualification, units, readings } => {
+            match check_codes(catalogue, qualification, units, readings) {
+                Ok(check) => {
+                    if !check.unknown_readings.is_empty() {
+                        Err(format!(
+                            "unknown reading {}: see `qualplan units {qualification}` and the rules' readings",
+                            check.unknown_readings.join(", ")
+                        ))
+                    } else {
+                        for d in &check.duplicates {
+                            let _ = writeln!(err, "qualplan: unit {d} is listed more than once; counted once");
+                        }
+                        if json {
+                            json::print(out, &json::check(catalogue, &check));
+                        } else {
+                            text::check(out, catalogue, &check);
+                        }
+                        Ok(if check.evaluation.compliant == Some(true) { 0 } else { 1 })
+                    }
+                }
+                Err(e) => Err(e.to_string()),
+            }
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "qualplan: {message}");
+            2
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Plain-text output for people at a terminal.
+
+use crate::catalogue::Catalogue;
+use crate::plan::Check;
+use crate::rules::{RuleResult, Status};
+use std::io::Write;
+
+fn level_name(l: crate::catalogue::Level) -> String {
+    let s = l.to_string();
+    if s.starts_with("Entry") {
+        s
+    } else {
+        format!("Level {s}")
+    }
+}
+
+fn or_np(v: Option<u32>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_else(|| "not published".into())
+}
+
+pub fn qualifications(out: &mut dyn Write, c: &Catalogue) {
+    for cq in &c.qualifications {
+        let q = &cq.qualification;
+        let glh = match (q.glh, q.glh_range) {
+            (Some(g), _) => g.to_string(),
+            (None, Some([lo, hi])) => format!("{lo}-{hi}"),
+            _ => "not published".into(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<36} {:<12} {:<8} {:<9} {}\n{:<36} {} | GLH {} | TQT {} | min credits {}{}",
+            q.id,
+            q.regulator_number.as_deref().unwrap_or("-"),
+            q.awarding_body_number.as_deref().unwrap_or("-"),
+            level_name(q.level),
+            q.title,
+            "",
+            q.awarding_body,
+            glh,
+            or_np(q.tqt),
+            or_np(q.min_credits),
+            if q.rules_published { "" } else { " | rules not published" },
+        );
+    }
+}
+
+pub fn units(out: &mut dyn Write, c: &Catalogue, q: usize) {
+    let cq = &c.qualifications[q];
+    let _ = writeln!(out, "{} {}", cq.qualification.id, cq.qualification.title);
+    for g in &cq.qualification.groups {
+        let _ = writeln!(out, "\n{} ({})", g.name, g.id);
+        for code in &g.units {
+            if let Some(id) = cq.units.iter().find(|id| &c.unit(**id).unit.code == code) {
+                let u = &c.unit(*id).unit;
+                let _ = writeln!(
+                    out,
+                    "  {:<12} {:<9} {:>3} cr {:>4} GLH  {}",
+                    u.code,
+                    level_name(u.level),
+                    u.credit.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
+                    u.glh.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
+                    u.title
+                );
+            }
+        }
+    }
+    if !cq.qualification.rules_published {
+        let _ = writeln!(
+            out,
+            "\nRules of combination: not published. {}",
+            cq.qualification.rules_note.as_deref().unwrap_or("")
+        );
+    }
+}
+
+fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
+    let mark = match r.status {
+        Status::Met => "[met]    ",
+        Status::Unmet => "[not met]",
+        Status::NotJudged => "[not checked: needs evidence]",
+    };
+    let pad = "  ".repeat(depth);
+    let _ = writeln!(out, "{pad}{mark} {}", r.label);
+    if let Some(s) = &r.shortfall {
+        if r.children.is_empty() {
+            let _ = writeln!(out, "{pad}          {s}");
+        }
+    }
+    if let Some(reading) = &r.reading {
+        let label = r.readings.iter().find(|(id, _)| id == reading).map(|(_, l)| l.as_str()).unwrap_or("");
+        let _ = writeln!(out, "{pad}          reading: {reading} ({label})");
+    }
+    for ch in &r.children {
+        rule(out, ch, depth + 1);
+    }
+}
+
+pub fn check(out: &mut dyn Write, c: &Catalogue, check: &Check) {
+    let cq = &c.qualifications[check.qualification];
+    let q = &cq.qualification;
+    let verdict = match check.evaluation.compliant {
+        Some(true) => "meets every rule of combination".to_string(),
+        Some(false) => "does NOT meet every rule of combination".to_string(),
+        None => "cannot be checked: the document publishes no rules of combination".to_string(),
+    };
+    let _ = writeln!(out, "{} {}\nPlan {verdict}.", q.id, q.title);
+    let _ = writeln!(
+        out,
+        "Totals: {} units | {} credits (minimum {}) | {} GLH | TQT {}",
+        check.totals.units,
+        or_np(check.totals.credits),
+        or_np(q.min_credits),
+        or_np(check.totals.glh),
+        or_np(check.totals.tqt),
+    );
+    for r in &check.evaluation.rules {
+        rule(out, r, 0);
+    }
+}

@@ -1,0 +1,75 @@
+//! Checking a plan given as codes a user holds: look-up, de-duplication, totals and rules.
+
+use super::totals::Totals;
+use crate::catalogue::{Catalogue, LookupError, UnitId};
+use crate::rules::{evaluate, Evaluation, Readings};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    pub qualification: usize,
+    /// Planned units, each once, in the order first given.
+    pub planned: Vec<UnitId>,
+    /// Inputs that named a unit already in the plan (counted once).
+    pub duplicates: Vec<String>,
+    /// Readings asked for that no rule of the qualification has.
+    pub unknown_readings: Vec<String>,
+    pub totals: Totals,
+    pub evaluation: Evaluation,
+}
+
+/// Checks unit ids already resolved (the app's plan).
+pub fn check(catalogue: &Catalogue, q: usize, planned: &[UnitId], readings: &Readings) -> Check {
+    let mut units: Vec<UnitId> = Vec::with_capacity(planned.len());
+    for u in planned {
+        if !units.contains(u) {
+            units.push(*u);
+        }
+    }
+    let qual = &catalogue.qualifications[q];
+    Check {
+        qualification: q,
+        totals: Totals::of(catalogue, qual, &units),
+        evaluation: evaluate(catalogue, q, &units, readings),
+        planned: units,
+        duplicates: Vec::new(),
+        unknown_readings: Vec::new(),
+    }
+}
+
+/// Checks a plan given as a qualification and unit codes as a user types them.
+pub fn check_codes(
+    catalogue: &Catalogue,
+    qualification: &str,
+    units: &[String],
+    readings: &Readings,
+) -> Result<Check, LookupError> {
+    let q = catalogue.find_qualification(qualification)?;
+    let qual = &catalogue.qualifications[q];
+    let mut ids = Vec::new();
+    let mut duplicates = Vec::new();
+    for code in units {
+        let id = catalogue.find_unit(qual, code)?;
+        if ids.contains(&id) {
+            duplicates.push(code.clone());
+        } else {
+            ids.push(id);
+        }
+    }
+    let mut known = Vec::new();
+    for r in &qual.rules {
+        r.rule.walk(&mut known);
+    }
+    let unknown_readings = readings
+        .iter()
+        .filter(|(rule, reading)| {
+            !known
+                .iter()
+                .any(|r| &r.id == *rule && r.readings().iter().any(|(id, _)| id == reading))
+        })
+        .map(|(rule, reading)| format!("{rule}={reading}"))
+        .collect();
+    let mut result = check(catalogue, q, &ids, readings);
+    result.duplicates = duplicates;
+    result.unknown_readings = unknown_readings;
+    Ok(result)
+}

@@ -1,0 +1,123 @@
+//! The saved form of the workspace: versioned JSON, migrated forwards, and read defensively so
+//! a damaged save never costs the user a blank page or their other plans.
+
+use super::workspace::{Plan, Workspace};
+use crate::catalogue::Catalogue;
+use serde_json::Value;
+
+/// The version `encode` writes.
+pub const VERSION: u64 = 2;
+
+/// What was restored, and what could not be, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restored {
+    pub workspace: Workspace,
+    /// One sentence per problem, for the user.
+    pub problems: Vec<String>,
+    /// The saved text, kept whole, when any of it could not be used.
+    pub unreadable: Option<String>,
+}
+
+pub fn encode(workspace: &Workspace) -> String {
+    serde_json::json!({
+        "version": VERSION,
+        "current": workspace.current,
+        "plans": workspace.plans,
+    })
+    .to_string()
+}
+
+/// Reads saved state. Version 1 (one unnamed plan) is migrated; anything unreadable is reported
+/// and kept aside, and whatever can be used is used.
+pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
+    let mut problems = Vec::new();
+    let fresh = || Workspace::new(catalogue);
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return Restored {
+                workspace: fresh(),
+                problems: vec![format!(
+                    "Your saved plans could not be read (not valid JSON: {e}). A copy was kept; you are starting with a new plan."
+                )],
+                unreadable: Some(text.to_string()),
+            }
+        }
+    };
+    let version = value.get("version").and_then(Value::as_u64);
+    let (raw_plans, current): (Vec<Value>, usize) = match version {
+        Some(1) => {
+            // Version 1 kept a single plan: {"version":1,"qualification":..,"units":[..]}.
+            let mut plan = value.clone();
+            if let Some(o) = plan.as_object_mut() {
+                o.remove("version");
+                o.entry("name").or_insert_with(|| Value::from("My plan"));
+            }
+            (vec![plan], 0)
+        }
+        Some(2) => {
+            let plans = value.get("plans").and_then(Value::as_array).cloned();
+            match plans {
+                Some(p) => (p, value.get("current").and_then(Value::as_u64).unwrap_or(0) as usize),
+                None => {
+                    problems.push("Your saved plans had no list of plans. A copy was kept.".to_string());
+                    (Vec::new(), 0)
+                }
+            }
+        }
+        other => {
+            return Restored {
+                workspace: fresh(),
+                problems: vec![format!(
+                    "Your saved plans are in a format this version does not know ({}). A copy was kept; you are starting with a new plan.",
+                    other.map(|v| format!("version {v}")).unwrap_or_else(|| "no version".into())
+                )],
+                unreadable: Some(text.to_string()),
+            }
+        }
+    };
+    let mut plans = Vec::new();
+    for (i, raw) in raw_plans.into_iter().enumerate() {
+        let mut plan: Plan = match serde_json::from_value(raw) {
+            Ok(p) => p,
+            Err(e) => {
+                problems.push(format!("Saved plan {} could not be read ({e}) and was set aside.", i + 1));
+                continue;
+            }
+        };
+        let Some(cq) = catalogue.qualification(&plan.qualification) else {
+            problems.push(format!(
+                "Plan \u{201c}{}\u{201d} is for a qualification this catalogue does not have ({}); it was set aside.",
+                plan.name, plan.qualification
+            ));
+            continue;
+        };
+        let offered = |code: &String| cq.units.iter().any(|u| &catalogue.unit(*u).unit.code == code);
+        let unknown: Vec<String> = plan.units.iter().filter(|c| !offered(c)).cloned().collect();
+        if !unknown.is_empty() {
+            problems.push(format!(
+                "Plan \u{201c}{}\u{201d} listed unit{} {} that {} no longer offers; removed from the plan.",
+                plan.name,
+                if unknown.len() == 1 { "" } else { "s" },
+                unknown.join(", "),
+                cq.qualification.title
+            ));
+            plan.units.retain(|c| offered(c));
+        }
+        let mut seen = Vec::new();
+        plan.units.retain(|c| {
+            let new = !seen.contains(c);
+            seen.push(c.clone());
+            new
+        });
+        plans.push(plan);
+    }
+    let workspace = if plans.is_empty() {
+        fresh()
+    } else {
+        let current = current.min(plans.len() - 1);
+        Workspace { plans, current }
+    };
+    let unreadable = (!problems.is_empty()).then(|| text.to_string());
+    Restored { workspace, problems, unreadable }
+}

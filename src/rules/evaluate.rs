@@ -1,0 +1,302 @@
+//! Evaluates a plan against a qualification's rules and explains every verdict.
+
+use super::compile::{CompiledRule, Node, Scope};
+use super::distinct::assign_distinct;
+use super::rule::{LevelFilter, Measure};
+use super::words;
+use crate::catalogue::{Catalogue, UnitId};
+use std::collections::BTreeMap;
+
+/// Rule id -> reading id, for rules read other than by default.
+pub type Readings = BTreeMap<String, String>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Met,
+    Unmet,
+    /// A requirement the plan cannot show (workplace evidence): never counted as met or unmet.
+    NotJudged,
+}
+
+/// A count rule's figure against its limits, for meters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub measure: Measure,
+    pub value: u32,
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleResult {
+    pub id: String,
+    pub label: String,
+    pub text: String,
+    pub source: String,
+    pub status: Status,
+    /// What is missing or in excess, in words; `None` when met.
+    pub shortfall: Option<String>,
+    /// How far from met in the rule's own measure (0 when met); ranks pathways and assignments.
+    pub deficit: u32,
+    /// Planned units that counted towards this rule (for distinct groups: the assignment used).
+    pub counted: Vec<UnitId>,
+    /// The reading in force, where the rule has more than one.
+    pub reading: Option<String>,
+    /// Every reading (id, label), the default first; empty for a rule with one reading.
+    pub readings: Vec<(String, String)>,
+    pub progress: Option<Progress>,
+    pub children: Vec<RuleResult>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// `None` where the document publishes no rules for the qualification.
+    pub compliant: Option<bool>,
+    pub rules: Vec<RuleResult>,
+    /// Unplanned units that a barred combination now rules out, with the planned units barring them.
+    pub barred: Vec<(UnitId, Vec<UnitId>)>,
+}
+
+pub(super) struct Ctx<'a> {
+    pub catalogue: &'a Catalogue,
+    pub readings: &'a Readings,
+}
+
+/// Evaluates `planned` (unit ids, any order, duplicates ignored) against qualification `q`.
+pub fn evaluate(catalogue: &Catalogue, q: usize, planned: &[UnitId], readings: &Readings) -> Evaluation {
+    let qual = &catalogue.qualifications[q];
+    let mut plan: Vec<UnitId> = planned.to_vec();
+    plan.sort_unstable();
+    plan.dedup();
+    let ctx = Ctx { catalogue, readings };
+    let rules: Vec<RuleResult> = qual.rules.iter().map(|r| evaluate_rule(r, &ctx, &plan)).collect();
+    let compliant = qual
+        .qualification
+        .rules_published
+        .then(|| rules.iter().all(|r| r.status != Status::Unmet));
+    let mut barred = Vec::new();
+    for r in &qual.rules {
+        collect_barred(r, readings, &plan, &mut barred);
+    }
+    Evaluation { compliant, rules, barred }
+}
+
+/// The node in force for a rule under the chosen readings, and that reading's id.
+pub(super) fn node_in_force<'r>(rule: &'r CompiledRule, readings: &Readings) -> (&'r Node, Option<String>) {
+    if let Some(chosen) = readings.get(&rule.rule.id) {
+        if let Some((id, node)) = rule.alternatives.iter().find(|(id, _)| id == chosen) {
+            return (node, Some(id.clone()));
+        }
+    }
+    (&rule.node, rule.rule.reading.as_ref().map(|r| r.id.clone()))
+}
+
+pub(super) fn evaluate_rule(rule: &CompiledRule, ctx: &Ctx, allowed: &[UnitId]) -> RuleResult {
+    let (node, reading) = node_in_force(rule, ctx.readings);
+    let mut result = evaluate_node(node, ctx, allowed);
+    result.id = rule.rule.id.clone();
+    result.label = rule.rule.label.clone();
+    result.text = rule.rule.text.clone();
+    result.source = rule.rule.source.clone();
+    result.reading = reading;
+    result.readings = rule
+        .rule
+        .readings()
+        .into_iter()
+        .map(|(id, label)| (id.to_string(), label.to_string()))
+        .collect();
+    result
+}
+
+fn blank(status: Status) -> RuleResult {
+    RuleResult {
+        id: String::new(),
+        label: String::new(),
+        text: String::new(),
+        source: String::new(),
+        status,
+        shortfall: None,
+        deficit: 0,
+        counted: Vec::new(),
+        reading: None,
+        readings: Vec::new(),
+        progress: None,
+        children: Vec::new(),
+    }
+}
+
+pub(super) fn measure_of(ctx: &Ctx, measure: Measure, id: UnitId) -> u32 {
+    let unit = &ctx.catalogue.unit(id).unit;
+    match measure {
+        Measure::Units => 1,
+        Measure::Credits => unit.credit.unwrap_or(0),
+        Measure::Glh => unit.glh.unwrap_or(0),
+    }
+}
+
+pub(super) fn admits(ctx: &Ctx, scope: &Scope, level: Option<LevelFilter>, id: UnitId) -> bool {
+    scope.contains(id) && level.is_none_or(|l| l.admits(ctx.catalogue.unit(id).unit.level))
+}
+
+fn codes(ctx: &Ctx, ids: &[UnitId]) -> Vec<String> {
+    ids.iter().map(|id| ctx.catalogue.unit(*id).unit.code.clone()).collect()
+}
+
+pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleResult {
+    match node {
+        Node::Mandatory(units) => {
+            let (present, missing): (Vec<UnitId>, Vec<UnitId>) =
+                units.iter().partition(|u| allowed.binary_search(u).is_ok());
+            let mut r = blank(if missing.is_empty() { Status::Met } else { Status::Unmet });
+            if !missing.is_empty() {
+                r.shortfall = Some(words::add_units(&codes(ctx, &missing)));
+            }
+            r.deficit = missing.len() as u32;
+            r.progress = Some(Progress {
+                measure: Measure::Units,
+                value: present.len() as u32,
+                min: Some(units.len() as u32),
+                max: None,
+            });
+            r.counted = present;
+            r
+        }
+        Node::Count { measure, scope, level, min, max, from_words } => {
+            let counted: Vec<UnitId> =
+                allowed.iter().copied().filter(|u| admits(ctx, scope, *level, *u)).collect();
+            let value: u32 = counted.iter().map(|u| measure_of(ctx, *measure, *u)).sum();
+            let mut r = blank(Status::Met);
+            if let Some(min) = min.filter(|m| value < *m) {
+                r.status = Status::Unmet;
+                r.deficit = min - value;
+                r.shortfall = Some(words::more_needed(*measure, r.deficit, *level, from_words));
+            } else if let Some(max) = max.filter(|m| value > *m) {
+                r.status = Status::Unmet;
+                r.deficit = value - max;
+                r.shortfall = Some(words::too_many(
+                    *measure,
+                    r.deficit,
+                    max,
+                    *level,
+                    from_words,
+                    &codes(ctx, &counted),
+                ));
+            }
+            r.progress = Some(Progress { measure: *measure, value, min: *min, max: *max });
+            r.counted = counted;
+            r
+        }
+        Node::Barred { units, max } => {
+            let present: Vec<UnitId> =
+                units.iter().copied().filter(|u| allowed.binary_search(u).is_ok()).collect();
+            let over = (present.len() as u32).saturating_sub(*max);
+            let mut r = blank(if over == 0 { Status::Met } else { Status::Unmet });
+            if over > 0 {
+                r.deficit = over;
+                r.shortfall = Some(format!(
+                    "remove {} of {}",
+                    words::count_words(over),
+                    codes(ctx, &present).join(" / ")
+                ));
+            }
+            r.counted = present;
+            r
+        }
+        Node::AllOf { rules, distinct } => {
+            let children: Vec<RuleResult> = if *distinct {
+                assign_distinct(rules, ctx, allowed)
+            } else {
+                rules.iter().map(|c| evaluate_rule(c, ctx, allowed)).collect()
+            };
+            combine_all(children)
+        }
+        Node::AnyOf { rules } => {
+            let children: Vec<RuleResult> = rules.iter().map(|c| evaluate_rule(c, ctx, allowed)).collect();
+            combine_any(children)
+        }
+        Node::Manual => blank(Status::NotJudged),
+    }
+}
+
+pub(super) fn combine_all(children: Vec<RuleResult>) -> RuleResult {
+    let judged = children.iter().any(|c| c.status != Status::NotJudged);
+    let unmet: Vec<&RuleResult> = children.iter().filter(|c| c.status == Status::Unmet).collect();
+    let mut r = blank(if !judged {
+        Status::NotJudged
+    } else if unmet.is_empty() {
+        Status::Met
+    } else {
+        Status::Unmet
+    });
+    if !unmet.is_empty() {
+        r.shortfall = Some(
+            unmet
+                .iter()
+                .filter_map(|c| c.shortfall.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        r.deficit = unmet.iter().map(|c| c.deficit).sum();
+    }
+    let mut counted: Vec<UnitId> = children.iter().flat_map(|c| c.counted.iter().copied()).collect();
+    counted.sort_unstable();
+    counted.dedup();
+    r.counted = counted;
+    r.children = children;
+    r
+}
+
+fn combine_any(children: Vec<RuleResult>) -> RuleResult {
+    let met = children.iter().position(|c| c.status == Status::Met);
+    let mut r;
+    if let Some(i) = met {
+        r = blank(Status::Met);
+        r.counted = children[i].counted.clone();
+    } else if children.iter().all(|c| c.status == Status::NotJudged) {
+        r = blank(Status::NotJudged);
+    } else {
+        r = blank(Status::Unmet);
+        let best = children
+            .iter()
+            .filter(|c| c.status == Status::Unmet)
+            .min_by_key(|c| c.deficit)
+            .expect("some child is unmet");
+        r.deficit = best.deficit;
+        r.counted = best.counted.clone();
+        r.shortfall = Some(format!(
+            "meet one of: {}; closest is {}: {}",
+            children.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(" / "),
+            best.label,
+            best.shortfall.clone().unwrap_or_default()
+        ));
+    }
+    r.children = children;
+    r
+}
+
+fn collect_barred(rule: &CompiledRule, readings: &Readings, plan: &[UnitId], out: &mut Vec<(UnitId, Vec<UnitId>)>) {
+    let (node, _) = node_in_force(rule, readings);
+    match node {
+        Node::Barred { units, max } => {
+            let present: Vec<UnitId> = units.iter().copied().filter(|u| plan.binary_search(u).is_ok()).collect();
+            if present.len() as u32 >= *max {
+                for u in units.iter().filter(|u| plan.binary_search(u).is_err()) {
+                    match out.iter_mut().find(|(id, _)| id == u) {
+                        Some((_, by)) => {
+                            by.extend(present.iter().copied());
+                            by.sort_unstable();
+                            by.dedup();
+                        }
+                        None => out.push((*u, present.clone())),
+                    }
+                }
+            }
+        }
+        Node::AllOf { rules, .. } | Node::AnyOf { rules } => {
+            for r in rules {
+                collect_barred(r, readings, plan, out);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,15 @@
+//! Rules of combination: the typed tree (as written in the catalogue), its compiled form, and the
+//! evaluator that explains every verdict. No web dependency.
+
+mod compile;
+mod distinct;
+mod evaluate;
+mod rule;
+mod words;
+
+pub use compile::{compile_rules, CompiledRule, Node, Scope};
+pub use evaluate::{evaluate, Evaluation, Progress, Readings, RuleResult, Status};
+pub use rule::{
+    AllOf, AnyOf, Barred, Count, LevelFilter, Manual, Measure, Reading, ReadingName, Requirement,
+    Rule, UnitSet,
+};

@@ -1,0 +1,168 @@
+//! The units the chosen qualification offers, grouped as its document groups them, with a text
+//! and level filter. Each can be dragged into the plan or added with its button.
+
+use super::unit_badges::UnitBadges;
+use super::DRAG_TYPE;
+use crate::catalogue::{embedded, Level, UnitId};
+use crate::plan::{Check, Workspace};
+use leptos::prelude::*;
+
+#[component]
+pub fn AvailableUnits(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
+    let catalogue = embedded();
+    let text = RwSignal::new(String::new());
+    let level: RwSignal<Option<Level>> = RwSignal::new(None);
+    let qualification = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
+
+    let levels = move || {
+        let mut v: Vec<Level> = catalogue
+            .qualification(&qualification.get())
+            .map(|q| q.units.iter().map(|u| catalogue.unit(*u).unit.level).collect())
+            .unwrap_or_default();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let shows = move |id: UnitId| {
+        let u = &catalogue.unit(id).unit;
+        let t = text.get().to_lowercase();
+        let t = t.trim();
+        level.get().is_none_or(|l| l == u.level)
+            && (t.is_empty()
+                || u.title.to_lowercase().contains(t)
+                || u.code.to_lowercase().contains(t)
+                || u.uan.as_deref().is_some_and(|x| x.to_lowercase().contains(t)))
+    };
+    let planned = move |id: UnitId| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id)));
+    let barred_by = move |id: UnitId| {
+        checked.with(|c| {
+            c.as_ref().and_then(|c| {
+                c.evaluation.barred.iter().find(|(u, _)| *u == id).map(|(_, by)| {
+                    by.iter().map(|b| catalogue.unit(*b).unit.code.clone()).collect::<Vec<_>>().join(", ")
+                })
+            })
+        })
+    };
+
+    let groups = move || {
+        let Some(cq) = catalogue.qualification(&qualification.get()) else {
+            return ().into_any();
+        };
+        cq.qualification
+            .groups
+            .iter()
+            .zip(cq.groups.iter())
+            .map(|(g, (_, ids))| {
+                let name = g.name.clone();
+                let ids = ids.clone();
+                let any_shown = {
+                    let ids = ids.clone();
+                    move || ids.iter().any(|id| shows(*id))
+                };
+                view! {
+                    <li class="group" hidden=move || !any_shown()>
+                        <h3>{name.clone()}</h3>
+                        <ul aria-label=name.clone() class="units">
+                            {ids
+                                .into_iter()
+                                .map(|id| {
+                                    let unit = &catalogue.unit(id).unit;
+                                    let code = unit.code.clone();
+                                    let drag_code = code.clone();
+                                    let add_code = code.clone();
+                                    view! {
+                                        <li
+                                            class="unit"
+                                            class:planned=move || planned(id)
+                                            class:barred=move || barred_by(id).is_some()
+                                            hidden=move || !shows(id)
+                                            draggable="true"
+                                            on:dragstart=move |ev: leptos::ev::DragEvent| {
+                                                if let Some(dt) = ev.data_transfer() {
+                                                    let _ = dt.set_data(DRAG_TYPE, &drag_code);
+                                                    dt.set_effect_allowed("copyMove");
+                                                }
+                                            }
+                                        >
+                                            <span class="code">{code.clone()}</span>
+                                            <span class="title">{unit.title.clone()}</span>
+                                            <UnitBadges unit=unit />
+                                            <span class="status">
+                                                {move || planned(id).then(|| view! { <span class="mark planned-mark">"\u{2713} In your plan"</span> })}
+                                                {move || barred_by(id).map(|by| view! {
+                                                    <span class="mark barred-mark">{format!("\u{26d4} Barred: cannot be taken with {by}")}</span>
+                                                })}
+                                            </span>
+                                            <button
+                                                type="button"
+                                                class="add"
+                                                aria-label=format!("Add {code}")
+                                                disabled=move || planned(id)
+                                                on:click=move |_| {
+                                                    workspace.update(|w| {
+                                                        w.add_unit(&add_code);
+                                                    })
+                                                }
+                                            >
+                                                "Add"
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    view! {
+        <section
+            class="available"
+            aria-labelledby="available-heading"
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                if let Some(code) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) {
+                    workspace.update(|w| {
+                        w.remove_unit(&code);
+                    });
+                }
+            }
+        >
+            <h2 id="available-heading">"Available units"</h2>
+            <div class="filters">
+                <label for="unit-filter">"Filter units"</label>
+                <input
+                    id="unit-filter"
+                    type="search"
+                    placeholder="code or title"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                />
+                <label for="level-filter">"Level"</label>
+                <select
+                    id="level-filter"
+                    on:change=move |ev| level.set(Level::parse(&event_target_value(&ev)))
+                >
+                    <option value="">"All levels"</option>
+                    {move || {
+                        levels()
+                            .into_iter()
+                            .map(|l| {
+                                let v = l.to_string();
+                                let label = if v.starts_with("Entry") { v.clone() } else { format!("Level {v}") };
+                                view! { <option value=v selected=move || level.get() == Some(l)>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <ul aria-label="Available units" class="groups">
+                {groups}
+            </ul>
+        </section>
+    }
+}

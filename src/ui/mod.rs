@@ -1,0 +1,25 @@
+//! The browser shell: Leptos components, one per file, named for what the user sees. They read
+//! signals and call the core; no business rule lives here.
+
+mod app;
+mod available_units;
+mod notices;
+mod plan_list;
+mod plans_bar;
+mod qualification_picker;
+mod rules_panel;
+mod storage;
+mod totals_panel;
+mod unit_badges;
+mod verdict;
+
+pub use app::App;
+
+/// Mounts the app on the page's body.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The MIME type used to carry a unit's code through a drag.
+pub(crate) const DRAG_TYPE: &str = "text/plain";

@@ -1,0 +1,111 @@
+//! The qualification picker, grouped by awarding body and level, with the chosen one's figures.
+
+use crate::catalogue::{embedded, CatalogueQualification};
+use crate::plan::Workspace;
+use leptos::prelude::*;
+
+fn or_not_published(v: Option<u32>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_else(|| "not published".into())
+}
+
+fn level_name(q: &CatalogueQualification) -> String {
+    let l = q.qualification.level.to_string();
+    if l.starts_with("Entry") {
+        l
+    } else {
+        format!("Level {l}")
+    }
+}
+
+#[component]
+pub fn QualificationPicker(workspace: RwSignal<Workspace>, notices: RwSignal<Vec<String>>) -> impl IntoView {
+    let catalogue = embedded();
+    // Awarding body, then level, in catalogue order within each.
+    let mut groups: Vec<(String, Vec<&'static CatalogueQualification>)> = Vec::new();
+    let mut sorted: Vec<&'static CatalogueQualification> = catalogue.qualifications.iter().collect();
+    sorted.sort_by(|a, b| {
+        (&a.qualification.awarding_body, a.qualification.level)
+            .cmp(&(&b.qualification.awarding_body, b.qualification.level))
+    });
+    for q in sorted {
+        let label = format!("{} \u{2014} {}", q.qualification.awarding_body, level_name(q));
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, v)) => v.push(q),
+            None => groups.push((label, vec![q])),
+        }
+    }
+    let current = move || workspace.with(|w| w.plan().qualification.clone());
+    let on_change = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let mut dropped = Vec::new();
+        workspace.update(|w| dropped = w.set_qualification(catalogue, &id));
+        if !dropped.is_empty() {
+            notices.update(|n| {
+                n.push(format!(
+                    "Removed from the plan because the chosen qualification does not offer {}: {}.",
+                    if dropped.len() == 1 { "it" } else { "them" },
+                    dropped.join(", ")
+                ))
+            });
+        }
+    };
+    let facts = move || {
+        let id = current();
+        catalogue.qualification(&id).map(|cq| {
+            let q = &cq.qualification;
+            let glh = match (q.glh, q.glh_range) {
+                (Some(g), _) => g.to_string(),
+                (None, Some([lo, hi])) => format!("{lo}\u{2013}{hi}"),
+                _ => "not published".into(),
+            };
+            let doc = &catalogue.document_of(cq).document;
+            view! {
+                <dl class="facts">
+                    <dt>"Awarding body"</dt><dd>{q.awarding_body.clone()}</dd>
+                    <dt>"Regulator number"</dt><dd>{q.regulator_number.clone().unwrap_or_else(|| "not published".into())}</dd>
+                    <dt>"Awarding-body number"</dt><dd>{q.awarding_body_number.clone().unwrap_or_else(|| "not published".into())}</dd>
+                    <dt>"Level and size"</dt><dd>{format!("{} {}", level_name(cq), q.size.as_str())}</dd>
+                    <dt>"Minimum credits"</dt><dd>{or_not_published(q.min_credits)}</dd>
+                    <dt>"Published GLH"</dt><dd>{glh}</dd>
+                    <dt>"Published TQT"</dt><dd>{or_not_published(q.tqt)}</dd>
+                    <dt>"Source"</dt><dd>{format!("{} ({})", doc.title, doc.awarding_body)}</dd>
+                </dl>
+                {(!q.rules_published).then(|| view! {
+                    <p class="unpublished" role="note">
+                        <strong>"Rules of combination not published in this document. "</strong>
+                        {q.rules_note.clone().unwrap_or_default()}
+                    </p>
+                })}
+            }
+        })
+    };
+    view! {
+        <div class="picker">
+            <label for="qualification">"Qualification"</label>
+            <select id="qualification" on:change=on_change prop:value=current>
+                {groups
+                    .into_iter()
+                    .map(|(label, qs)| {
+                        view! {
+                            <optgroup label=label>
+                                {qs
+                                    .into_iter()
+                                    .map(|q| {
+                                        let id = q.qualification.id.clone();
+                                        let id2 = id.clone();
+                                        view! {
+                                            <option value=id selected=move || current() == id2>
+                                                {q.qualification.title.clone()}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </optgroup>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            {facts}
+        </div>
+    }
+}

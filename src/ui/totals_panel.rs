@@ -1,0 +1,69 @@
+//! Running totals against the qualification's published figures: credits, GLH and TQT.
+
+use crate::catalogue::embedded;
+use crate::plan::{Check, Workspace};
+use leptos::prelude::*;
+
+/// One total: a labelled group with a meter and the figures in words.
+#[component]
+fn Total(
+    label: &'static str,
+    value: Signal<Option<u32>>,
+    target: Signal<Option<u32>>,
+    target_words: Signal<String>,
+) -> impl IntoView {
+    let text = move || match value.get() {
+        None => "not published".to_string(),
+        Some(v) => format!("{v} {}", target_words.get()),
+    };
+    let max = move || target.get().unwrap_or(0).max(value.get().unwrap_or(0)).max(1) as f64;
+    view! {
+        <div class="total" role="group" aria-label=label>
+            <span class="total-label">{label}</span>
+            <meter
+                aria-label=label
+                min="0"
+                max=move || max().to_string()
+                low=move || target.get().map(|t| (t as f64 - 0.5).to_string())
+                optimum=move || max().to_string()
+                value=move || value.get().unwrap_or(0).to_string()
+            ></meter>
+            <span class="total-value">{text}</span>
+        </div>
+    }
+}
+
+#[component]
+pub fn TotalsPanel(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
+    let catalogue = embedded();
+    let qual = move || workspace.with(|w| catalogue.qualification(&w.plan().qualification).map(|q| q.qualification.clone()));
+    let totals = move || checked.with(|c| c.as_ref().map(|c| c.totals));
+    let units = move || totals().map(|t| t.units).unwrap_or(0);
+    let credits = Signal::derive(move || totals().and_then(|t| t.credits));
+    let glh = Signal::derive(move || totals().and_then(|t| t.glh));
+    let tqt = Signal::derive(move || totals().and_then(|t| t.tqt));
+    let min_credits = Signal::derive(move || qual().and_then(|q| q.min_credits));
+    let pub_glh = Signal::derive(move || qual().and_then(|q| q.glh.or(q.glh_range.map(|r| r[0]))));
+    let pub_tqt = Signal::derive(move || qual().and_then(|q| q.tqt));
+    let credit_words = Signal::derive(move || match min_credits.get() {
+        Some(m) => format!("of {m} minimum"),
+        None => "(no minimum published)".into(),
+    });
+    let glh_words = Signal::derive(move || match qual().map(|q| (q.glh, q.glh_range)) {
+        Some((Some(g), _)) => format!("of {g} published"),
+        Some((None, Some([lo, hi]))) => format!("against {lo}\u{2013}{hi} published"),
+        _ => "(none published)".into(),
+    });
+    let tqt_words = Signal::derive(move || match pub_tqt.get() {
+        Some(t) => format!("of {t} published (10 hours a credit)"),
+        None => "(10 hours a credit; none published)".into(),
+    });
+    view! {
+        <div class="totals" aria-label="Totals" role="group">
+            <p class="unit-count">{move || format!("{} unit{} planned", units(), if units() == 1 { "" } else { "s" })}</p>
+            <Total label="Credits" value=credits target=min_credits target_words=credit_words />
+            <Total label="GLH" value=glh target=pub_glh target_words=glh_words />
+            <Total label="TQT" value=tqt target=pub_tqt target_words=tqt_words />
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+//! Bundle-size report (raw and gzip of the built wasm, js and css) against the budget in
+//! xtask/size-budget.txt.
+
+use crate::root;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+pub fn report_and_check() -> Result<(), String> {
+    let dist = root().join("dist");
+    let mut rows = Vec::new();
+    let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read {}: {e} (run the build step)", dist.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_string();
+        if !["wasm", "js", "css"].contains(&ext.as_str()) {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+        let gz = gzip_len(&bytes)?;
+        rows.push((path.file_name().unwrap_or_default().to_string_lossy().to_string(), ext, bytes.len(), gz));
+    }
+    rows.sort();
+    let total_gz: usize = rows.iter().map(|r| r.3).sum();
+    let mut report = String::from("| file | raw bytes | gzip -9 bytes |\n|---|---:|---:|\n");
+    for (name, _, raw, gz) in &rows {
+        report.push_str(&format!("| {name} | {raw} | {gz} |\n"));
+    }
+    report.push_str(&format!("| **total** | {} | {total_gz} |\n", rows.iter().map(|r| r.2).sum::<usize>()));
+    println!("{report}");
+    let out = root().join("target").join("size-report.md");
+    std::fs::write(&out, &report).map_err(|e| e.to_string())?;
+    let budget = budget()?;
+    if rows.iter().all(|r| r.1 != "wasm") {
+        return Err("no .wasm file in dist/".into());
+    }
+    if total_gz > budget {
+        return Err(format!("bundle is {total_gz} bytes gzip, over the budget of {budget} bytes (xtask/size-budget.txt)"));
+    }
+    eprintln!("xtask: bundle {total_gz} bytes gzip, within the budget of {budget} bytes");
+    Ok(())
+}
+
+fn budget() -> Result<usize, String> {
+    let path = root().join("xtask").join("size-budget.txt");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .and_then(|l| l.parse().ok())
+        .ok_or_else(|| format!("{}: expected a number of bytes on its first non-comment line", path.display()))
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    child
+        .stdin
+        .take()
+        .ok_or("gzip has no stdin")?
+        .write_all(bytes)
+        .map_err(|e| e.to_string())?;
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    Ok(out.stdout.len())
+}

@@ -1,0 +1,103 @@
+//! The checks `cargo xtask test` runs, in order, stopping at the first failure.
+
+use crate::install::{self, run, Tools};
+use crate::{root, size};
+use std::process::Command;
+use std::time::Instant;
+
+const STEPS: &[&str] = &["fmt", "clippy", "clippy-wasm", "test", "wasm-test", "build", "size", "e2e"];
+
+pub fn test(args: &[String]) -> Result<(), String> {
+    let mut only: Option<String> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--only" => only = Some(it.next().ok_or("--only needs a step name")?.clone()),
+            other => return Err(format!("unknown option {other:?} for test")),
+        }
+    }
+    if let Some(o) = &only {
+        if !STEPS.contains(&o.as_str()) {
+            return Err(format!("unknown step {o:?}: expected one of {}", STEPS.join(", ")));
+        }
+    }
+    let tools = install::toolchain()?;
+    let wants = |s: &str| only.as_deref().is_none_or(|o| o == s);
+    if wants("wasm-test") || wants("e2e") {
+        install::chromium()?;
+    }
+    if wants("e2e") {
+        install::e2e_packages()?;
+    }
+    let started = Instant::now();
+    for step in STEPS.iter().filter(|s| wants(s)) {
+        let t = Instant::now();
+        eprintln!("\nxtask: === {step} ===");
+        run_step(step, &tools).map_err(|e| format!("step {step}: {e}"))?;
+        eprintln!("xtask: {step} passed in {:.0?}", t.elapsed());
+    }
+    eprintln!("\nxtask: every check passed in {:.0?}", started.elapsed());
+    Ok(())
+}
+
+fn cargo(tools: &Tools) -> Command {
+    let mut c = Command::new("cargo");
+    c.current_dir(root()).env("PATH", &tools.path);
+    c
+}
+
+fn run_step(step: &str, tools: &Tools) -> Result<(), String> {
+    match step {
+        "fmt" => run(cargo(tools).args(["fmt", "--all", "--check"]), "cargo fmt --check"),
+        "clippy" => run(
+            cargo(tools).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+            "clippy (native)",
+        ),
+        "clippy-wasm" => run(
+            cargo(tools).args([
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "qualplan",
+                "--lib",
+                "--bins",
+                "--tests",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+            "clippy (wasm32)",
+        ),
+        "test" => run(cargo(tools).args(["test", "--workspace"]), "cargo test (native)"),
+        "wasm-test" => run(
+            cargo(tools)
+                .args(["test", "--target", "wasm32-unknown-unknown", "-p", "qualplan", "--test", "web"])
+                .env("CHROMEDRIVER", "/usr/bin/chromedriver"),
+            "wasm-bindgen tests in headless Chromium",
+        ),
+        "build" => build_release(tools),
+        "size" => size::report_and_check(),
+        "e2e" => run(
+            Command::new("node")
+                .current_dir(root())
+                .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+                .env("QUALPLAN_DIST", root().join("dist")),
+            "end-to-end tests (Playwright, headless Chromium)",
+        ),
+        other => Err(format!("no such step {other}")),
+    }
+}
+
+/// The release app in dist/, built by trunk with the pinned tools.
+pub fn build_release(tools: &Tools) -> Result<(), String> {
+    // trunk runs cargo offline (Trunk.toml): fetch first so a fresh machine has the crates.
+    run(cargo(tools).args(["fetch"]), "cargo fetch")?;
+    run(
+        Command::new("trunk")
+            .current_dir(root())
+            .env("PATH", &tools.path)
+            .args(["build", "--release"]),
+        "trunk build --release",
+    )
+}

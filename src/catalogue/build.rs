@@ -1,7 +1,9 @@
 //! Turns parsed data files into an indexed, validated `Catalogue`.
 
 use super::error::{CatalogueError, CatalogueErrors};
-use super::model::{Decision, Document, DocumentFile, Link, LinkBasis, LinksFile, Qualification, Unit};
+use super::model::{
+    Decision, Document, DocumentFile, Link, LinkBasis, LinksFile, Qualification, Unit,
+};
 use crate::rules::{compile_rules, CompiledRule, Requirement, Rule, UnitSet};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -75,7 +77,9 @@ impl Catalogue {
         for (name, file) in parsed {
             catalogue.add_document(&name, file, &mut errors);
         }
-        if let Some((name, links)) = links {
+        // Links are checked only against documents that loaded, so one broken document does
+        // not bury its own error under every link that points into it.
+        if let (Some((name, links)), true) = (links, errors.is_empty()) {
             catalogue.add_links(&name, links, &mut errors);
         }
         if errors.is_empty() {
@@ -188,23 +192,39 @@ impl Catalogue {
         for (i, unit) in file.units.iter().enumerate() {
             let record = format!("unit {}", unit.code);
             if unit.code.trim().is_empty() {
-                errors.push(CatalogueError::new(name, format!("unit #{}", i + 1), "empty code"));
+                errors.push(CatalogueError::new(
+                    name,
+                    format!("unit #{}", i + 1),
+                    "empty code",
+                ));
             }
             if unit.title.trim().is_empty() {
                 errors.push(CatalogueError::new(name, &record, "empty title"));
             }
             if unit.source.trim().is_empty() {
-                errors.push(CatalogueError::new(name, &record, "no source: say where the unit is printed"));
+                errors.push(CatalogueError::new(
+                    name,
+                    &record,
+                    "no source: say where the unit is printed",
+                ));
             }
             if let Some(prev) = codes.insert(super::lookup::normalise_code(&unit.code), i) {
                 errors.push(CatalogueError::new(
                     name,
                     &record,
-                    format!("code collides with unit #{} ({:?})", prev + 1, file.units[prev].code),
+                    format!(
+                        "code collides with unit #{} ({:?})",
+                        prev + 1,
+                        file.units[prev].code
+                    ),
                 ));
             }
             if unit.credit == Some(0) {
-                errors.push(CatalogueError::new(name, &record, "credit 0: write null if the document prints none"));
+                errors.push(CatalogueError::new(
+                    name,
+                    &record,
+                    "credit 0: write null if the document prints none",
+                ));
             }
             check_decisions(&record, &unit.decisions, errors);
         }
@@ -217,25 +237,48 @@ impl Catalogue {
             if q.id.trim().is_empty() {
                 errors.push(CatalogueError::new(name, "qualification", "empty id"));
             }
-            if self.qualifications.iter().any(|o| o.qualification.id == q.id)
+            if self
+                .qualifications
+                .iter()
+                .any(|o| o.qualification.id == q.id)
                 || file.qualifications.iter().filter(|o| o.id == q.id).count() > 1
             {
-                errors.push(CatalogueError::new(name, &record, "id is used by another qualification"));
+                errors.push(CatalogueError::new(
+                    name,
+                    &record,
+                    "id is used by another qualification",
+                ));
             }
             if q.glh.is_some() && q.glh_range.is_some() {
-                errors.push(CatalogueError::new(name, &record, "has both glh and glh_range: give one"));
+                errors.push(CatalogueError::new(
+                    name,
+                    &record,
+                    "has both glh and glh_range: give one",
+                ));
             }
             if let Some([lo, hi]) = q.glh_range {
                 if lo > hi {
-                    errors.push(CatalogueError::new(name, &record, format!("glh_range [{lo}, {hi}] is reversed")));
+                    errors.push(CatalogueError::new(
+                        name,
+                        &record,
+                        format!("glh_range [{lo}, {hi}] is reversed"),
+                    ));
                 }
             }
             if q.rules_published && q.rules.is_empty() {
-                errors.push(CatalogueError::new(name, &record, "rules_published is true but no rules are given"));
+                errors.push(CatalogueError::new(
+                    name,
+                    &record,
+                    "rules_published is true but no rules are given",
+                ));
             }
             if !q.rules_published {
                 if !q.rules.is_empty() {
-                    errors.push(CatalogueError::new(name, &record, "rules_published is false but rules are given"));
+                    errors.push(CatalogueError::new(
+                        name,
+                        &record,
+                        "rules_published is false but rules are given",
+                    ));
                 }
                 if q.rules_note.as_deref().unwrap_or("").trim().is_empty() {
                     errors.push(CatalogueError::new(
@@ -250,7 +293,11 @@ impl Catalogue {
             let mut available: Vec<usize> = Vec::new();
             for g in &q.groups {
                 if !group_ids.insert(g.id.as_str()) {
-                    errors.push(CatalogueError::new(name, &record, format!("group id {:?} is used twice", g.id)));
+                    errors.push(CatalogueError::new(
+                        name,
+                        &record,
+                        format!("group id {:?} is used twice", g.id),
+                    ));
                 }
                 for code in &g.units {
                     match code_of(code) {
@@ -275,10 +322,18 @@ impl Catalogue {
             for r in &all_rules {
                 let rrec = format!("{record}, rule {}", r.id);
                 if !rule_ids.insert(r.id.as_str()) {
-                    errors.push(CatalogueError::new(name, &rrec, "rule id is used twice in this qualification"));
+                    errors.push(CatalogueError::new(
+                        name,
+                        &rrec,
+                        "rule id is used twice in this qualification",
+                    ));
                 }
                 if r.text.trim().is_empty() || r.source.trim().is_empty() {
-                    errors.push(CatalogueError::new(name, &rrec, "every rule needs its printed text and its source"));
+                    errors.push(CatalogueError::new(
+                        name,
+                        &rrec,
+                        "every rule needs its printed text and its source",
+                    ));
                 }
                 check_decisions(&rrec, &r.decisions, errors);
                 let mut reading_ids = HashSet::new();
@@ -287,7 +342,11 @@ impl Catalogue {
                 }
                 for alt in &r.alternatives {
                     if !reading_ids.insert(alt.id.as_str()) {
-                        errors.push(CatalogueError::new(name, &rrec, format!("reading id {:?} is used twice", alt.id)));
+                        errors.push(CatalogueError::new(
+                            name,
+                            &rrec,
+                            format!("reading id {:?} is used twice", alt.id),
+                        ));
                     }
                 }
                 if !r.alternatives.is_empty() && r.reading.is_none() {
@@ -317,7 +376,11 @@ impl Catalogue {
         for unit in &file.units {
             let key = format!("{doc_id}:{}", unit.code);
             self.by_key.insert(key.clone(), self.units.len() as UnitId);
-            self.units.push(CatalogueUnit { doc, key, unit: unit.clone() });
+            self.units.push(CatalogueUnit {
+                doc,
+                key,
+                unit: unit.clone(),
+            });
         }
         let id_of = |code: &str| base + code_of(code).expect("validated above") as UnitId;
         for (q, available) in quals {
@@ -328,24 +391,41 @@ impl Catalogue {
                 .collect::<Vec<(String, Vec<UnitId>)>>();
             let units = available.iter().map(|i| base + *i as UnitId).collect();
             let rules = compile_rules(&q.rules, &groups, &id_of);
-            self.qualifications.push(CatalogueQualification { doc, qualification: q, units, groups, rules });
+            self.qualifications.push(CatalogueQualification {
+                doc,
+                qualification: q,
+                units,
+                groups,
+                rules,
+            });
         }
         self.documents.push(DocumentRecord {
             file: name.to_string(),
-            document: Document { id: doc_id, ..file.document },
+            document: Document {
+                id: doc_id,
+                ..file.document
+            },
             decisions: file.decisions,
         });
     }
 
     fn add_links(&mut self, name: &str, file: LinksFile, errors: &mut Vec<CatalogueError>) {
         if file.schema != 1 {
-            errors.push(CatalogueError::new(name, "", format!("schema {} is not supported: expected 1", file.schema)));
+            errors.push(CatalogueError::new(
+                name,
+                "",
+                format!("schema {} is not supported: expected 1", file.schema),
+            ));
             return;
         }
         for (i, link) in file.links.iter().enumerate() {
             let record = format!("link #{} ({})", i + 1, link.units.join(", "));
             if link.units.len() < 2 {
-                errors.push(CatalogueError::new(name, &record, "a link needs at least two units"));
+                errors.push(CatalogueError::new(
+                    name,
+                    &record,
+                    "a link needs at least two units",
+                ));
                 continue;
             }
             let mut ids = Vec::new();
@@ -364,7 +444,11 @@ impl Catalogue {
             }
             let docs: BTreeSet<usize> = ids.iter().map(|id| self.unit(*id).doc).collect();
             if docs.len() != ids.len() {
-                errors.push(CatalogueError::new(name, &record, "links units of the same document"));
+                errors.push(CatalogueError::new(
+                    name,
+                    &record,
+                    "links units of the same document",
+                ));
             }
             let first = &self.unit(ids[0]).unit;
             for id in &ids[1..] {
@@ -444,17 +528,29 @@ fn check_requirement(
                 errors.push(CatalogueError::new(
                     file,
                     record,
-                    format!("barred set of {} units with max {} can never be broken", b.units.len(), b.max),
+                    format!(
+                        "barred set of {} units with max {} can never be broken",
+                        b.units.len(),
+                        b.max
+                    ),
                 ));
             }
         }
         Requirement::Count(c) => {
             if c.min.is_none() && c.max.is_none() {
-                errors.push(CatalogueError::new(file, record, "count needs a min or a max"));
+                errors.push(CatalogueError::new(
+                    file,
+                    record,
+                    "count needs a min or a max",
+                ));
             }
             if let (Some(lo), Some(hi)) = (c.min, c.max) {
                 if lo > hi {
-                    errors.push(CatalogueError::new(file, record, format!("min {lo} is above max {hi}")));
+                    errors.push(CatalogueError::new(
+                        file,
+                        record,
+                        format!("min {lo} is above max {hi}"),
+                    ));
                 }
             }
             match &c.from {
@@ -471,7 +567,11 @@ fn check_requirement(
                                 record,
                                 format!(
                                     "unknown group {id:?}: this qualification's groups are {}",
-                                    groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ")
+                                    groups
+                                        .iter()
+                                        .map(|g| g.id.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
                                 ),
                             ));
                         }

@@ -15,9 +15,19 @@ pub fn normalise_code(code: &str) -> String {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LookupError {
-    UnknownQualification { input: String, suggestions: Vec<String> },
-    AmbiguousQualification { input: String, candidates: Vec<String> },
-    UnknownUnit { input: String, qualification: String, suggestions: Vec<String> },
+    UnknownQualification {
+        input: String,
+        suggestions: Vec<String>,
+    },
+    AmbiguousQualification {
+        input: String,
+        candidates: Vec<String>,
+    },
+    UnknownUnit {
+        input: String,
+        qualification: String,
+        suggestions: Vec<String>,
+    },
 }
 
 impl fmt::Display for LookupError {
@@ -31,7 +41,11 @@ impl fmt::Display for LookupError {
                 write!(f, "qualification {input:?} is ambiguous: it matches {} qualifications; be more specific", candidates.len())?;
                 write_list(f, "candidates", candidates)
             }
-            LookupError::UnknownUnit { input, qualification, suggestions } => {
+            LookupError::UnknownUnit {
+                input,
+                qualification,
+                suggestions,
+            } => {
                 write!(f, "unknown unit {input:?} in {qualification}: expected a unit code as that qualification's document prints it, or its unit accreditation number")?;
                 write_list(f, "did you mean", suggestions)
             }
@@ -62,10 +76,14 @@ impl Catalogue {
             .enumerate()
             .filter(|(_, q)| {
                 let q = &q.qualification;
-                [Some(&q.id), q.regulator_number.as_ref(), q.awarding_body_number.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .any(|c| normalise_code(c) == needle)
+                [
+                    Some(&q.id),
+                    q.regulator_number.as_ref(),
+                    q.awarding_body_number.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|c| normalise_code(c) == needle)
             })
             .map(|(i, _)| i)
             .collect();
@@ -78,7 +96,8 @@ impl Catalogue {
                 .iter()
                 .enumerate()
                 .filter(|(_, q)| {
-                    !words.is_empty() && contains_words(&title_words(&q.qualification.title), &words)
+                    !words.is_empty()
+                        && contains_words(&title_words(&q.qualification.title), &words)
                 })
                 .map(|(i, _)| i)
                 .collect()
@@ -93,7 +112,10 @@ impl Catalogue {
             }),
             _ => Err(LookupError::AmbiguousQualification {
                 input: input.to_string(),
-                candidates: pool.iter().map(|i| describe(&self.qualifications[*i])).collect(),
+                candidates: pool
+                    .iter()
+                    .map(|i| describe(&self.qualifications[*i]))
+                    .collect(),
             }),
         }
     }
@@ -106,12 +128,16 @@ impl Catalogue {
             .enumerate()
             .map(|(i, q)| {
                 let q = &q.qualification;
-                let best = [Some(&q.id), q.regulator_number.as_ref(), q.awarding_body_number.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .map(|c| edit_distance(&normalise_code(c), &needle))
-                    .min()
-                    .unwrap_or(usize::MAX);
+                let best = [
+                    Some(&q.id),
+                    q.regulator_number.as_ref(),
+                    q.awarding_body_number.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|c| edit_distance(&normalise_code(c), &needle))
+                .min()
+                .unwrap_or(usize::MAX);
                 (best, i)
             })
             .collect();
@@ -126,8 +152,16 @@ impl Catalogue {
 
     /// Finds a unit available in a qualification by the code its document prints, another code
     /// that document prints for it, or its UAN. Case and spaces are ignored.
-    pub fn find_unit(&self, q: &CatalogueQualification, input: &str) -> Result<UnitId, LookupError> {
-        let needle = normalise_code(input.trim_start_matches(['U', 'u']).trim_start_matches("nit"));
+    pub fn find_unit(
+        &self,
+        q: &CatalogueQualification,
+        input: &str,
+    ) -> Result<UnitId, LookupError> {
+        let needle = normalise_code(
+            input
+                .trim_start_matches(['U', 'u'])
+                .trim_start_matches("nit"),
+        );
         let plain = normalise_code(input);
         let matches = |id: &UnitId| {
             let u = &self.unit(*id).unit;
@@ -135,7 +169,9 @@ impl Catalogue {
             code == plain
                 || code == needle
                 || u.uan.as_deref().map(normalise_code).as_deref() == Some(plain.as_str())
-                || u.other_codes.iter().any(|c| normalise_code(&c.code) == plain)
+                || u.other_codes
+                    .iter()
+                    .any(|c| normalise_code(&c.code) == plain)
         };
         // The document's own code wins over another code scheme that happens to collide.
         if let Some(id) = q.units.iter().find(|id| {
@@ -150,7 +186,12 @@ impl Catalogue {
         let mut scored: Vec<(usize, UnitId)> = q
             .units
             .iter()
-            .map(|id| (edit_distance(&normalise_code(&self.unit(*id).unit.code), &plain), *id))
+            .map(|id| {
+                (
+                    edit_distance(&normalise_code(&self.unit(*id).unit.code), &plain),
+                    *id,
+                )
+            })
             .collect();
         scored.sort();
         let mut suggestions: Vec<String> = scored
@@ -172,7 +213,13 @@ impl Catalogue {
                     let u = &self.unit(same).unit;
                     suggestions.insert(
                         0,
-                        format!("{} {} (the same unit as {} in document {})", u.code, u.title, other.1.unit.code, self.documents[other.1.doc].document.id),
+                        format!(
+                            "{} {} (the same unit as {} in document {})",
+                            u.code,
+                            u.title,
+                            other.1.unit.code,
+                            self.documents[other.1.doc].document.id
+                        ),
                     );
                 }
             }
@@ -206,7 +253,10 @@ fn title_words(s: &str) -> Vec<String> {
 fn contains_words(title: &[String], words: &[String]) -> bool {
     let mut at = 0;
     for w in words {
-        match title[at..].iter().position(|t| t == w || t.starts_with(w.as_str())) {
+        match title[at..]
+            .iter()
+            .position(|t| t == w || t.starts_with(w.as_str()))
+        {
             Some(p) => at += p + 1,
             None => return false,
         }

@@ -145,6 +145,8 @@ pub struct Qualification {
 pub struct LinksFile {
     pub schema: u32,
     pub links: Vec<Link>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

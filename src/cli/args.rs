@@ -29,8 +29,14 @@ pub enum Format {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     Qualifications,
-    Units { qualification: String },
-    Check { qualification: String, units: Vec<String>, readings: Readings },
+    Units {
+        qualification: String,
+    },
+    Check {
+        qualification: String,
+        units: Vec<String>,
+        readings: Readings,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -76,11 +82,17 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
                     .clone(),
             ),
             "--reading" => {
-                let v = it.next().ok_or_else(|| bad("--reading needs RULE=READING"))?;
+                let v = it
+                    .next()
+                    .ok_or_else(|| bad("--reading needs RULE=READING"))?;
                 add_reading(&mut readings, v)?;
             }
-            s if s.starts_with("--reading=") => add_reading(&mut readings, &s["--reading=".len()..])?,
-            s if s.starts_with("--catalogue=") => catalogues.push(s["--catalogue=".len()..].to_string()),
+            s if s.starts_with("--reading=") => {
+                add_reading(&mut readings, &s["--reading=".len()..])?
+            }
+            s if s.starts_with("--catalogue=") => {
+                catalogues.push(s["--catalogue=".len()..].to_string())
+            }
             s if s.starts_with("--") => return Err(bad(format!("unknown option {s}"))),
             _ => positional.push(a.clone()),
         }
@@ -90,20 +102,32 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
         None => return Err(bad("no command given")),
         Some("qualifications") => {
             if let Some(extra) = pos.next() {
-                return Err(bad(format!("qualifications takes no argument, got {extra:?}")));
+                return Err(bad(format!(
+                    "qualifications takes no argument, got {extra:?}"
+                )));
             }
             Command::Qualifications
         }
         Some("units") => {
-            let qualification = pos.next().ok_or_else(|| bad("units needs a QUALIFICATION"))?;
+            let qualification = pos
+                .next()
+                .ok_or_else(|| bad("units needs a QUALIFICATION"))?;
             if let Some(extra) = pos.next() {
-                return Err(bad(format!("units takes one QUALIFICATION, got also {extra:?}")));
+                return Err(bad(format!(
+                    "units takes one QUALIFICATION, got also {extra:?}"
+                )));
             }
             Command::Units { qualification }
         }
         Some("check") => {
-            let qualification = pos.next().ok_or_else(|| bad("check needs a QUALIFICATION"))?;
-            Command::Check { qualification, units: pos.collect(), readings: readings.clone() }
+            let qualification = pos
+                .next()
+                .ok_or_else(|| bad("check needs a QUALIFICATION"))?;
+            Command::Check {
+                qualification,
+                units: pos.collect(),
+                readings: readings.clone(),
+            }
         }
         Some(other) => {
             return Err(bad(format!(
@@ -114,7 +138,11 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
     if !readings.is_empty() && !matches!(command, Command::Check { .. }) {
         return Err(bad("--reading applies to check only"));
     }
-    Ok(Invocation { command, format, catalogues })
+    Ok(Invocation {
+        command,
+        format,
+        catalogues,
+    })
 }
 
 fn add_reading(readings: &mut Readings, v: &str) -> Result<(), ArgsError> {
@@ -140,23 +168,38 @@ mod tests {
         let i = parse(&argv("check 4411-30 002 001 --reading r1=inclusive --json")).unwrap();
         assert_eq!(i.format, Format::Json);
         match i.command {
-            Command::Check { qualification, units, readings } => {
+            Command::Check {
+                qualification,
+                units,
+                readings,
+            } => {
                 assert_eq!(qualification, "4411-30");
                 assert_eq!(units, vec!["002", "001"]);
                 assert_eq!(readings.get("r1").map(String::as_str), Some("inclusive"));
             }
             other => panic!("parsed as {other:?}"),
         }
-        assert_eq!(parse(&argv("qualifications")).unwrap().command, Command::Qualifications);
+        assert_eq!(
+            parse(&argv("qualifications")).unwrap().command,
+            Command::Qualifications
+        );
     }
 
     #[test]
     fn rejects_bad_arguments_with_a_reason() {
         assert!(matches!(parse(&argv("")), Err(ArgsError::Message(m)) if m.contains("no command")));
-        assert!(matches!(parse(&argv("frobnicate")), Err(ArgsError::Message(m)) if m.contains("frobnicate")));
-        assert!(matches!(parse(&argv("units")), Err(ArgsError::Message(m)) if m.contains("QUALIFICATION")));
-        assert!(matches!(parse(&argv("check q --reading nonsense")), Err(ArgsError::Message(m)) if m.contains("RULE=READING")));
-        assert!(matches!(parse(&argv("units q --jsn")), Err(ArgsError::Message(m)) if m.contains("--jsn")));
+        assert!(
+            matches!(parse(&argv("frobnicate")), Err(ArgsError::Message(m)) if m.contains("frobnicate"))
+        );
+        assert!(
+            matches!(parse(&argv("units")), Err(ArgsError::Message(m)) if m.contains("QUALIFICATION"))
+        );
+        assert!(
+            matches!(parse(&argv("check q --reading nonsense")), Err(ArgsError::Message(m)) if m.contains("RULE=READING"))
+        );
+        assert!(
+            matches!(parse(&argv("units q --jsn")), Err(ArgsError::Message(m)) if m.contains("--jsn"))
+        );
         assert_eq!(parse(&argv("--help")), Err(ArgsError::Help));
     }
 }

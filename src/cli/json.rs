@@ -7,7 +7,11 @@ use serde_json::{json, Value};
 use std::io::Write;
 
 pub fn print(out: &mut dyn Write, value: &Value) {
-    let _ = writeln!(out, "{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    let _ = writeln!(
+        out,
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
 }
 
 pub fn qualifications(c: &Catalogue) -> Value {

@@ -34,7 +34,11 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 return 2;
             }
         };
-        match loaded.as_ref().unwrap_or_else(|| embedded()).with_document(path, &text) {
+        match loaded
+            .as_ref()
+            .unwrap_or_else(|| embedded())
+            .with_document(path, &text)
+        {
             Ok(c) => loaded = Some(c),
             Err(e) => {
                 let _ = writeln!(err, "qualplan: catalogue file {path} is not valid:\n{e}");
@@ -64,29 +68,38 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
             Err(e) => Err(e.to_string()),
         },
-        Command::Check { qualification, units, readings } => {
-            match check_codes(catalogue, qualification, units, readings) {
-                Ok(check) => {
-                    if !check.unknown_readings.is_empty() {
-                        Err(format!(
+        Command::Check {
+            qualification,
+            units,
+            readings,
+        } => match check_codes(catalogue, qualification, units, readings) {
+            Ok(check) => {
+                if !check.unknown_readings.is_empty() {
+                    Err(format!(
                             "unknown reading {}: see `qualplan units {qualification}` and the rules' readings",
                             check.unknown_readings.join(", ")
                         ))
-                    } else {
-                        for d in &check.duplicates {
-                            let _ = writeln!(err, "qualplan: unit {d} is listed more than once; counted once");
-                        }
-                        if json {
-                            json::print(out, &json::check(catalogue, &check));
-                        } else {
-                            text::check(out, catalogue, &check);
-                        }
-                        Ok(if check.evaluation.compliant == Some(true) { 0 } else { 1 })
+                } else {
+                    for d in &check.duplicates {
+                        let _ = writeln!(
+                            err,
+                            "qualplan: unit {d} is listed more than once; counted once"
+                        );
                     }
+                    if json {
+                        json::print(out, &json::check(catalogue, &check));
+                    } else {
+                        text::check(out, catalogue, &check);
+                    }
+                    Ok(if check.evaluation.compliant == Some(true) {
+                        0
+                    } else {
+                        1
+                    })
                 }
-                Err(e) => Err(e.to_string()),
             }
-        }
+            Err(e) => Err(e.to_string()),
+        },
     };
     match result {
         Ok(code) => code,

@@ -15,7 +15,8 @@ fn level_name(l: crate::catalogue::Level) -> String {
 }
 
 fn or_np(v: Option<u32>) -> String {
-    v.map(|n| n.to_string()).unwrap_or_else(|| "not published".into())
+    v.map(|n| n.to_string())
+        .unwrap_or_else(|| "not published".into())
 }
 
 pub fn qualifications(out: &mut dyn Write, c: &Catalogue) {
@@ -39,7 +40,11 @@ pub fn qualifications(out: &mut dyn Write, c: &Catalogue) {
             glh,
             or_np(q.tqt),
             or_np(q.min_credits),
-            if q.rules_published { "" } else { " | rules not published" },
+            if q.rules_published {
+                ""
+            } else {
+                " | rules not published"
+            },
         );
     }
 }
@@ -57,7 +62,9 @@ pub fn units(out: &mut dyn Write, c: &Catalogue, q: usize) {
                     "  {:<12} {:<9} {:>3} cr {:>4} GLH  {}",
                     u.code,
                     level_name(u.level),
-                    u.credit.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
+                    u.credit
+                        .map(|n| n.to_string())
+                        .unwrap_or_else(|| "-".into()),
                     u.glh.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
                     u.title
                 );
@@ -87,7 +94,12 @@ fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
         }
     }
     if let Some(reading) = &r.reading {
-        let label = r.readings.iter().find(|(id, _)| id == reading).map(|(_, l)| l.as_str()).unwrap_or("");
+        let label = r
+            .readings
+            .iter()
+            .find(|(id, _)| id == reading)
+            .map(|(_, l)| l.as_str())
+            .unwrap_or("");
         let _ = writeln!(out, "{pad}          reading: {reading} ({label})");
     }
     for ch in &r.children {

@@ -81,7 +81,10 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         let mut plan: Plan = match serde_json::from_value(raw) {
             Ok(p) => p,
             Err(e) => {
-                problems.push(format!("Saved plan {} could not be read ({e}) and was set aside.", i + 1));
+                problems.push(format!(
+                    "Saved plan {} could not be read ({e}) and was set aside.",
+                    i + 1
+                ));
                 continue;
             }
         };
@@ -92,7 +95,11 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
             ));
             continue;
         };
-        let offered = |code: &String| cq.units.iter().any(|u| &catalogue.unit(*u).unit.code == code);
+        let offered = |code: &String| {
+            cq.units
+                .iter()
+                .any(|u| &catalogue.unit(*u).unit.code == code)
+        };
         let unknown: Vec<String> = plan.units.iter().filter(|c| !offered(c)).cloned().collect();
         if !unknown.is_empty() {
             problems.push(format!(
@@ -119,5 +126,9 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         Workspace { plans, current }
     };
     let unreadable = (!problems.is_empty()).then(|| text.to_string());
-    Restored { workspace, problems, unreadable }
+    Restored {
+        workspace,
+        problems,
+        unreadable,
+    }
 }

@@ -43,7 +43,12 @@ impl Plan {
         let ids = self
             .units
             .iter()
-            .filter_map(|code| cq.units.iter().copied().find(|id| &catalogue.unit(*id).unit.code == code))
+            .filter_map(|code| {
+                cq.units
+                    .iter()
+                    .copied()
+                    .find(|id| &catalogue.unit(*id).unit.code == code)
+            })
             .collect();
         Some((q, ids))
     }
@@ -59,7 +64,10 @@ impl Workspace {
             .or(catalogue.qualifications.first())
             .map(|q| q.qualification.id.clone())
             .unwrap_or_default();
-        Workspace { plans: vec![Plan::new("My plan", &q)], current: 0 }
+        Workspace {
+            plans: vec![Plan::new("My plan", &q)],
+            current: 0,
+        }
     }
 
     pub fn plan(&self) -> &Plan {
@@ -112,8 +120,13 @@ impl Workspace {
         if plan.qualification == id {
             return Vec::new();
         }
-        let offered = |code: &String| cq.units.iter().any(|u| &catalogue.unit(*u).unit.code == code);
-        let (keep, dropped): (Vec<String>, Vec<String>) = plan.units.drain(..).partition(|c| offered(c));
+        let offered = |code: &String| {
+            cq.units
+                .iter()
+                .any(|u| &catalogue.unit(*u).unit.code == code)
+        };
+        let (keep, dropped): (Vec<String>, Vec<String>) =
+            plan.units.drain(..).partition(|c| offered(c));
         plan.units = keep;
         plan.qualification = id.to_string();
         plan.readings.clear();

@@ -4,7 +4,6 @@
 use super::rule::{LevelFilter, Measure, Requirement, Rule, UnitSet};
 use crate::catalogue::UnitId;
 
-
 #[derive(Clone, Debug)]
 pub struct CompiledRule {
     pub rule: Rule,
@@ -63,7 +62,10 @@ pub fn compile_rules(
     groups: &[(String, Vec<UnitId>)],
     id_of: &dyn Fn(&str) -> UnitId,
 ) -> Vec<CompiledRule> {
-    rules.iter().map(|r| compile_rule(r, groups, id_of)).collect()
+    rules
+        .iter()
+        .map(|r| compile_rule(r, groups, id_of))
+        .collect()
 }
 
 fn compile_rule(

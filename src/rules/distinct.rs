@@ -11,7 +11,11 @@ const EXHAUSTIVE_LIMIT: u64 = 50_000;
 
 /// Evaluates `rules` so that each planned unit counts towards at most one of them, choosing the
 /// assignment that meets the most rules and, among those, leaves the least shortfall.
-pub(super) fn assign_distinct(rules: &[CompiledRule], ctx: &Ctx, allowed: &[UnitId]) -> Vec<RuleResult> {
+pub(super) fn assign_distinct(
+    rules: &[CompiledRule],
+    ctx: &Ctx,
+    allowed: &[UnitId],
+) -> Vec<RuleResult> {
     // For each planned unit, the rules it could count towards.
     let mut fixed: Vec<Vec<UnitId>> = vec![Vec::new(); rules.len()];
     let mut shared: Vec<(UnitId, Vec<usize>)> = Vec::new();
@@ -26,7 +30,9 @@ pub(super) fn assign_distinct(rules: &[CompiledRule], ctx: &Ctx, allowed: &[Unit
         })
         .collect();
     for u in allowed {
-        let takers: Vec<usize> = (0..rules.len()).filter(|i| candidates[*i].binary_search(u).is_ok()).collect();
+        let takers: Vec<usize> = (0..rules.len())
+            .filter(|i| candidates[*i].binary_search(u).is_ok())
+            .collect();
         match takers.len() {
             0 => {}
             1 => fixed[takers[0]].push(*u),

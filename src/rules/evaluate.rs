@@ -63,13 +63,25 @@ pub(super) struct Ctx<'a> {
 }
 
 /// Evaluates `planned` (unit ids, any order, duplicates ignored) against qualification `q`.
-pub fn evaluate(catalogue: &Catalogue, q: usize, planned: &[UnitId], readings: &Readings) -> Evaluation {
+pub fn evaluate(
+    catalogue: &Catalogue,
+    q: usize,
+    planned: &[UnitId],
+    readings: &Readings,
+) -> Evaluation {
     let qual = &catalogue.qualifications[q];
     let mut plan: Vec<UnitId> = planned.to_vec();
     plan.sort_unstable();
     plan.dedup();
-    let ctx = Ctx { catalogue, readings };
-    let rules: Vec<RuleResult> = qual.rules.iter().map(|r| evaluate_rule(r, &ctx, &plan)).collect();
+    let ctx = Ctx {
+        catalogue,
+        readings,
+    };
+    let rules: Vec<RuleResult> = qual
+        .rules
+        .iter()
+        .map(|r| evaluate_rule(r, &ctx, &plan))
+        .collect();
     let compliant = qual
         .qualification
         .rules_published
@@ -78,11 +90,18 @@ pub fn evaluate(catalogue: &Catalogue, q: usize, planned: &[UnitId], readings: &
     for r in &qual.rules {
         collect_barred(r, readings, &plan, &mut barred);
     }
-    Evaluation { compliant, rules, barred }
+    Evaluation {
+        compliant,
+        rules,
+        barred,
+    }
 }
 
 /// The node in force for a rule under the chosen readings, and that reading's id.
-pub(super) fn node_in_force<'r>(rule: &'r CompiledRule, readings: &Readings) -> (&'r Node, Option<String>) {
+pub(super) fn node_in_force<'r>(
+    rule: &'r CompiledRule,
+    readings: &Readings,
+) -> (&'r Node, Option<String>) {
     if let Some(chosen) = readings.get(&rule.rule.id) {
         if let Some((id, node)) = rule.alternatives.iter().find(|(id, _)| id == chosen) {
             return (node, Some(id.clone()));
@@ -139,7 +158,9 @@ pub(super) fn admits(ctx: &Ctx, scope: &Scope, level: Option<LevelFilter>, id: U
 }
 
 fn codes(ctx: &Ctx, ids: &[UnitId]) -> Vec<String> {
-    ids.iter().map(|id| ctx.catalogue.unit(*id).unit.code.clone()).collect()
+    ids.iter()
+        .map(|id| ctx.catalogue.unit(*id).unit.code.clone())
+        .collect()
 }
 
 pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleResult {
@@ -147,7 +168,11 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
         Node::Mandatory(units) => {
             let (present, missing): (Vec<UnitId>, Vec<UnitId>) =
                 units.iter().partition(|u| allowed.binary_search(u).is_ok());
-            let mut r = blank(if missing.is_empty() { Status::Met } else { Status::Unmet });
+            let mut r = blank(if missing.is_empty() {
+                Status::Met
+            } else {
+                Status::Unmet
+            });
             if !missing.is_empty() {
                 r.shortfall = Some(words::add_units(&codes(ctx, &missing)));
             }
@@ -161,9 +186,19 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
             r.counted = present;
             r
         }
-        Node::Count { measure, scope, level, min, max, from_words } => {
-            let counted: Vec<UnitId> =
-                allowed.iter().copied().filter(|u| admits(ctx, scope, *level, *u)).collect();
+        Node::Count {
+            measure,
+            scope,
+            level,
+            min,
+            max,
+            from_words,
+        } => {
+            let counted: Vec<UnitId> = allowed
+                .iter()
+                .copied()
+                .filter(|u| admits(ctx, scope, *level, *u))
+                .collect();
             let value: u32 = counted.iter().map(|u| measure_of(ctx, *measure, *u)).sum();
             let mut r = blank(Status::Met);
             if let Some(min) = min.filter(|m| value < *m) {
@@ -182,15 +217,27 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
                     &codes(ctx, &counted),
                 ));
             }
-            r.progress = Some(Progress { measure: *measure, value, min: *min, max: *max });
+            r.progress = Some(Progress {
+                measure: *measure,
+                value,
+                min: *min,
+                max: *max,
+            });
             r.counted = counted;
             r
         }
         Node::Barred { units, max } => {
-            let present: Vec<UnitId> =
-                units.iter().copied().filter(|u| allowed.binary_search(u).is_ok()).collect();
+            let present: Vec<UnitId> = units
+                .iter()
+                .copied()
+                .filter(|u| allowed.binary_search(u).is_ok())
+                .collect();
             let over = (present.len() as u32).saturating_sub(*max);
-            let mut r = blank(if over == 0 { Status::Met } else { Status::Unmet });
+            let mut r = blank(if over == 0 {
+                Status::Met
+            } else {
+                Status::Unmet
+            });
             if over > 0 {
                 r.deficit = over;
                 r.shortfall = Some(format!(
@@ -206,12 +253,18 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
             let children: Vec<RuleResult> = if *distinct {
                 assign_distinct(rules, ctx, allowed)
             } else {
-                rules.iter().map(|c| evaluate_rule(c, ctx, allowed)).collect()
+                rules
+                    .iter()
+                    .map(|c| evaluate_rule(c, ctx, allowed))
+                    .collect()
             };
             combine_all(children)
         }
         Node::AnyOf { rules } => {
-            let children: Vec<RuleResult> = rules.iter().map(|c| evaluate_rule(c, ctx, allowed)).collect();
+            let children: Vec<RuleResult> = rules
+                .iter()
+                .map(|c| evaluate_rule(c, ctx, allowed))
+                .collect();
             combine_any(children)
         }
         Node::Manual => blank(Status::NotJudged),
@@ -220,7 +273,10 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
 
 pub(super) fn combine_all(children: Vec<RuleResult>) -> RuleResult {
     let judged = children.iter().any(|c| c.status != Status::NotJudged);
-    let unmet: Vec<&RuleResult> = children.iter().filter(|c| c.status == Status::Unmet).collect();
+    let unmet: Vec<&RuleResult> = children
+        .iter()
+        .filter(|c| c.status == Status::Unmet)
+        .collect();
     let mut r = blank(if !judged {
         Status::NotJudged
     } else if unmet.is_empty() {
@@ -238,7 +294,10 @@ pub(super) fn combine_all(children: Vec<RuleResult>) -> RuleResult {
         );
         r.deficit = unmet.iter().map(|c| c.deficit).sum();
     }
-    let mut counted: Vec<UnitId> = children.iter().flat_map(|c| c.counted.iter().copied()).collect();
+    let mut counted: Vec<UnitId> = children
+        .iter()
+        .flat_map(|c| c.counted.iter().copied())
+        .collect();
     counted.sort_unstable();
     counted.dedup();
     r.counted = counted;
@@ -265,7 +324,11 @@ fn combine_any(children: Vec<RuleResult>) -> RuleResult {
         r.counted = best.counted.clone();
         r.shortfall = Some(format!(
             "meet one of: {}; closest is {}: {}",
-            children.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(" / "),
+            children
+                .iter()
+                .map(|c| c.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" / "),
             best.label,
             best.shortfall.clone().unwrap_or_default()
         ));
@@ -274,11 +337,20 @@ fn combine_any(children: Vec<RuleResult>) -> RuleResult {
     r
 }
 
-fn collect_barred(rule: &CompiledRule, readings: &Readings, plan: &[UnitId], out: &mut Vec<(UnitId, Vec<UnitId>)>) {
+fn collect_barred(
+    rule: &CompiledRule,
+    readings: &Readings,
+    plan: &[UnitId],
+    out: &mut Vec<(UnitId, Vec<UnitId>)>,
+) {
     let (node, _) = node_in_force(rule, readings);
     match node {
         Node::Barred { units, max } => {
-            let present: Vec<UnitId> = units.iter().copied().filter(|u| plan.binary_search(u).is_ok()).collect();
+            let present: Vec<UnitId> = units
+                .iter()
+                .copied()
+                .filter(|u| plan.binary_search(u).is_ok())
+                .collect();
             if present.len() as u32 >= *max {
                 for u in units.iter().filter(|u| plan.binary_search(u).is_err()) {
                     match out.iter_mut().find(|(id, _)| id == u) {

@@ -51,14 +51,22 @@ pub fn too_many(
     counted: &[String],
 ) -> String {
     let tail = join_scope(level, from);
-    let tail = if tail.is_empty() { " in total".to_string() } else { tail };
+    let tail = if tail.is_empty() {
+        " in total".to_string()
+    } else {
+        tail
+    };
     let mut s = format!(
         "{} too many{tail} (at most {})",
         measure_words(measure, n),
         measure_words(measure, max)
     );
     if measure == Measure::Units && !counted.is_empty() {
-        s.push_str(&format!(": remove {} of {}", count_words(n), counted.join(" / ")));
+        s.push_str(&format!(
+            ": remove {} of {}",
+            count_words(n),
+            counted.join(" / ")
+        ));
     }
     s
 }
@@ -103,10 +111,18 @@ mod tests {
             "1 more unit from Optional Group C"
         );
         assert_eq!(
-            more_needed(Measure::Credits, 3, Some(LevelFilter::At(Level::Numbered(2))), ""),
+            more_needed(
+                Measure::Credits,
+                3,
+                Some(LevelFilter::At(Level::Numbered(2))),
+                ""
+            ),
             "3 more credits at level 2"
         );
-        assert_eq!(more_needed(Measure::Credits, 2, None, ""), "2 more credits in total");
+        assert_eq!(
+            more_needed(Measure::Credits, 2, None, ""),
+            "2 more credits in total"
+        );
         assert_eq!(
             more_needed(
                 Measure::Credits,

@@ -8,7 +8,10 @@ use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
 
 #[component]
-pub fn AvailableUnits(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
+pub fn AvailableUnits(
+    workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
+) -> impl IntoView {
     let catalogue = embedded();
     let text = RwSignal::new(String::new());
     let level: RwSignal<Option<Level>> = RwSignal::new(None);
@@ -17,7 +20,12 @@ pub fn AvailableUnits(workspace: RwSignal<Workspace>, checked: Memo<Option<Check
     let levels = move || {
         let mut v: Vec<Level> = catalogue
             .qualification(&qualification.get())
-            .map(|q| q.units.iter().map(|u| catalogue.unit(*u).unit.level).collect())
+            .map(|q| {
+                q.units
+                    .iter()
+                    .map(|u| catalogue.unit(*u).unit.level)
+                    .collect()
+            })
             .unwrap_or_default();
         v.sort();
         v.dedup();
@@ -31,15 +39,25 @@ pub fn AvailableUnits(workspace: RwSignal<Workspace>, checked: Memo<Option<Check
             && (t.is_empty()
                 || u.title.to_lowercase().contains(t)
                 || u.code.to_lowercase().contains(t)
-                || u.uan.as_deref().is_some_and(|x| x.to_lowercase().contains(t)))
+                || u.uan
+                    .as_deref()
+                    .is_some_and(|x| x.to_lowercase().contains(t)))
     };
-    let planned = move |id: UnitId| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id)));
+    let planned =
+        move |id: UnitId| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id)));
     let barred_by = move |id: UnitId| {
         checked.with(|c| {
             c.as_ref().and_then(|c| {
-                c.evaluation.barred.iter().find(|(u, _)| *u == id).map(|(_, by)| {
-                    by.iter().map(|b| catalogue.unit(*b).unit.code.clone()).collect::<Vec<_>>().join(", ")
-                })
+                c.evaluation
+                    .barred
+                    .iter()
+                    .find(|(u, _)| *u == id)
+                    .map(|(_, by)| {
+                        by.iter()
+                            .map(|b| catalogue.unit(*b).unit.code.clone())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
             })
         })
     };

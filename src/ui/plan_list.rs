@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn PlanList(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
     let catalogue = embedded();
-    let planned = move || checked.with(|c| c.as_ref().map(|c| c.planned.clone()).unwrap_or_default());
+    let planned =
+        move || checked.with(|c| c.as_ref().map(|c| c.planned.clone()).unwrap_or_default());
     let dragging_over = RwSignal::new(false);
     view! {
         <div

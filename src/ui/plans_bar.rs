@@ -6,7 +6,8 @@ use leptos::prelude::*;
 #[component]
 pub fn PlansBar(workspace: RwSignal<Workspace>) -> impl IntoView {
     let name = RwSignal::new(String::new());
-    let names = move || workspace.with(|w| w.plans.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
+    let names =
+        move || workspace.with(|w| w.plans.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
     let current = move || workspace.with(|w| w.current);
     let rename = move || {
         let n = name.get();

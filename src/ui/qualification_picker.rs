@@ -5,7 +5,8 @@ use crate::plan::Workspace;
 use leptos::prelude::*;
 
 fn or_not_published(v: Option<u32>) -> String {
-    v.map(|n| n.to_string()).unwrap_or_else(|| "not published".into())
+    v.map(|n| n.to_string())
+        .unwrap_or_else(|| "not published".into())
 }
 
 fn level_name(q: &CatalogueQualification) -> String {
@@ -18,17 +19,25 @@ fn level_name(q: &CatalogueQualification) -> String {
 }
 
 #[component]
-pub fn QualificationPicker(workspace: RwSignal<Workspace>, notices: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn QualificationPicker(
+    workspace: RwSignal<Workspace>,
+    notices: RwSignal<Vec<String>>,
+) -> impl IntoView {
     let catalogue = embedded();
     // Awarding body, then level, in catalogue order within each.
     let mut groups: Vec<(String, Vec<&'static CatalogueQualification>)> = Vec::new();
-    let mut sorted: Vec<&'static CatalogueQualification> = catalogue.qualifications.iter().collect();
+    let mut sorted: Vec<&'static CatalogueQualification> =
+        catalogue.qualifications.iter().collect();
     sorted.sort_by(|a, b| {
         (&a.qualification.awarding_body, a.qualification.level)
             .cmp(&(&b.qualification.awarding_body, b.qualification.level))
     });
     for q in sorted {
-        let label = format!("{} \u{2014} {}", q.qualification.awarding_body, level_name(q));
+        let label = format!(
+            "{} \u{2014} {}",
+            q.qualification.awarding_body,
+            level_name(q)
+        );
         match groups.iter_mut().find(|(l, _)| *l == label) {
             Some((_, v)) => v.push(q),
             None => groups.push((label, vec![q])),

@@ -17,7 +17,11 @@ fn status_words(s: Status) -> (&'static str, &'static str) {
 fn rule_view(r: RuleResult, workspace: RwSignal<Workspace>) -> AnyView {
     let catalogue = embedded();
     let (class, words) = status_words(r.status);
-    let counted: Vec<String> = r.counted.iter().map(|u| catalogue.unit(*u).unit.code.clone()).collect();
+    let counted: Vec<String> = r
+        .counted
+        .iter()
+        .map(|u| catalogue.unit(*u).unit.code.clone())
+        .collect();
     let readings = r.readings.clone();
     let in_force = r.reading.clone();
     let default = readings.first().map(|(id, _)| id.clone());

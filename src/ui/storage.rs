@@ -14,7 +14,11 @@ pub const UNREADABLE_KEY: &str = "qualplan.unreadable";
 
 fn storage() -> Option<web_sys::Storage> {
     // `raw` panics where storage is unavailable (a locked-down browser): check first.
-    window().local_storage().ok().flatten().map(|_| LocalStorage::raw())
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .map(|_| LocalStorage::raw())
 }
 
 /// Restores the saved workspace, or a fresh one. Problems come back in plain words.
@@ -27,7 +31,11 @@ pub fn load(catalogue: &Catalogue) -> Restored {
         };
     };
     match s.get_item(KEY).ok().flatten() {
-        None => Restored { workspace: Workspace::new(catalogue), problems: Vec::new(), unreadable: None },
+        None => Restored {
+            workspace: Workspace::new(catalogue),
+            problems: Vec::new(),
+            unreadable: None,
+        },
         Some(text) => {
             let restored = saved::decode(&text, catalogue);
             if let Some(bad) = &restored.unreadable {

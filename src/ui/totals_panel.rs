@@ -16,7 +16,13 @@ fn Total(
         None => "not published".to_string(),
         Some(v) => format!("{v} {}", target_words.get()),
     };
-    let max = move || target.get().unwrap_or(0).max(value.get().unwrap_or(0)).max(1) as f64;
+    let max = move || {
+        target
+            .get()
+            .unwrap_or(0)
+            .max(value.get().unwrap_or(0))
+            .max(1) as f64
+    };
     view! {
         <div class="total" role="group" aria-label=label>
             <span class="total-label">{label}</span>
@@ -36,7 +42,13 @@ fn Total(
 #[component]
 pub fn TotalsPanel(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
     let catalogue = embedded();
-    let qual = move || workspace.with(|w| catalogue.qualification(&w.plan().qualification).map(|q| q.qualification.clone()));
+    let qual = move || {
+        workspace.with(|w| {
+            catalogue
+                .qualification(&w.plan().qualification)
+                .map(|q| q.qualification.clone())
+        })
+    };
     let totals = move || checked.with(|c| c.as_ref().map(|c| c.totals));
     let units = move || totals().map(|t| t.units).unwrap_or(0);
     let credits = Signal::derive(move || totals().and_then(|t| t.credits));

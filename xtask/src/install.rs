@@ -20,7 +20,11 @@ pub struct Tools {
 
 pub fn toolchain() -> Result<Tools, String> {
     wasm_target()?;
-    cargo_tool("trunk", TRUNK_VERSION, &["trunk", "--version", TRUNK_VERSION, "--locked"])?;
+    cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["trunk", "--version", TRUNK_VERSION, "--locked"],
+    )?;
     let wb = wasm_bindgen_version()?;
     // wasm-bindgen-cli's own lock file pins crates the registry may not have: no --locked.
     cargo_tool("wasm-bindgen", &wb, &["wasm-bindgen-cli", "--version", &wb])?;
@@ -47,14 +51,17 @@ pub fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
 
 fn output(cmd: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(cmd).args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr))
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr)
+    })
 }
 
 fn wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(
@@ -72,7 +79,10 @@ fn cargo_tool(bin: &str, version: &str, install_args: &[&str]) -> Result<(), Str
     }
     let mut cmd = Command::new("cargo");
     cmd.arg("install").args(install_args);
-    run(&mut cmd, &format!("installing {bin} {version} (takes minutes, once)"))
+    run(
+        &mut cmd,
+        &format!("installing {bin} {version} (takes minutes, once)"),
+    )
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
@@ -82,7 +92,10 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
     let mut lines = lock.lines();
     while let Some(l) = lines.next() {
         if l.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|v| v.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|v| v.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_string());
             }
         }
@@ -117,9 +130,15 @@ pub fn chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
         return Ok(());
     }
-    let sudo = output("id", &["-u"]).map(|u| u.trim() != "0").unwrap_or(true);
+    let sudo = output("id", &["-u"])
+        .map(|u| u.trim() != "0")
+        .unwrap_or(true);
     let apt = |args: &[&str]| {
-        let mut cmd = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+        let mut cmd = if sudo {
+            Command::new("sudo")
+        } else {
+            Command::new("apt-get")
+        };
         if sudo {
             cmd.arg("apt-get");
         }
@@ -128,7 +147,13 @@ pub fn chromium() -> Result<(), String> {
     };
     run(&mut apt(&["update"]), "updating the package lists")?;
     run(
-        &mut apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]),
+        &mut apt(&[
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ]),
         "installing Chromium and ChromeDriver",
     )
 }

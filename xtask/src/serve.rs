@@ -5,8 +5,9 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
 pub fn serve(dist: &Path, port: u16) -> Result<(), String> {
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (choose another with --port)"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        format!("cannot listen on 127.0.0.1:{port}: {e} (choose another with --port)")
+    })?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("qualplan is served at http://{addr}/  (Ctrl-C to stop)");
     for stream in listener.incoming().flatten() {

@@ -8,16 +8,29 @@ use std::process::{Command, Stdio};
 pub fn report_and_check() -> Result<(), String> {
     let dist = root().join("dist");
     let mut rows = Vec::new();
-    let entries = std::fs::read_dir(&dist).map_err(|e| format!("cannot read {}: {e} (run the build step)", dist.display()))?;
+    let entries = std::fs::read_dir(&dist)
+        .map_err(|e| format!("cannot read {}: {e} (run the build step)", dist.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_string();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_string();
         if !["wasm", "js", "css"].contains(&ext.as_str()) {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
         let gz = gzip_len(&bytes)?;
-        rows.push((path.file_name().unwrap_or_default().to_string_lossy().to_string(), ext, bytes.len(), gz));
+        rows.push((
+            path.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string(),
+            ext,
+            bytes.len(),
+            gz,
+        ));
     }
     rows.sort();
     let total_gz: usize = rows.iter().map(|r| r.3).sum();
@@ -25,7 +38,10 @@ pub fn report_and_check() -> Result<(), String> {
     for (name, _, raw, gz) in &rows {
         report.push_str(&format!("| {name} | {raw} | {gz} |\n"));
     }
-    report.push_str(&format!("| **total** | {} | {total_gz} |\n", rows.iter().map(|r| r.2).sum::<usize>()));
+    report.push_str(&format!(
+        "| **total** | {} | {total_gz} |\n",
+        rows.iter().map(|r| r.2).sum::<usize>()
+    ));
     println!("{report}");
     let out = root().join("target").join("size-report.md");
     std::fs::write(&out, &report).map_err(|e| e.to_string())?;
@@ -42,12 +58,18 @@ pub fn report_and_check() -> Result<(), String> {
 
 fn budget() -> Result<usize, String> {
     let path = root().join("xtask").join("size-budget.txt");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#'))
         .and_then(|l| l.parse().ok())
-        .ok_or_else(|| format!("{}: expected a number of bytes on its first non-comment line", path.display()))
+        .ok_or_else(|| {
+            format!(
+                "{}: expected a number of bytes on its first non-comment line",
+                path.display()
+            )
+        })
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<usize, String> {

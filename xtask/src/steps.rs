@@ -5,7 +5,16 @@ use crate::{root, size};
 use std::process::Command;
 use std::time::Instant;
 
-const STEPS: &[&str] = &["fmt", "clippy", "clippy-wasm", "test", "wasm-test", "build", "size", "e2e"];
+const STEPS: &[&str] = &[
+    "fmt",
+    "clippy",
+    "clippy-wasm",
+    "test",
+    "wasm-test",
+    "build",
+    "size",
+    "e2e",
+];
 
 pub fn test(args: &[String]) -> Result<(), String> {
     let mut only: Option<String> = None;
@@ -18,7 +27,10 @@ pub fn test(args: &[String]) -> Result<(), String> {
     }
     if let Some(o) = &only {
         if !STEPS.contains(&o.as_str()) {
-            return Err(format!("unknown step {o:?}: expected one of {}", STEPS.join(", ")));
+            return Err(format!(
+                "unknown step {o:?}: expected one of {}",
+                STEPS.join(", ")
+            ));
         }
     }
     let tools = install::toolchain()?;
@@ -48,9 +60,19 @@ fn cargo(tools: &Tools) -> Command {
 
 fn run_step(step: &str, tools: &Tools) -> Result<(), String> {
     match step {
-        "fmt" => run(cargo(tools).args(["fmt", "--all", "--check"]), "cargo fmt --check"),
+        "fmt" => run(
+            cargo(tools).args(["fmt", "--all", "--check"]),
+            "cargo fmt --check",
+        ),
         "clippy" => run(
-            cargo(tools).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+            cargo(tools).args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
             "clippy (native)",
         ),
         "clippy-wasm" => run(
@@ -69,10 +91,21 @@ fn run_step(step: &str, tools: &Tools) -> Result<(), String> {
             ]),
             "clippy (wasm32)",
         ),
-        "test" => run(cargo(tools).args(["test", "--workspace"]), "cargo test (native)"),
+        "test" => run(
+            cargo(tools).args(["test", "--workspace"]),
+            "cargo test (native)",
+        ),
         "wasm-test" => run(
             cargo(tools)
-                .args(["test", "--target", "wasm32-unknown-unknown", "-p", "qualplan", "--test", "web"])
+                .args([
+                    "test",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    "qualplan",
+                    "--test",
+                    "web",
+                ])
                 .env("CHROMEDRIVER", "/usr/bin/chromedriver"),
             "wasm-bindgen tests in headless Chromium",
         ),

@@ -1,0 +1,283 @@
+//! The catalogue's own consistency, and clear errors for broken catalogue files.
+#![cfg(not(target_arch = "wasm32"))]
+
+use qualplan::catalogue::{embedded, Catalogue, LinkBasis, EMBEDDED_FILES, EMBEDDED_LINKS};
+use qualplan::rules::{Requirement, Rule, UnitSet};
+use serde_json::Value;
+
+#[test]
+fn holds_every_document_qualification_and_unit() {
+    let c = embedded();
+    let docs: Vec<&str> = c.documents.iter().map(|d| d.document.id.as_str()).collect();
+    assert_eq!(docs, ["000", "001", "002", "003", "004"]);
+    assert_eq!(c.qualifications.len(), 15);
+    let per_doc = |d: usize| c.units.iter().filter(|u| u.doc == d).count();
+    assert_eq!(
+        (0..5).map(per_doc).collect::<Vec<_>>(),
+        [18, 49, 20, 20, 49]
+    );
+    let per_doc_q = |d: usize| c.qualifications.iter().filter(|q| q.doc == d).count();
+    assert_eq!((0..5).map(per_doc_q).collect::<Vec<_>>(), [8, 1, 1, 4, 1]);
+}
+
+#[test]
+fn every_unit_is_offered_by_a_qualification_of_its_own_document() {
+    let c = embedded();
+    for (i, u) in c.units.iter().enumerate() {
+        assert!(
+            c.qualifications
+                .iter()
+                .any(|q| q.doc == u.doc && q.units.contains(&(i as u32))),
+            "unit {} is in no group of its document's qualifications",
+            u.key
+        );
+    }
+}
+
+fn walk(rules: &[Rule]) -> Vec<&Rule> {
+    let mut out = Vec::new();
+    for r in rules {
+        r.walk(&mut out);
+    }
+    out
+}
+
+#[test]
+fn every_rule_cites_its_wording_and_source_and_refers_only_to_its_own_units() {
+    let c = embedded();
+    for q in &c.qualifications {
+        let codes: Vec<&str> = q
+            .units
+            .iter()
+            .map(|u| c.unit(*u).unit.code.as_str())
+            .collect();
+        for r in walk(&q.qualification.rules) {
+            assert!(
+                !r.text.trim().is_empty() && !r.source.trim().is_empty(),
+                "{} {}",
+                q.qualification.id,
+                r.id
+            );
+            let mut reqs = vec![&r.require];
+            reqs.extend(r.alternatives.iter().map(|a| &a.require));
+            for req in reqs {
+                let units: Vec<&String> = match req {
+                    Requirement::Mandatory(u) => u.iter().collect(),
+                    Requirement::Barred(b) => b.units.iter().collect(),
+                    Requirement::Count(cnt) => match &cnt.from {
+                        UnitSet::Units(u) => u.iter().collect(),
+                        _ => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                };
+                for u in units {
+                    assert!(
+                        codes.contains(&u.as_str()),
+                        "{} rule {} names {u}",
+                        q.qualification.id,
+                        r.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn qualifications_with_rules_publish_them_and_the_others_say_why_not() {
+    for q in &embedded().qualifications {
+        let q = &q.qualification;
+        if q.rules_published {
+            assert!(!q.rules.is_empty(), "{}", q.id);
+        } else {
+            assert!(q.rules.is_empty(), "{}", q.id);
+            assert!(
+                q.rules_note.as_deref().is_some_and(|n| n.len() > 20),
+                "{}",
+                q.id
+            );
+        }
+    }
+    let unpublished: Vec<&str> = embedded()
+        .qualifications
+        .iter()
+        .filter(|q| !q.qualification.rules_published)
+        .map(|q| q.qualification.id.as_str())
+        .collect();
+    assert_eq!(
+        unpublished.len(),
+        8,
+        "document 000's eight: {unpublished:?}"
+    );
+}
+
+#[test]
+fn credit_and_glh_are_written_out_even_when_not_published() {
+    for (name, text) in EMBEDDED_FILES {
+        let v: Value = serde_json::from_str(text).unwrap();
+        for u in v["units"].as_array().unwrap() {
+            for key in [
+                "credit",
+                "glh",
+                "uan",
+                "learning_outcomes",
+                "assessment_criteria",
+            ] {
+                assert!(
+                    u.as_object().unwrap().contains_key(key),
+                    "{name}: unit {} has no {key:?}",
+                    u["code"]
+                );
+            }
+        }
+        for q in v["qualifications"].as_array().unwrap() {
+            for key in [
+                "glh",
+                "glh_range",
+                "tqt",
+                "min_credits",
+                "regulator_number",
+                "awarding_body_number",
+            ] {
+                assert!(
+                    q.as_object().unwrap().contains_key(key),
+                    "{name}: qualification {} has no {key:?}",
+                    q["id"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_decision_has_a_choice_and_a_reason() {
+    for d in &embedded().documents {
+        assert!(!d.decisions.is_empty(), "{} records no decisions", d.file);
+        for dec in &d.decisions {
+            assert!(
+                !dec.choice.trim().is_empty() && !dec.why.trim().is_empty(),
+                "{}: {}",
+                d.file,
+                dec.id
+            );
+        }
+    }
+}
+
+#[test]
+fn links_join_the_same_national_units_on_a_basis_that_holds() {
+    let c = embedded();
+    assert!(c.links.len() >= 80, "{} links", c.links.len());
+    // Unit 110 of document 000 is the same unit as 004's R/601/1209 (same UAN) and 001's CU793.
+    let u = c.unit_by_key("000:110").unwrap();
+    let same: Vec<(String, LinkBasis)> = c
+        .same_units(u)
+        .into_iter()
+        .map(|(o, b)| (c.unit(o).key.clone(), b))
+        .collect();
+    assert!(
+        same.contains(&("004:R/601/1209".into(), LinkBasis::Uan)),
+        "{same:?}"
+    );
+    assert!(
+        same.contains(&("001:CU793".into(), LinkBasis::TitleLevelCredit)),
+        "{same:?}"
+    );
+    // A unit's UAN stays null where its own document prints none.
+    assert_eq!(c.unit(c.unit_by_key("001:CU793").unwrap()).unit.uan, None);
+}
+
+#[test]
+fn the_levels_of_each_document_are_as_printed() {
+    let c = embedded();
+    let level = |k: &str| c.unit(c.unit_by_key(k).unwrap()).unit.level.to_string();
+    assert_eq!(level("003:001"), "Entry 3");
+    assert_eq!(level("003:101"), "1");
+    assert_eq!(level("004:D/601/1228"), "3");
+}
+
+// ---- broken catalogue files ----
+
+fn load_004_with(edit: impl Fn(&mut Value)) -> Result<Catalogue, String> {
+    let (_, text) = EMBEDDED_FILES
+        .iter()
+        .find(|(n, _)| n.contains("004"))
+        .unwrap();
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    edit(&mut v);
+    Catalogue::from_sources(&[("broken.json", &v.to_string())], None).map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_broken_reference_names_the_file_the_record_and_the_reference() {
+    let err = load_004_with(|v| {
+        v["qualifications"][0]["rules"][0]["require"]["mandatory"][0] = "X/000/0000".into()
+    })
+    .unwrap_err();
+    assert!(err.contains("broken.json"), "{err}");
+    assert!(
+        err.contains("qualification highfield-l2-nvq-customer-service, rule mandatory"),
+        "{err}"
+    );
+    assert!(err.contains("unknown unit \"X/000/0000\""), "{err}");
+    let err = load_004_with(|v| {
+        v["qualifications"][0]["rules"][1]["require"]["count"]["from"]["groups"][0] = "Z".into()
+    })
+    .unwrap_err();
+    assert!(err.contains("unknown group \"Z\""), "{err}");
+}
+
+#[test]
+fn a_missing_figure_a_duplicate_code_and_bad_values_are_refused() {
+    let err = load_004_with(|v| {
+        v["units"][0].as_object_mut().unwrap().remove("credit");
+    })
+    .unwrap_err();
+    assert!(
+        err.contains("broken.json") && err.contains("missing field `credit`"),
+        "{err}"
+    );
+    let err = load_004_with(|v| v["units"][1]["code"] = v["units"][0]["code"].clone()).unwrap_err();
+    assert!(err.contains("collides"), "{err}");
+    let err = load_004_with(|v| v["units"][0]["level"] = "Level 12".into()).unwrap_err();
+    assert!(err.contains("invalid level \"Level 12\""), "{err}");
+    let err = load_004_with(|v| v["units"][0]["titel"] = "typo".into()).unwrap_err();
+    assert!(err.contains("unknown field `titel`"), "{err}");
+    let err =
+        load_004_with(|v| v["qualifications"][0]["rules"][0]["source"] = "".into()).unwrap_err();
+    assert!(
+        err.contains("needs its printed text and its source"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_link_whose_basis_does_not_hold_is_refused() {
+    let links =
+        r#"{"schema": 1, "links": [{"units": ["003:001", "004:R/601/1209"], "basis": "uan"}]}"#;
+    let err = Catalogue::from_sources(EMBEDDED_FILES, Some(("links.json", links)))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("links.json") && err.contains("does not hold"),
+        "{err}"
+    );
+    let links =
+        r#"{"schema": 1, "links": [{"units": ["003:999", "004:R/601/1209"], "basis": "uan"}]}"#;
+    let err = Catalogue::from_sources(EMBEDDED_FILES, Some(("links.json", links)))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown unit \"003:999\""), "{err}");
+    assert!(Catalogue::from_sources(EMBEDDED_FILES, Some(EMBEDDED_LINKS)).is_ok());
+}
+
+#[test]
+fn malformed_json_is_located() {
+    let err = Catalogue::from_sources(&[("bad.json", "{\"schema\": 1,\n \"document\": ")], None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("bad.json: not a valid catalogue file") && err.contains("line 2"),
+        "{err}"
+    );
+}

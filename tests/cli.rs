@@ -1,0 +1,248 @@
+//! The `qualplan` command line, run as a user runs it: real plans from each document with the
+//! verdict the document implies, look-ups by every code a user may hold, and bad input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn qualplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qualplan"))
+        .args(args)
+        .output()
+        .expect("qualplan runs")
+}
+
+fn json_of(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn every_fixture_plan_gets_the_verdict_its_document_implies() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir("tests/fixtures").unwrap() {
+        let path = entry.unwrap().path();
+        let fixtures: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for plan in fixtures["plans"].as_array().unwrap() {
+            let q = plan["qualification"].as_str().unwrap();
+            let mut args: Vec<String> = vec!["check".into(), q.into(), "--json".into()];
+            for u in plan["units"].as_array().unwrap() {
+                args.push(u.as_str().unwrap().into());
+            }
+            if let Some(readings) = plan["readings"].as_object() {
+                for (rule, reading) in readings {
+                    args.push("--reading".into());
+                    args.push(format!("{rule}={}", reading.as_str().unwrap()));
+                }
+            }
+            let out = Command::new(env!("CARGO_BIN_EXE_qualplan"))
+                .args(&args)
+                .output()
+                .unwrap();
+            let want = plan["compliant"].as_bool().unwrap();
+            let code = out.status.code();
+            let got = json_of(&out)["compliant"].as_bool();
+            if got != Some(want) || code != Some(if want { 0 } else { 1 }) {
+                failures.push(format!(
+                    "{}: {} {:?}: want compliant={want}, got {got:?} (exit {code:?}); {}",
+                    path.display(),
+                    q,
+                    plan["units"],
+                    plan["why"]
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} plans disagree:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(checked >= 100, "only {checked} fixture plans");
+}
+
+#[test]
+fn qualifications_json_lists_all_fifteen_with_the_contract_fields() {
+    let out = qualplan(&["qualifications", "--json"]);
+    assert!(out.status.success());
+    let v = json_of(&out);
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 15);
+    for q in list {
+        for field in [
+            "id",
+            "title",
+            "awarding_body",
+            "awarding_body_number",
+            "regulator_number",
+            "level",
+            "size",
+            "glh",
+            "glh_range",
+            "tqt",
+            "min_credits",
+        ] {
+            assert!(q.get(field).is_some(), "{} lacks {field}", q["id"]);
+        }
+    }
+    let highfield = list
+        .iter()
+        .find(|q| q["regulator_number"] == "600/5469/4")
+        .unwrap();
+    assert_eq!(highfield["glh"], 192);
+    assert_eq!(highfield["tqt"], 280);
+    assert_eq!(highfield["min_credits"], 28);
+    assert_eq!(highfield["level"], "2");
+}
+
+#[test]
+fn units_json_for_every_qualification() {
+    let quals = json_of(&qualplan(&["qualifications", "--json"]));
+    let mut total = 0;
+    for q in quals.as_array().unwrap() {
+        let out = qualplan(&["units", q["id"].as_str().unwrap(), "--json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let units = json_of(&out);
+        for u in units.as_array().unwrap() {
+            for field in ["key", "uan", "title", "level", "credit", "glh", "groups"] {
+                assert!(
+                    u.get(field).is_some(),
+                    "{} unit {} lacks {field}",
+                    q["id"],
+                    u["key"]
+                );
+            }
+            assert!(!u["groups"].as_array().unwrap().is_empty());
+        }
+        total += units.as_array().unwrap().len();
+    }
+    // 8 x 18 (document 000) + 49 + 20 + 4 x 20 + 49.
+    assert_eq!(total, 8 * 18 + 49 + 20 + 4 * 20 + 49);
+    let e3 = json_of(&qualplan(&["units", "4411-30", "--json"]));
+    assert_eq!(e3[0]["level"], "Entry 3");
+}
+
+#[test]
+fn a_qualification_is_found_by_each_code_a_user_may_hold() {
+    for input in [
+        "highfield-l2-nvq-customer-service",
+        "600/5469/4",
+        "600 / 5469 / 4",
+        "Highfield Level 2",
+    ] {
+        let v = json_of(&qualplan(&["units", input, "--json"]));
+        assert_eq!(v.as_array().unwrap().len(), 49, "{input}");
+    }
+    let v = json_of(&qualplan(&["check", "4411-30", "002", "--json"]));
+    assert_eq!(v["qualification"], "cg-4411-30");
+    let v = json_of(&qualplan(&["check", "entry level award", "002", "--json"]));
+    assert_eq!(v["qualification"], "cg-4411-30");
+}
+
+#[test]
+fn an_ambiguous_or_unknown_qualification_is_exit_2_with_candidates() {
+    let out = qualplan(&["units", "Business Skills"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("ambiguous") && err.contains("cg-7593-l1-award"),
+        "{err}"
+    );
+    let out = qualplan(&["units", "4411-31"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown qualification \"4411-31\"") && err.contains("4411-30"),
+        "{err}"
+    );
+}
+
+#[test]
+fn units_are_found_by_printed_code_or_uan_ignoring_case_and_spaces() {
+    let v = json_of(&qualplan(&[
+        "check",
+        "4411-30",
+        "j/601/6052",
+        " 001 ",
+        "--json",
+    ]));
+    assert_eq!(v["units"], serde_json::json!(["002", "001"]));
+    let v = json_of(&qualplan(&["check", "edi", "cu791", "CU 792", "--json"]));
+    assert_eq!(v["units"], serde_json::json!(["CU791", "CU792"]));
+}
+
+#[test]
+fn an_unknown_unit_is_exit_2_naming_it_and_suggesting_matches() {
+    let out = qualplan(&["check", "4411-30", "002", "011"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown unit \"011\""), "{err}");
+    assert!(err.contains("010") || err.contains("001"), "{err}");
+    // A code from another document for the same unit points to this document's code.
+    let out = qualplan(&["check", "highfield", "CU793"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("R/601/1209"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_unit_listed_twice_counts_once_and_says_so() {
+    let out = qualplan(&["check", "4411-30", "002", "002", "--json"]);
+    let v = json_of(&out);
+    assert_eq!(v["totals"]["units"], 1);
+    assert_eq!(v["totals"]["credits"], 2);
+    assert!(stderr(&out).contains("002 is listed more than once; counted once"));
+}
+
+#[test]
+fn bad_arguments_are_exit_2() {
+    for args in [
+        &["frobnicate"][..],
+        &["check"],
+        &["check", "4411-30", "--reading", "x"],
+        &["units", "4411-30", "--jsn"],
+    ] {
+        assert_eq!(qualplan(args).status.code(), Some(2), "{args:?}");
+    }
+    let out = qualplan(&["check", "4411-30", "002", "--reading", "nope=nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown reading nope=nope"));
+}
+
+#[test]
+fn totals_say_not_published_rather_than_zero() {
+    let v = json_of(&qualplan(&[
+        "check",
+        "cg-l3-nsvq-customer-service",
+        "301",
+        "302",
+        "--json",
+    ]));
+    assert_eq!(v["totals"]["units"], 2);
+    assert!(v["totals"]["credits"].is_null());
+    assert!(v["totals"]["glh"].is_null());
+    assert!(v["totals"]["tqt"].is_null());
+    let text = String::from_utf8(qualplan(&["check", "cg-l3-nsvq-customer-service", "301"]).stdout)
+        .unwrap();
+    assert!(
+        text.contains("not published credits") || text.contains("not published"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_qualification_without_published_rules_is_never_called_compliant() {
+    let out = qualplan(&["check", "cg-7593-l1-award", "110", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out);
+    assert!(v["compliant"].is_null());
+    assert_eq!(v["rules_published"], false);
+    assert!(v["rules_note"].as_str().unwrap().len() > 10);
+}

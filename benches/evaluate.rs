@@ -1,1 +1,66 @@
-fn main() {}
+//! Evaluating plans: one plan against one qualification, and against every qualification, on
+//! the real catalogue and on a generated one of 5,000 units and 500 qualifications.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use qualplan::catalogue::{embedded, synthetic_document, Catalogue, UnitId};
+use qualplan::rules::{evaluate, Readings};
+
+/// For each qualification, a plan of every other unit it offers (a plausible, partly met plan).
+fn plans(c: &Catalogue) -> Vec<(usize, Vec<UnitId>)> {
+    c.qualifications
+        .iter()
+        .enumerate()
+        .map(|(q, cq)| (q, cq.units.iter().step_by(2).take(10).copied().collect()))
+        .collect()
+}
+
+fn real(crit: &mut Criterion) {
+    let c = embedded();
+    let readings = Readings::new();
+    let q = c
+        .qualification_index("highfield-l2-nvq-customer-service")
+        .unwrap();
+    let plan: Vec<UnitId> = [
+        "F/601/1609",
+        "L/601/1614",
+        "R/601/1209",
+        "A/601/1205",
+        "M/601/1508",
+        "T/601/1526",
+    ]
+    .iter()
+    .map(|code| c.find_unit(&c.qualifications[q], code).unwrap())
+    .collect();
+    crit.bench_function("real: one plan, one qualification", |b| {
+        b.iter(|| evaluate(c, black_box(q), black_box(&plan), &readings))
+    });
+    let all = plans(c);
+    crit.bench_function("real: a plan for every qualification (15)", |b| {
+        b.iter(|| {
+            for (q, plan) in &all {
+                black_box(evaluate(c, *q, plan, &readings));
+            }
+        })
+    });
+}
+
+fn generated(crit: &mut Criterion) {
+    let text = synthetic_document(5000, 500, 7);
+    let c = Catalogue::from_sources(&[("generated.json", &text)], None)
+        .expect("generated catalogue is valid");
+    let readings = Readings::new();
+    let all = plans(&c);
+    crit.bench_function("generated: one plan, one qualification", |b| {
+        b.iter(|| evaluate(&c, black_box(0), black_box(&all[0].1), &readings))
+    });
+    crit.bench_function("generated: a plan for every qualification (500)", |b| {
+        b.iter(|| {
+            for (q, plan) in &all {
+                black_box(evaluate(&c, *q, plan, &readings));
+            }
+        })
+    });
+}
+
+criterion_group!(benches, real, generated);
+criterion_main!(benches);

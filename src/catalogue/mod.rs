@@ -7,6 +7,7 @@ mod error;
 mod level;
 mod lookup;
 mod model;
+mod synthetic;
 
 pub use build::{Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, UnitId};
 pub use embedded::{embedded, EMBEDDED_FILES, EMBEDDED_LINKS};
@@ -17,3 +18,4 @@ pub use model::{
     Decision, Document, DocumentFile, Group, Link, LinkBasis, LinksFile, OtherCode, Qualification,
     Size, Unit,
 };
+pub use synthetic::synthetic_document;

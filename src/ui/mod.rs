@@ -8,7 +8,7 @@ mod plan_list;
 mod plans_bar;
 mod qualification_picker;
 mod rules_panel;
-mod storage;
+pub mod storage;
 mod totals_panel;
 mod unit_badges;
 mod verdict;

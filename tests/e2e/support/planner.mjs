@@ -1,0 +1,600 @@
+// A page object for qualplan, so that a test reads like a person's steps: open the app, choose a
+// qualification, add or drag units, read the totals, the rules and the verdict. Elements are found
+// the way a user finds them: by role and accessible name.
+//
+// Also here: the per-file harness (`harness()`: one server and one browser per test file, a fresh
+// browser context per test, and a test fails on any console error or page error), the command-line
+// oracle (`cliCheck`), the plan fixtures (`fixturePlans`) and a polling assertion (`eventually`).
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const DIST = path.resolve(process.env.QUALPLAN_DIST || path.join(ROOT, 'dist'));
+export const CLI = process.env.QUALPLAN_CLI || path.join(ROOT, 'target', 'debug', 'qualplan');
+export const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
+export const STORAGE_KEY = 'qualplan.workspace';
+export const UNREADABLE_KEY = 'qualplan.unreadable';
+
+// ---------------------------------------------------------------------------------------------
+// Harness
+
+/** Records console errors and page errors of `page` into `errors`. */
+export function watchErrors(page, errors) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page: ${err.message}`));
+}
+
+/**
+ * Starts one static server and one browser for the test file, and returns `app(body, options)`,
+ * which wraps a test body: a fresh context (its own local storage), a `Planner` on a new page,
+ * and a failure if the page (or any other tab the test opened) logged an error.
+ */
+export function harness() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(DIST);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return (body, options = {}) =>
+    async (t) => {
+      const { context, page, errors } = await openPage(env.browser, {
+        viewport: options.viewport || { width: 1280, height: 900 },
+        reducedMotion: 'reduce',
+      });
+      context.setDefaultTimeout(options.timeout || 10_000);
+      const planner = new Planner(page, env.server.url, errors);
+      try {
+        await body(planner, t);
+      } catch (e) {
+        if (errors.length) e.message += `\nbrowser errors:\n  ${errors.join('\n  ')}`;
+        throw e;
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(errors, [], 'the page logged console errors or page errors');
+    };
+}
+
+/** Retries `check` (which throws on failure) until it passes or `timeout` ms have gone. */
+export async function eventually(check, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line and the fixtures
+
+export const cliAvailable = existsSync(CLI);
+
+/** `qualplan check <qual> <units>... [--reading r=x]... --json`, parsed. */
+export function cliCheck(qualification, units, readings = {}) {
+  const args = ['check', qualification, ...units];
+  for (const [rule, reading] of Object.entries(readings)) args.push('--reading', `${rule}=${reading}`);
+  args.push('--json');
+  const r = spawnSync(CLI, args, { encoding: 'utf8' });
+  if (r.error) throw r.error;
+  if (r.status !== 0 && r.status !== 1) {
+    throw new Error(`qualplan ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  return JSON.parse(r.stdout);
+}
+
+/** `qualplan qualifications --json`, parsed. */
+export function cliQualifications() {
+  const r = spawnSync(CLI, ['qualifications', '--json'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`qualplan qualifications exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** `qualplan units <qual> --json`, parsed. */
+export function cliUnits(qualification) {
+  const r = spawnSync(CLI, ['units', qualification, '--json'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`qualplan units ${qualification} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** Every plan in tests/fixtures/plans-*.json, each with its document number. */
+export function fixturePlans() {
+  const dir = path.join(ROOT, 'tests', 'fixtures');
+  return readdirSync(dir)
+    .filter((f) => /^plans-\d+\.json$/.test(f))
+    .sort()
+    .flatMap((f) => {
+      const doc = f.match(/\d+/)[0];
+      return JSON.parse(readFileSync(path.join(dir, f), 'utf8')).plans.map((p, i) => ({ ...p, doc, index: i }));
+    });
+}
+
+/** The fixture plan with exactly these units (and readings), failing loudly if it is gone. */
+export function fixturePlan(qualification, units, readings = {}) {
+  const found = fixturePlans().find(
+    (p) =>
+      p.qualification === qualification &&
+      JSON.stringify(p.units) === JSON.stringify(units) &&
+      JSON.stringify(p.readings || {}) === JSON.stringify(readings),
+  );
+  assert.ok(found, `no fixture plan ${qualification} ${units.join(' ')} ${JSON.stringify(readings)}`);
+  return found;
+}
+
+/** The rules of a `check --json` answer, flattened: [{label, status, shortfall, leaf}]. */
+export function cliRules(check) {
+  const out = [];
+  const walk = (rules, depth) => {
+    for (const r of rules) {
+      const children = r.children || [];
+      out.push({
+        label: r.label,
+        status: r.met === true ? 'met' : r.met === false ? 'unmet' : 'not-judged',
+        // The screen prints a shortfall on the rules without parts; their parts carry it.
+        shortfall: children.length ? null : r.shortfall ?? null,
+        depth,
+      });
+      walk(children, depth + 1);
+    }
+  };
+  walk(check.rules, 0);
+  return out;
+}
+
+/** The totals a `check --json` answer implies on screen, as numbers (null: not published). */
+export function cliTotals(check) {
+  const { units, credits, glh, tqt } = check.totals;
+  return { units, credits, glh, tqt };
+}
+
+/** A version-2 saved workspace holding these plans. */
+export function workspace(plans, current = 0) {
+  return {
+    version: 2,
+    current,
+    plans: plans.map((p, i) => ({
+      name: p.name || `Plan ${i + 1}`,
+      qualification: p.qualification,
+      units: p.units || [],
+      readings: p.readings || {},
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page object
+
+const STATUS_WORDS = [
+  ['\u2713 Met', 'met'],
+  ['\u2717 Not met', 'unmet'],
+  ['\u2022 Needs evidence', 'not-judged'],
+];
+
+export class Planner {
+  constructor(page, url, errors = []) {
+    this.page = page;
+    this.url = url;
+    this.errors = errors;
+  }
+
+  // --- landmarks and controls, by role and name ---
+
+  get qualificationSelect() {
+    return this.page.getByRole('combobox', { name: 'Qualification', exact: true });
+  }
+  get levelFilter() {
+    return this.page.getByRole('combobox', { name: 'Level', exact: true });
+  }
+  get textFilter() {
+    return this.page.getByRole('searchbox', { name: 'Filter units', exact: true });
+  }
+  get availableRegion() {
+    return this.page.getByRole('region', { name: 'Available units', exact: true });
+  }
+  get availableList() {
+    return this.page.getByRole('list', { name: 'Available units', exact: true });
+  }
+  get planRegion() {
+    return this.page.getByRole('region', { name: 'Your plan', exact: true });
+  }
+  get planList() {
+    return this.page.getByRole('list', { name: 'Your plan', exact: true });
+  }
+  /** The drop zone around "Your plan" (the list's parent: the list is empty, and 0 high, at first). */
+  get dropZone() {
+    return this.planList.locator('xpath=..');
+  }
+  get rulesRegion() {
+    return this.page.getByRole('region', { name: 'Rules of combination', exact: true });
+  }
+  get rulesList() {
+    return this.page.getByRole('list', { name: 'Rules of combination', exact: true });
+  }
+  get status() {
+    return this.page.getByRole('status');
+  }
+  get planSelect() {
+    return this.page.getByRole('combobox', { name: 'Plan', exact: true });
+  }
+  /** A unit's Add button (the first, where the document lists the unit in two groups). */
+  addButton(code) {
+    return this.availableList.getByRole('button', { name: `Add ${code}`, exact: true }).first();
+  }
+  removeButton(code) {
+    return this.planList.getByRole('button', { name: `Remove ${code}`, exact: true });
+  }
+  moveButton(code, direction) {
+    return this.planList.getByRole('button', { name: `Move ${code} ${direction}`, exact: true });
+  }
+  /** A unit's entry among the available units. */
+  availableUnit(code) {
+    return this.addButton(code).locator('xpath=ancestor::li[1]');
+  }
+  /** A unit's entry in the plan. */
+  plannedUnit(code) {
+    return this.removeButton(code).locator('xpath=ancestor::li[1]');
+  }
+  rule(label) {
+    return this.rulesRegion.getByRole('listitem', { name: label, exact: true });
+  }
+  readingGroup(ruleLabel) {
+    return this.rulesRegion.getByRole('group', { name: `Reading of \u201c${ruleLabel}\u201d`, exact: true });
+  }
+  reading(ruleLabel, readingLabel) {
+    return this.readingGroup(ruleLabel).getByRole('radio', { name: readingLabel, exact: true });
+  }
+  totalGroup(name) {
+    return this.planRegion.getByRole('group', { name, exact: true });
+  }
+  meter(name) {
+    return this.totalGroup(name).getByRole('meter', { name, exact: true });
+  }
+
+  // --- opening ---
+
+  /**
+   * Opens the app. `seed`: text (or a value, saved as JSON) put in local storage under
+   * `qualplan.workspace` before the app first loads in this tab (not again on reload).
+   */
+  async open({ seed, extra = {} } = {}) {
+    if (seed !== undefined || Object.keys(extra).length) {
+      const items = { ...extra };
+      if (seed !== undefined) items[STORAGE_KEY] = typeof seed === 'string' ? seed : JSON.stringify(seed);
+      await this.page.addInitScript((items) => {
+        if (sessionStorage.getItem('qualplan-e2e.seeded')) return;
+        sessionStorage.setItem('qualplan-e2e.seeded', '1');
+        for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+      }, items);
+    }
+    await this.page.goto(this.url);
+    await this.ready();
+    return this;
+  }
+
+  async ready() {
+    await this.qualificationSelect.waitFor();
+    await this.status.waitFor({ state: 'attached' });
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.ready();
+  }
+
+  /** Another tab of the same browser (same local storage), already open on the app. */
+  async newTab() {
+    const page = await this.page.context().newPage();
+    watchErrors(page, this.errors);
+    const other = new Planner(page, this.url, this.errors);
+    await page.goto(this.url);
+    await other.ready();
+    return other;
+  }
+
+  // --- the qualification ---
+
+  async qualificationOptions() {
+    return this.qualificationSelect.locator('option').evaluateAll((os) =>
+      os.map((o) => ({ value: o.value, label: o.textContent.trim(), group: o.parentElement.label || null })),
+    );
+  }
+
+  /** Chooses a qualification by its id, its exact title, or a unique part of its title. */
+  async chooseQualification(titleOrId) {
+    const options = await this.qualificationOptions();
+    const want = titleOrId.toLowerCase();
+    let found = options.filter((o) => o.value === titleOrId);
+    if (!found.length) found = options.filter((o) => o.label.toLowerCase() === want);
+    if (!found.length) found = options.filter((o) => o.label.toLowerCase().includes(want));
+    assert.equal(found.length, 1, `one qualification matching "${titleOrId}" among ${options.map((o) => o.label).join('; ')}`);
+    await this.qualificationSelect.selectOption(found[0].value);
+    await eventually(async () => assert.equal(await this.qualification(), found[0].value));
+  }
+
+  /** The chosen qualification's id. */
+  async qualification() {
+    return this.qualificationSelect.inputValue();
+  }
+
+  async qualificationTitle() {
+    return this.qualificationSelect.evaluate((s) => s.selectedOptions[0]?.textContent.trim());
+  }
+
+  // --- available units ---
+
+  /** The codes of the available units shown (not filtered out), in screen order. */
+  async availableCodes() {
+    const names = await this.availableList
+      .getByRole('button', { name: /^Add / })
+      .evaluateAll((bs) => bs.filter((b) => b.checkVisibility()).map((b) => b.getAttribute('aria-label')));
+    return names.map((n) => n.replace(/^Add /, ''));
+  }
+
+  /** The groups of available units: [{name, codes}] in screen order (filtered-out ones too). */
+  async availableGroups() {
+    return this.availableList.evaluate((list) =>
+      [...list.querySelectorAll('ul[aria-label]')].map((ul) => ({
+        name: ul.getAttribute('aria-label'),
+        codes: [...ul.querySelectorAll('button[aria-label^="Add "]')].map((b) => b.getAttribute('aria-label').slice(4)),
+      })),
+    );
+  }
+
+  async filterUnits(text) {
+    await this.textFilter.fill(text);
+  }
+
+  async filterLevel(label) {
+    await this.levelFilter.selectOption({ label });
+  }
+
+  // --- the plan ---
+
+  async add(code) {
+    await this.addButton(code).click();
+    await this.removeButton(code).waitFor();
+  }
+
+  async addAll(codes) {
+    for (const code of codes) await this.add(code);
+  }
+
+  async remove(code) {
+    await this.removeButton(code).click();
+    await this.removeButton(code).waitFor({ state: 'detached' });
+  }
+
+  async moveUp(code) {
+    await this.moveButton(code, 'up').click();
+  }
+
+  async moveDown(code) {
+    await this.moveButton(code, 'down').click();
+  }
+
+  /** Drags an available unit into the plan with the mouse (HTML5 drag and drop). */
+  async dragToPlan(code) {
+    await this.drag(this.availableUnit(code), this.dropZone);
+  }
+
+  /** Drags a planned unit out of the plan, back onto the available units. */
+  async dragOutOfPlan(code) {
+    await this.drag(this.plannedUnit(code), this.availableRegion);
+  }
+
+  /**
+   * A real mouse drag (HTML5 drag and drop events from the browser): the source is brought wholly
+   * into view and grabbed by its edge (not its text or a button), then dropped on the visible
+   * part of the target.
+   */
+  async drag(source, target) {
+    await source.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'nearest' }));
+    await source.dragTo(target, { sourcePosition: { x: 6, y: 6 } });
+  }
+
+  /** The codes in the plan, in order. */
+  async planCodes() {
+    const names = await this.planList
+      .getByRole('button', { name: /^Remove / })
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+    return names.map((n) => n.replace(/^Remove /, ''));
+  }
+
+  /** "3 units planned". */
+  async unitCount() {
+    return (await this.planRegion.getByText(/^\d+ units? planned$/).textContent()).trim();
+  }
+
+  /** A total's figures in words: total('Credits') -> "28 of 28 minimum". */
+  async total(name) {
+    const text = (await this.totalGroup(name).textContent()).replace(/\s+/g, ' ').trim();
+    assert.ok(text.startsWith(name), `the "${name}" group starts with its label: ${text}`);
+    return text.slice(name.length).trim();
+  }
+
+  /** A total's meter: {value, min, max, low, optimum} as numbers. */
+  async meterValues(name) {
+    return this.meter(name).evaluate((m) => ({
+      value: m.value,
+      min: m.min,
+      max: m.max,
+      low: m.low,
+      optimum: m.optimum,
+    }));
+  }
+
+  // --- rules and verdict ---
+
+  /** The live region's text: the overall verdict. */
+  async verdict() {
+    return (await this.status.textContent()).trim();
+  }
+
+  /** 'met', 'unmet' or 'not-judged', from the words the rule shows. */
+  async ruleStatus(label) {
+    const head = (await this.rule(label).innerText()).split('\n')[0];
+    const found = STATUS_WORDS.find(([w]) => head.startsWith(w));
+    assert.ok(found, `rule "${label}" shows a status: ${head}`);
+    return found[1];
+  }
+
+  /** The rule's shortfall in words, or null when it shows none. */
+  async ruleShortfall(label) {
+    const ps = await this.rule(label).locator('xpath=./p').allTextContents();
+    return ps.find((p) => !/^(Counted:|Reading in force:)/.test(p)) ?? null;
+  }
+
+  /** Every rule on screen, parts too, in order: [{label, status, shortfall, depth}]. */
+  async rules() {
+    if (!(await this.rulesList.count())) return [];
+    return this.rulesList.evaluate((list, words) => {
+      const out = [];
+      const walk = (ul, depth) => {
+        for (const li of ul.children) {
+          if (li.tagName !== 'LI') continue;
+          const head = li.innerText.split('\n')[0];
+          const w = words.find(([text]) => head.startsWith(text));
+          const ps = [...li.children].filter((c) => c.tagName === 'P').map((p) => p.textContent);
+          out.push({
+            label: li.getAttribute('aria-label'),
+            status: w ? w[1] : `?${head}`,
+            shortfall: ps.find((p) => !/^(Counted:|Reading in force:)/.test(p)) ?? null,
+            depth,
+          });
+          for (const sub of li.children) if (sub.tagName === 'UL') walk(sub, depth + 1);
+        }
+      };
+      walk(list, 0);
+      return out;
+    }, STATUS_WORDS);
+  }
+
+  /** Chooses a reading of a rule with its radio button. */
+  async chooseReading(ruleLabel, readingLabel) {
+    await this.reading(ruleLabel, readingLabel).click();
+    await eventually(async () => assert.ok(await this.reading(ruleLabel, readingLabel).isChecked()));
+  }
+
+  /** The messages in the alert region (a save that could not be read, units removed, ...). */
+  async alerts() {
+    const alerts = this.page.getByRole('alert');
+    if (!(await alerts.count())) return [];
+    return (await alerts.getByRole('listitem').allTextContents()).map((t) => t.trim());
+  }
+
+  async dismissAlerts() {
+    await this.page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  }
+
+  // --- named plans ---
+
+  async planNames() {
+    return (await this.planSelect.locator('option').allTextContents()).map((t) => t.trim());
+  }
+
+  async currentPlanName() {
+    return this.planSelect.evaluate((s) => s.selectedOptions[0]?.textContent.trim() ?? null);
+  }
+
+  async newPlan() {
+    await this.page.getByRole('button', { name: 'New plan', exact: true }).click();
+  }
+
+  async duplicatePlan() {
+    await this.page.getByRole('button', { name: 'Duplicate plan', exact: true }).click();
+  }
+
+  async deletePlan() {
+    await this.page.getByRole('button', { name: 'Delete plan', exact: true }).click();
+  }
+
+  async renamePlan(name) {
+    await this.page.getByRole('textbox', { name: 'New name', exact: true }).fill(name);
+    await this.page.getByRole('button', { name: 'Rename plan', exact: true }).click();
+  }
+
+  async switchPlan(name) {
+    await this.planSelect.selectOption({ label: name });
+  }
+
+  // --- storage ---
+
+  async storageItem(key) {
+    return this.page.evaluate((k) => localStorage.getItem(k), key);
+  }
+
+  async saved() {
+    const text = await this.storageItem(STORAGE_KEY);
+    return text === null ? null : JSON.parse(text);
+  }
+
+  // --- keyboard ---
+
+  /** The focused element's accessible name (its aria-label, else its text). */
+  async focusedName() {
+    return this.page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      return e.getAttribute('aria-label') || e.textContent.trim();
+    });
+  }
+
+  /** Presses Tab (or Shift+Tab) until the element named `name` has focus; fails after `max`. */
+  async tabTo(name, { max = 150, backwards = false } = {}) {
+    for (let i = 0; i < max; i++) {
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+      if ((await this.focusedName()) === name) return i + 1;
+    }
+    assert.fail(`"${name}" was not reached with ${max} presses of Tab`);
+  }
+
+  // --- accessibility ---
+
+  /** Runs axe-core on the page; returns its violations, each {id, impact, help, nodes:[{target, summary}]}. */
+  async axe(options = {}) {
+    if (!(await this.page.evaluate(() => typeof window.axe === 'object'))) {
+      await this.page.addScriptTag({ path: AXE });
+    }
+    const result = await this.page.evaluate(
+      (options) =>
+        window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          ...options,
+        }),
+      options,
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
+    }));
+  }
+}
+
+/** Formats axe violations for an assertion message. */
+export function describeViolations(violations) {
+  return violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${n.target}\n      ${n.html}\n      ${(n.summary || '').replace(/\n/g, ' ')}`).join('\n'),
+    )
+    .join('\n');
+}

@@ -1,0 +1,65 @@
+//! Browser-side tests, run by wasm-bindgen-test-runner in headless Chromium: the core compiled
+//! to wasm gives the native verdicts, and the storage adapter works against real local storage.
+#![cfg(target_arch = "wasm32")]
+
+use qualplan::catalogue::embedded;
+use qualplan::plan::{check_codes, Workspace};
+use qualplan::rules::Readings;
+use qualplan::ui::storage;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_embedded_catalogue_loads_and_checks_a_plan_in_wasm() {
+    let c = embedded();
+    assert_eq!(c.qualifications.len(), 15);
+    let units: Vec<String> = [
+        "F/601/1609",
+        "L/601/1614",
+        "R/601/1209",
+        "A/601/1205",
+        "M/601/1508",
+        "T/601/1526",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let check = check_codes(c, "600/5469/4", &units, &Readings::new()).unwrap();
+    assert_eq!(check.evaluation.compliant, Some(true));
+    assert_eq!(check.totals.credits, Some(29));
+    assert_eq!(check.totals.tqt, Some(290));
+}
+
+#[wasm_bindgen_test]
+fn the_workspace_survives_a_save_and_load_through_local_storage() {
+    let c = embedded();
+    local_storage().clear().unwrap();
+    let mut w = Workspace::new(c);
+    w.set_qualification(c, "cg-4411-11");
+    w.add_unit("102");
+    w.add_unit("105");
+    storage::save(&w).unwrap();
+    let restored = storage::load(c);
+    assert_eq!(restored.workspace, w);
+    assert!(restored.problems.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_save_is_kept_aside_in_local_storage() {
+    let c = embedded();
+    let s = local_storage();
+    s.clear().unwrap();
+    s.set_item(storage::KEY, "{not json").unwrap();
+    let restored = storage::load(c);
+    assert!(!restored.problems.is_empty());
+    assert_eq!(
+        s.get_item(storage::UNREADABLE_KEY).unwrap().as_deref(),
+        Some("{not json")
+    );
+    assert_eq!(restored.workspace, Workspace::new(c));
+}

@@ -118,7 +118,7 @@ pub fn check(out: &mut dyn Write, c: &Catalogue, check: &Check) {
     let _ = writeln!(out, "{} {}\nPlan {verdict}.", q.id, q.title);
     let _ = writeln!(
         out,
-        "Totals: {} units | {} credits (minimum {}) | {} GLH | TQT {}",
+        "Totals: {} units | credits {} (minimum {}) | GLH {} | TQT {}",
         check.totals.units,
         or_np(check.totals.credits),
         or_np(q.min_credits),

@@ -118,9 +118,10 @@ fn compile_requirement(
                     Scope::Units(v)
                 }
             };
-            let from_words = match c.from {
-                UnitSet::All => String::new(),
-                _ => format!("from {label}"),
+            let from_words = match (&c.from, &c.set_name) {
+                (_, Some(name)) => format!("from {name}"),
+                (UnitSet::All, None) => String::new(),
+                (_, None) => format!("from {label}"),
             };
             Node::Count {
                 measure: c.measure,

@@ -107,6 +107,10 @@ pub struct Count {
     pub min: Option<u32>,
     #[serde(default)]
     pub max: Option<u32>,
+    /// Words naming the set in a shortfall ("3 more credits from *optional groups B to E*");
+    /// the rule's label when absent.
+    #[serde(default)]
+    pub set_name: Option<String>,
 }
 
 fn all_units() -> UnitSet {

@@ -446,6 +446,11 @@ export class Planner {
     return (await this.status.textContent()).trim();
   }
 
+  /** The verdict as printed on screen, under "Your plan". */
+  async visibleVerdict() {
+    return (await this.planRegion.getByRole('paragraph').first().textContent()).trim();
+  }
+
   /** 'met', 'unmet' or 'not-judged', from the words the rule shows. */
   async ruleStatus(label) {
     const head = (await this.rule(label).innerText()).split('\n')[0];
@@ -597,4 +602,43 @@ export function describeViolations(violations) {
         v.nodes.map((n) => `    ${n.target}\n      ${n.html}\n      ${(n.summary || '').replace(/\n/g, ' ')}`).join('\n'),
     )
     .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing the screen with the command line
+
+/** A figure shown in words ("27 of 28 minimum", "not published") as a number or null. */
+export function figure(text) {
+  if (/^not published/.test(text)) return null;
+  const m = text.match(/^(\d+)\b/);
+  assert.ok(m, `a figure: ${text}`);
+  return Number(m[1]);
+}
+
+/** The verdict the screen should show for a `check --json` answer. */
+export function expectedVerdict(check) {
+  if (check.compliant === true) return '\u2713 This plan meets every rule of combination.';
+  if (check.compliant === null) {
+    return 'The document publishes no rules of combination for this qualification, so the plan cannot be checked.';
+  }
+  const unmet = check.rules.filter((r) => r.met === false).length;
+  return `\u2717 Not yet: ${unmet} of ${check.rules.length} rules of combination not met.`;
+}
+
+/**
+ * Asserts that the screen shows what `qualplan check --json` says of the same plan: the units,
+ * every rule (parts too) met or not with the same shortfall, the totals and the verdict.
+ */
+export async function assertScreenMatches(planner, check, what = '') {
+  const at = what ? ` (${what})` : '';
+  assert.deepEqual(await planner.planCodes(), check.units, `the plan's units${at}`);
+  assert.deepEqual(await planner.rules(), cliRules(check), `every rule, met or not, with its shortfall${at}`);
+  const n = check.totals.units;
+  assert.equal(await planner.unitCount(), `${n} unit${n === 1 ? '' : 's'} planned`, `unit count${at}`);
+  assert.equal(figure(await planner.total('Credits')), check.totals.credits, `credits${at}`);
+  assert.equal(figure(await planner.total('GLH')), check.totals.glh, `GLH${at}`);
+  assert.equal(figure(await planner.total('TQT')), check.totals.tqt, `TQT${at}`);
+  assert.equal((await planner.meterValues('Credits')).value, check.totals.credits ?? 0, `credits meter${at}`);
+  assert.equal(await planner.verdict(), expectedVerdict(check), `verdict announced${at}`);
+  assert.equal(await planner.visibleVerdict(), expectedVerdict(check), `verdict shown${at}`);
 }

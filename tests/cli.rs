@@ -246,3 +246,53 @@ fn a_qualification_without_published_rules_is_never_called_compliant() {
     assert_eq!(v["rules_published"], false);
     assert!(v["rules_note"].as_str().unwrap().len() > 10);
 }
+
+#[test]
+fn progress_lists_every_qualification_with_carried_units() {
+    let out = qualplan(&["progress", "000:110", "CU813", "R/601/1212", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json_of(&out);
+    let quals = v["qualifications"].as_array().unwrap();
+    assert_eq!(quals.len(), 15);
+    let first = &quals[0];
+    assert_eq!(first["qualification"], "highfield-l2-nvq-customer-service");
+    let bases: Vec<&str> = first["carried"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["basis"].as_str().unwrap())
+        .collect();
+    assert_eq!(bases, ["uan", "title_level_credit", "uan"]);
+    // "110" is printed by documents 000 and 003, for different units.
+    let out = qualplan(&["progress", "110"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("000:110") && err.contains("003:110"), "{err}");
+}
+
+#[test]
+fn complete_gives_the_cheapest_additions_or_says_why_none_exist() {
+    let out = qualplan(&["complete", "4411-30", "002", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json_of(&out);
+    assert_eq!(v["status"], "found");
+    assert_eq!(v["proven_minimal"], true);
+    assert_eq!(v["options"][0]["cost"], 4);
+    let out = qualplan(&["complete", "highfield", "--minimise", "glh", "--json"]);
+    let v = json_of(&out);
+    assert_eq!(v["minimised"], "glh");
+    assert_eq!(v["options"][0]["glh"], 192);
+    let out = qualplan(&["complete", "4411-30", "002", "102"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        text.contains("No completion exists") && text.contains("remove one of 002 / 102"),
+        "{text}"
+    );
+    assert_eq!(
+        qualplan(&["complete", "4411-30", "--minimise", "hours"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -28,6 +28,10 @@ pub enum LookupError {
         qualification: String,
         suggestions: Vec<String>,
     },
+    AmbiguousUnit {
+        input: String,
+        candidates: Vec<String>,
+    },
 }
 
 impl fmt::Display for LookupError {
@@ -48,6 +52,13 @@ impl fmt::Display for LookupError {
             } => {
                 write!(f, "unknown unit {input:?} in {qualification}: expected a unit code as that qualification's document prints it, or its unit accreditation number")?;
                 write_list(f, "did you mean", suggestions)
+            }
+            LookupError::AmbiguousUnit { input, candidates } => {
+                write!(
+                    f,
+                    "unit {input:?} is printed in more than one document: name it as DOCUMENT:CODE"
+                )?;
+                write_list(f, "candidates", candidates)
             }
         }
     }
@@ -89,6 +100,20 @@ impl Catalogue {
             .collect();
         if exact.len() == 1 {
             return Ok(exact[0]);
+        }
+        // The start of an id ("cg-l3-nsvq") names a qualification too.
+        let by_id: Vec<usize> = if exact.is_empty() && needle.len() >= 3 {
+            self.qualifications
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| normalise_code(&q.qualification.id).starts_with(&needle))
+                .map(|(i, _)| i)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if by_id.len() == 1 {
+            return Ok(by_id[0]);
         }
         let pool: Vec<usize> = if exact.is_empty() {
             let words = title_words(input);
@@ -230,6 +255,42 @@ impl Catalogue {
             qualification: describe(q),
             suggestions,
         })
+    }
+}
+
+impl Catalogue {
+    /// Finds a unit anywhere in the catalogue: by `DOCUMENT:CODE`, by a code or UAN printed in
+    /// exactly one document, or by a UAN whose records are all linked as the same unit.
+    pub fn find_unit_anywhere(&self, input: &str) -> Result<UnitId, LookupError> {
+        if let Some(id) = self.unit_by_key(input.trim()) {
+            return Ok(id);
+        }
+        let plain = normalise_code(input);
+        let hits: Vec<UnitId> = (0..self.units.len() as UnitId)
+            .filter(|id| {
+                let u = &self.unit(*id).unit;
+                normalise_code(&u.code) == plain
+                    || u.uan.as_deref().map(normalise_code).as_deref() == Some(plain.as_str())
+            })
+            .collect();
+        let all_same = hits
+            .iter()
+            .all(|h| *h == hits[0] || self.same_units(hits[0]).iter().any(|(o, _)| o == h));
+        match hits.as_slice() {
+            [] => Err(LookupError::UnknownUnit {
+                input: input.to_string(),
+                qualification: "the catalogue".to_string(),
+                suggestions: Vec::new(),
+            }),
+            [first, ..] if all_same => Ok(*first),
+            _ => Err(LookupError::AmbiguousUnit {
+                input: input.to_string(),
+                candidates: hits
+                    .iter()
+                    .map(|h| format!("{} {}", self.unit(*h).key, self.unit(*h).unit.title))
+                    .collect(),
+            }),
+        }
     }
 }
 

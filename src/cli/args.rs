@@ -1,5 +1,6 @@
 //! Command-line arguments.
 
+use crate::plan::Minimise;
 use crate::rules::Readings;
 use std::fmt;
 
@@ -8,16 +9,21 @@ usage:
   qualplan qualifications [--json]
   qualplan units <QUALIFICATION> [--json]
   qualplan check <QUALIFICATION> <UNIT>... [--reading <RULE>=<READING>]... [--json]
+  qualplan progress <UNIT>... [--json]
+  qualplan complete <QUALIFICATION> [<UNIT>...] [--minimise credits|glh] [--reading <RULE>=<READING>]... [--json]
 
 options:
   --json                  machine-readable output
   --reading RULE=READING  read a rule the other way the catalogue records
+  --minimise WHAT         complete: the cheapest by credits (default) or glh
   --catalogue FILE        add a qualification from a catalogue file (data/SCHEMA.md)
   -h, --help              this text
 
 QUALIFICATION: an id, a regulator number (600/5469/4), an awarding-body number (4411-30) or an
 unambiguous part of the title. UNIT: the code its document prints (CU791, 301, 001, F/601/1609) or
-its unit accreditation number. Exit status: 0 compliant, 1 not compliant, 2 bad input.
+its unit accreditation number; for progress, DOCUMENT:CODE (003:110) where a code is printed in
+more than one document. Exit status: 0 compliant (complete: a completion exists), 1 not compliant
+(complete: none exists), 2 bad input.
 ";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +42,15 @@ pub enum Command {
         qualification: String,
         units: Vec<String>,
         readings: Readings,
+    },
+    Progress {
+        units: Vec<String>,
+    },
+    Complete {
+        qualification: String,
+        units: Vec<String>,
+        readings: Readings,
+        minimise: Minimise,
     },
 }
 
@@ -71,6 +86,7 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
     let mut catalogues = Vec::new();
     let mut readings = Readings::new();
     let mut positional = Vec::new();
+    let mut minimise: Option<Minimise> = None;
     let mut it = argv.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -86,6 +102,18 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
                     .next()
                     .ok_or_else(|| bad("--reading needs RULE=READING"))?;
                 add_reading(&mut readings, v)?;
+            }
+            "--minimise" | "--minimize" => {
+                minimise = Some(match it.next().map(String::as_str) {
+                    Some("credits") => Minimise::Credits,
+                    Some("glh") => Minimise::Glh,
+                    other => {
+                        return Err(bad(format!(
+                            "--minimise {}: expected credits or glh",
+                            other.unwrap_or("(nothing)")
+                        )))
+                    }
+                })
             }
             s if s.starts_with("--reading=") => {
                 add_reading(&mut readings, &s["--reading=".len()..])?
@@ -129,14 +157,34 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
                 readings: readings.clone(),
             }
         }
+        Some("progress") => {
+            let units: Vec<String> = pos.collect();
+            if units.is_empty() {
+                return Err(bad("progress needs at least one UNIT"));
+            }
+            Command::Progress { units }
+        }
+        Some("complete") => {
+            let qualification = pos.next().ok_or_else(|| bad("complete needs a QUALIFICATION"))?;
+            Command::Complete {
+                qualification,
+                units: pos.collect(),
+                readings: readings.clone(),
+                minimise: minimise.unwrap_or(Minimise::Credits),
+            }
+        }
         Some(other) => {
             return Err(bad(format!(
-                "unknown command {other:?}: expected qualifications, units or check"
+                "unknown command {other:?}: expected qualifications, units, check, progress or complete"
             )))
         }
     };
-    if !readings.is_empty() && !matches!(command, Command::Check { .. }) {
-        return Err(bad("--reading applies to check only"));
+    if minimise.is_some() && !matches!(command, Command::Complete { .. }) {
+        return Err(bad("--minimise applies to complete only"));
+    }
+    if !readings.is_empty() && !matches!(command, Command::Check { .. } | Command::Complete { .. })
+    {
+        return Err(bad("--reading applies to check and complete only"));
     }
     Ok(Invocation {
         command,

@@ -1,7 +1,7 @@
 //! `--json` output. Field names are a contract (DESIGN.md): add fields, never rename them.
 
 use crate::catalogue::{Catalogue, UnitId};
-use crate::plan::Check;
+use crate::plan::{Carried, Check, CompletionResult, Minimise, Progress};
 use crate::rules::{Measure, RuleResult, Status};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -136,4 +136,74 @@ pub fn check(c: &Catalogue, check: &Check) -> Value {
             "by": codes(c, by),
         })).collect::<Vec<_>>(),
     })
+}
+
+fn minimise_name(m: Minimise) -> &'static str {
+    match m {
+        Minimise::Credits => "credits",
+        Minimise::Glh => "glh",
+        Minimise::Units => "units",
+    }
+}
+
+pub fn progress(c: &Catalogue, planned: &[UnitId], all: &[Progress]) -> Value {
+    json!({
+        "units": planned.iter().map(|u| c.unit(*u).key.clone()).collect::<Vec<_>>(),
+        "qualifications": all.iter().map(|p| {
+            let cq = &c.qualifications[p.qualification];
+            json!({
+                "qualification": cq.qualification.id,
+                "title": cq.qualification.title,
+                "compliant": p.evaluation.compliant,
+                "closeness": (p.closeness * 1000.0).round() / 1000.0,
+                "rules_met": p.rules_met,
+                "rules_total": p.rules_total,
+                "totals": {"units": p.totals.units, "credits": p.totals.credits, "glh": p.totals.glh, "tqt": p.totals.tqt},
+                "min_credits": cq.qualification.min_credits,
+                "carried": p.carried.iter().map(|(from, to, how)| json!({
+                    "unit": c.unit(*from).key,
+                    "counts_as": c.unit(*to).unit.code,
+                    "basis": match how { Carried::Same => "same record".to_string(), Carried::Linked(b) => serde_json::to_value(b).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default() },
+                })).collect::<Vec<_>>(),
+                "missing": p.evaluation.rules.iter().filter_map(|r| r.shortfall.clone()).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+pub fn completion(c: &Catalogue, check: &Check, result: &CompletionResult) -> Value {
+    let cq = &c.qualifications[check.qualification];
+    let mut v = json!({
+        "qualification": cq.qualification.id,
+        "units": codes(c, &check.planned),
+    });
+    match result {
+        CompletionResult::AlreadyComplete => {
+            v["status"] = "already_complete".into();
+            v["options"] = json!([]);
+        }
+        CompletionResult::NoRules => {
+            v["status"] = "no_rules".into();
+            v["reasons"] = json!([cq.qualification.rules_note]);
+        }
+        CompletionResult::Impossible { reasons } => {
+            v["status"] = "impossible".into();
+            v["reasons"] = json!(reasons);
+        }
+        CompletionResult::Found {
+            options,
+            measure,
+            proven_minimal,
+        } => {
+            v["status"] = "found".into();
+            v["minimised"] = minimise_name(*measure).into();
+            v["proven_minimal"] = (*proven_minimal).into();
+            v["options"] = Value::Array(options.iter().map(|o| {
+                let credits: Option<u32> = o.added.iter().map(|u| c.unit(*u).unit.credit).sum();
+                let glh: Option<u32> = o.added.iter().map(|u| c.unit(*u).unit.glh).sum();
+                json!({"add": codes(c, &o.added), "cost": o.cost, "credits": credits, "glh": glh})
+            }).collect());
+        }
+    }
+    v
 }

@@ -6,7 +6,7 @@ mod json;
 mod text;
 
 use crate::catalogue::{embedded, Catalogue};
-use crate::plan::check_codes;
+use crate::plan::{check_codes, complete, progress, CompletionResult};
 use args::{Command, Format};
 use std::io::Write;
 
@@ -97,6 +97,68 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                         1
                     })
                 }
+            }
+            Err(e) => Err(e.to_string()),
+        },
+        Command::Progress { units } => {
+            let mut ids = Vec::new();
+            let mut failure = None;
+            for u in units {
+                match catalogue.find_unit_anywhere(u) {
+                    Ok(id) if ids.contains(&id) => {
+                        let _ = writeln!(
+                            err,
+                            "qualplan: unit {u} is listed more than once; counted once"
+                        );
+                    }
+                    Ok(id) => ids.push(id),
+                    Err(e) => {
+                        failure = Some(e.to_string());
+                        break;
+                    }
+                }
+            }
+            match failure {
+                Some(e) => Err(e),
+                None => {
+                    let all = progress(catalogue, &ids);
+                    if json {
+                        json::print(out, &json::progress(catalogue, &ids, &all));
+                    } else {
+                        text::progress(out, catalogue, &all);
+                    }
+                    Ok(0)
+                }
+            }
+        }
+        Command::Complete {
+            qualification,
+            units,
+            readings,
+            minimise,
+        } => match check_codes(catalogue, qualification, units, readings) {
+            Ok(check) if !check.unknown_readings.is_empty() => Err(format!(
+                "unknown reading {}",
+                check.unknown_readings.join(", ")
+            )),
+            Ok(check) => {
+                let result = complete(
+                    catalogue,
+                    check.qualification,
+                    &check.planned,
+                    readings,
+                    *minimise,
+                    5,
+                );
+                if json {
+                    json::print(out, &json::completion(catalogue, &check, &result));
+                } else {
+                    text::completion(out, catalogue, &check, &result);
+                }
+                Ok(match result {
+                    CompletionResult::AlreadyComplete | CompletionResult::Found { .. } => 0,
+                    CompletionResult::Impossible { .. } | CompletionResult::NoRules => 1,
+                })
             }
             Err(e) => Err(e.to_string()),
         },

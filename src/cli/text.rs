@@ -1,7 +1,7 @@
 //! Plain-text output for people at a terminal.
 
 use crate::catalogue::Catalogue;
-use crate::plan::Check;
+use crate::plan::{Carried, Check, CompletionResult, Minimise, Progress};
 use crate::rules::{RuleResult, Status};
 use std::io::Write;
 
@@ -127,5 +127,101 @@ pub fn check(out: &mut dyn Write, c: &Catalogue, check: &Check) {
     );
     for r in &check.evaluation.rules {
         rule(out, r, 0);
+    }
+}
+
+pub fn progress(out: &mut dyn Write, c: &Catalogue, all: &[Progress]) {
+    for p in all {
+        let q = &c.qualifications[p.qualification].qualification;
+        let state = match p.evaluation.compliant {
+            Some(true) => "complete".to_string(),
+            Some(false) => format!("{}/{} rules met", p.rules_met, p.rules_total),
+            None => "rules not published".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<36} {:>3} unit(s) count, credits {} | {}",
+            q.id,
+            p.carried.len(),
+            or_np(p.totals.credits),
+            state
+        );
+        for (from, to, how) in &p.carried {
+            if let Carried::Linked(basis) = how {
+                let _ = writeln!(
+                    out,
+                    "    {} counts as {} (same unit: {:?})",
+                    c.unit(*from).key,
+                    c.unit(*to).unit.code,
+                    basis
+                );
+            }
+        }
+        if p.evaluation.compliant == Some(false) {
+            for r in p
+                .evaluation
+                .rules
+                .iter()
+                .filter_map(|r| r.shortfall.as_ref())
+            {
+                let _ = writeln!(out, "    missing: {r}");
+            }
+        }
+    }
+}
+
+pub fn completion(out: &mut dyn Write, c: &Catalogue, check: &Check, result: &CompletionResult) {
+    let q = &c.qualifications[check.qualification].qualification;
+    let _ = writeln!(out, "{} {}", q.id, q.title);
+    match result {
+        CompletionResult::AlreadyComplete => {
+            let _ = writeln!(out, "The plan already meets every rule of combination.");
+        }
+        CompletionResult::NoRules => {
+            let _ = writeln!(
+                out,
+                "No completion can be computed: the document publishes no rules of combination."
+            );
+        }
+        CompletionResult::Impossible { reasons } => {
+            let _ = writeln!(out, "No completion exists:");
+            for r in reasons {
+                let _ = writeln!(out, "  {r}");
+            }
+        }
+        CompletionResult::Found {
+            options,
+            measure,
+            proven_minimal,
+        } => {
+            let unit = match measure {
+                Minimise::Credits => "credits",
+                Minimise::Glh => "GLH",
+                Minimise::Units => "units",
+            };
+            let _ = writeln!(
+                out,
+                "Cheapest completions by {unit}{}:",
+                if *proven_minimal {
+                    ""
+                } else {
+                    " (search stopped early: may not be minimal)"
+                }
+            );
+            for (i, o) in options.iter().enumerate() {
+                let codes: Vec<&str> = o
+                    .added
+                    .iter()
+                    .map(|u| c.unit(*u).unit.code.as_str())
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  {}. add {} ({} {unit})",
+                    i + 1,
+                    codes.join(", "),
+                    o.cost
+                );
+            }
+        }
     }
 }

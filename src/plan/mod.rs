@@ -2,10 +2,14 @@
 //! their saved form. No web dependency.
 
 mod check;
+mod complete;
+mod progress;
 pub mod saved;
 mod totals;
 mod workspace;
 
 pub use check::{check, check_codes, Check};
+pub use complete::{complete, Completion, CompletionResult, Minimise};
+pub use progress::{progress, progress_towards, Carried, Progress};
 pub use totals::Totals;
 pub use workspace::{Plan, Workspace};

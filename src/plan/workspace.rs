@@ -165,6 +165,25 @@ impl Workspace {
         self.current = self.plans.len() - 1;
     }
 
+    /// Opens a new plan on another qualification with the given units (codes of its document).
+    pub fn new_plan_for(&mut self, catalogue: &Catalogue, qualification: &str, units: Vec<String>) {
+        let title = catalogue
+            .qualification(qualification)
+            .map(|q| q.qualification.title.clone())
+            .unwrap_or_else(|| qualification.to_string());
+        let name = self.unused_name(&title);
+        let mut plan = Plan::new(&name, qualification);
+        plan.units = units;
+        plan.units.dedup();
+        self.plans.push(plan);
+        self.current = self.plans.len() - 1;
+    }
+
+    /// Adds several units; returns how many were new.
+    pub fn add_units(&mut self, codes: &[String]) -> usize {
+        codes.iter().filter(|c| self.add_unit(c)).count()
+    }
+
     pub fn duplicate(&mut self) {
         let mut copy = self.plan().clone();
         copy.name = self.unused_name(&format!("{} (copy)", copy.name));

@@ -1,7 +1,9 @@
 //! The whole screen: owns the workspace signal, saves it, and lays out the panels.
 
 use super::available_units::AvailableUnits;
+use super::completion_panel::CompletionPanel;
 use super::notices::Notices;
+use super::other_qualifications::OtherQualifications;
 use super::plan_list::PlanList;
 use super::plans_bar::PlansBar;
 use super::qualification_picker::QualificationPicker;
@@ -58,12 +60,16 @@ pub fn App() -> impl IntoView {
             </section>
             <AvailableUnits workspace=workspace checked=checked />
             <section class="plan-column" aria-labelledby="plan-heading">
-                <h2 id="plan-heading">"Your plan"</h2>
+                <h2 id="plan-heading" tabindex="-1">"Your plan"</h2>
                 <Verdict checked=checked />
                 <TotalsPanel workspace=workspace checked=checked />
                 <PlanList workspace=workspace checked=checked />
+                <CompletionPanel workspace=workspace checked=checked />
             </section>
-            <RulesPanel workspace=workspace checked=checked />
+            <div class="side-column">
+                <RulesPanel workspace=workspace checked=checked />
+                <OtherQualifications workspace=workspace checked=checked />
+            </div>
         </main>
     }
 }

@@ -66,13 +66,27 @@ pub fn AvailableUnits(
         let Some(cq) = catalogue.qualification(&qualification.get()) else {
             return ().into_any();
         };
+        // A unit the document lists in two groups is shown once, under its first group, with
+        // the other groups named.
+        let mut shown: Vec<UnitId> = Vec::new();
+        let also_in = |id: UnitId, first: usize| -> Vec<String> {
+            cq.groups
+                .iter()
+                .zip(&cq.qualification.groups)
+                .enumerate()
+                .filter(|(i, ((_, ids), _))| *i != first && ids.contains(&id))
+                .map(|(_, (_, g))| g.name.clone())
+                .collect()
+        };
         cq.qualification
             .groups
             .iter()
             .zip(cq.groups.iter())
-            .map(|(g, (_, ids))| {
+            .enumerate()
+            .map(|(gi, (g, (_, ids)))| {
                 let name = g.name.clone();
-                let ids = ids.clone();
+                let ids: Vec<UnitId> = ids.iter().copied().filter(|id| !shown.contains(id)).collect();
+                shown.extend(ids.iter().copied());
                 let any_shown = {
                     let ids = ids.clone();
                     move || ids.iter().any(|id| shows(*id))
@@ -85,6 +99,7 @@ pub fn AvailableUnits(
                                 .into_iter()
                                 .map(|id| {
                                     let unit = &catalogue.unit(id).unit;
+                                    let also = also_in(id, gi);
                                     let code = unit.code.clone();
                                     let drag_code = code.clone();
                                     let add_code = code.clone();
@@ -105,10 +120,11 @@ pub fn AvailableUnits(
                                             <span class="code">{code.clone()}</span>
                                             <span class="title">{unit.title.clone()}</span>
                                             <UnitBadges unit=unit />
+                                            {(!also.is_empty()).then(|| view! { <span class="also">{format!("Also in: {}", also.join("; "))}</span> })}
                                             <span class="status">
                                                 {move || planned(id).then(|| view! { <span class="mark planned-mark">"\u{2713} In your plan"</span> })}
                                                 {move || barred_by(id).map(|by| view! {
-                                                    <span class="mark barred-mark">{format!("\u{26d4} Barred: cannot be taken with {by}")}</span>
+                                                    <span class="mark barred-mark">{format!("\u{26a0} Barred: cannot be taken with {by}")}</span>
                                                 })}
                                             </span>
                                             <button

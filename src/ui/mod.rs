@@ -3,7 +3,9 @@
 
 mod app;
 mod available_units;
+mod completion_panel;
 mod notices;
+mod other_qualifications;
 mod plan_list;
 mod plans_bar;
 mod qualification_picker;

@@ -5,6 +5,46 @@ use super::DRAG_TYPE;
 use crate::catalogue::{embedded, UnitId};
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// An element id for one of a unit's buttons: codes such as "F/601/1609" hold characters ids avoid.
+fn button_id(action: &str, code: &str) -> String {
+    let safe: String = code
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("{action}-{safe}")
+}
+
+fn remove_id(code: &str) -> String {
+    button_id("remove", code)
+}
+
+/// Moving a unit re-orders the list; keep focus on the button pressed so it can be pressed again.
+fn refocus(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Keeps keyboard users in the list after a removal: focus the next unit's Remove button, or the
+/// plan's heading when the list is empty.
+fn focus_after_removal(next: Option<String>) {
+    request_animation_frame(move || {
+        let doc = document();
+        let target = next
+            .and_then(|c| doc.get_element_by_id(&remove_id(&c)))
+            .or_else(|| doc.get_element_by_id("plan-heading"));
+        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
 
 #[component]
 pub fn PlanList(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
@@ -58,9 +98,50 @@ pub fn PlanList(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) ->
                                 <span class="title">{unit.title.clone()}</span>
                                 <UnitBadges unit=unit />
                                 <span class="actions">
-                                    <button type="button" aria-label=format!("Move {code} up") on:click=move |_| workspace.update(|w| { w.move_unit(&c2, -1); })>"\u{2191}"</button>
-                                    <button type="button" aria-label=format!("Move {code} down") on:click=move |_| workspace.update(|w| { w.move_unit(&c3, 1); })>"\u{2193}"</button>
-                                    <button type="button" class="remove" aria-label=format!("Remove {code}") on:click=move |_| workspace.update(|w| { w.remove_unit(&c4); })>"Remove"</button>
+                                    <button
+                                        type="button"
+                                        id=button_id("up", &code)
+                                        aria-label=format!("Move {code} up")
+                                        on:click=move |_| {
+                                            workspace.update(|w| {
+                                                w.move_unit(&c2, -1);
+                                            });
+                                            refocus(button_id("up", &c2));
+                                        }
+                                    >
+                                        "\u{2191}"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        id=button_id("down", &code)
+                                        aria-label=format!("Move {code} down")
+                                        on:click=move |_| {
+                                            workspace.update(|w| {
+                                                w.move_unit(&c3, 1);
+                                            });
+                                            refocus(button_id("down", &c3));
+                                        }
+                                    >
+                                        "\u{2193}"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="remove"
+                                        id=remove_id(&code)
+                                        aria-label=format!("Remove {code}")
+                                        on:click=move |_| {
+                                            let mut next = None;
+                                            workspace.update(|w| {
+                                                let units = &w.plan().units;
+                                                let i = units.iter().position(|u| *u == c4);
+                                                next = i.and_then(|i| units.get(i + 1).or(if i > 0 { units.get(i - 1) } else { None }).cloned());
+                                                w.remove_unit(&c4);
+                                            });
+                                            focus_after_removal(next);
+                                        }
+                                    >
+                                        "Remove"
+                                    </button>
                                 </span>
                             </li>
                         }

@@ -1,7 +1,8 @@
 //! The qualification picker, grouped by awarding body and level, with the chosen one's figures.
 
 use crate::catalogue::{embedded, CatalogueQualification};
-use crate::plan::Workspace;
+use crate::plan::{complete, CompletionResult, Minimise, Workspace};
+use crate::rules::Readings;
 use leptos::prelude::*;
 
 fn or_not_published(v: Option<u32>) -> String {
@@ -68,6 +69,18 @@ pub fn QualificationPicker(
                 _ => "not published".into(),
             };
             let doc = &catalogue.document_of(cq).document;
+            // The published GLH checked against the cheapest compliant plan's GLH.
+            let glh_check = q.glh.filter(|_| q.rules_published).and_then(|published| {
+                let qi = catalogue.qualification_index(&q.id)?;
+                match complete(catalogue, qi, &[], &Readings::new(), Minimise::Glh, 1) {
+                    CompletionResult::Found { options, measure: Minimise::Glh, .. } => Some(if options[0].cost == published {
+                        format!("The cheapest plan that meets every rule has {published} GLH, as published.")
+                    } else {
+                        format!("Note: the cheapest plan that meets every rule has {} GLH, not the published {published}.", options[0].cost)
+                    }),
+                    _ => None,
+                }
+            });
             view! {
                 <dl class="facts">
                     <dt>"Awarding body"</dt><dd>{q.awarding_body.clone()}</dd>
@@ -79,6 +92,7 @@ pub fn QualificationPicker(
                     <dt>"Published TQT"</dt><dd>{or_not_published(q.tqt)}</dd>
                     <dt>"Source"</dt><dd>{format!("{} ({})", doc.title, doc.awarding_body)}</dd>
                 </dl>
+                {glh_check.map(|t| view! { <p class="glh-check">{t}</p> })}
                 {(!q.rules_published).then(|| view! {
                     <p class="unpublished" role="note">
                         <strong>"Rules of combination not published in this document. "</strong>

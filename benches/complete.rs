@@ -1,0 +1,41 @@
+//! Cheapest completion from an empty plan: every qualification of the real catalogue, and
+//! qualifications of a generated catalogue of 5,000 units.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use qualplan::catalogue::{embedded, synthetic_document, Catalogue};
+use qualplan::plan::{complete, Minimise};
+use qualplan::rules::Readings;
+
+fn real(crit: &mut Criterion) {
+    let c = embedded();
+    let readings = Readings::new();
+    for (q, cq) in c.qualifications.iter().enumerate() {
+        if !cq.qualification.rules_published {
+            continue;
+        }
+        crit.bench_function(
+            &format!("complete (credits): {}", cq.qualification.id),
+            |b| b.iter(|| complete(c, black_box(q), &[], &readings, Minimise::Credits, 5)),
+        );
+    }
+}
+
+fn generated(crit: &mut Criterion) {
+    let text = synthetic_document(5000, 500, 7);
+    let c = Catalogue::from_sources(&[("generated.json", &text)], None)
+        .expect("generated catalogue is valid");
+    let readings = Readings::new();
+    crit.bench_function(
+        "complete (credits): generated, first 20 of 500 qualifications",
+        |b| {
+            b.iter(|| {
+                for q in 0..20 {
+                    black_box(complete(&c, q, &[], &readings, Minimise::Credits, 5));
+                }
+            })
+        },
+    );
+}
+
+criterion_group!(benches, real, generated);
+criterion_main!(benches);

@@ -1,0 +1,101 @@
+//! How far a plan's units go towards every qualification in the catalogue (credit transfer):
+//! a unit counts in another qualification where that qualification offers it, or offers a unit
+//! the catalogue's links record as the same unit.
+
+use crate::catalogue::{Catalogue, LinkBasis, UnitId};
+use crate::plan::totals::Totals;
+use crate::rules::{evaluate, Evaluation, Readings, Status};
+
+/// How a planned unit counts in another qualification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carried {
+    /// The qualification offers the very same record.
+    Same,
+    /// It offers a record linked to this one, on this basis.
+    Linked(LinkBasis),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    pub qualification: usize,
+    /// (planned unit, the unit it counts as there, how).
+    pub carried: Vec<(UnitId, UnitId, Carried)>,
+    pub totals: Totals,
+    pub evaluation: Evaluation,
+    pub rules_met: usize,
+    pub rules_total: usize,
+    /// 0 (nothing counts) to 1 (compliant); the sort key.
+    pub closeness: f64,
+}
+
+/// The plan's progress towards every qualification, closest first. Qualifications whose
+/// documents publish no rules come last, ordered by how many units carry over.
+pub fn progress(catalogue: &Catalogue, planned: &[UnitId]) -> Vec<Progress> {
+    let mut out: Vec<Progress> = (0..catalogue.qualifications.len())
+        .map(|q| progress_towards(catalogue, q, planned))
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |p: &Progress| {
+            (
+                p.evaluation.compliant.is_some(),
+                p.closeness,
+                p.carried.len(),
+            )
+        };
+        key(b)
+            .partial_cmp(&key(a))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    out
+}
+
+pub fn progress_towards(catalogue: &Catalogue, q: usize, planned: &[UnitId]) -> Progress {
+    let cq = &catalogue.qualifications[q];
+    let mut carried = Vec::new();
+    for &u in planned {
+        if cq.units.contains(&u) {
+            carried.push((u, u, Carried::Same));
+        } else if let Some((t, basis)) = catalogue
+            .same_units(u)
+            .into_iter()
+            .find(|(t, _)| cq.units.contains(t))
+        {
+            if !carried.iter().any(|(_, x, _)| *x == t) {
+                carried.push((u, t, Carried::Linked(basis)));
+            }
+        }
+    }
+    let ids: Vec<UnitId> = carried.iter().map(|(_, t, _)| *t).collect();
+    let evaluation = evaluate(catalogue, q, &ids, &Readings::new());
+    let totals = Totals::of(catalogue, cq, &ids);
+    let judged: Vec<&crate::rules::RuleResult> = evaluation
+        .rules
+        .iter()
+        .filter(|r| r.status != Status::NotJudged)
+        .collect();
+    let rules_met = judged.iter().filter(|r| r.status == Status::Met).count();
+    let rules_total = judged.len();
+    let closeness = match evaluation.compliant {
+        _ if carried.is_empty() => 0.0,
+        Some(true) => 1.0,
+        Some(false) => {
+            // Rules met, and credits towards the minimum, in equal parts (never 1 unless compliant).
+            let rules = rules_met as f64 / rules_total.max(1) as f64;
+            let credits = match (totals.credits, cq.qualification.min_credits) {
+                (Some(c), Some(m)) if m > 0 => (c as f64 / m as f64).min(1.0),
+                _ => rules,
+            };
+            ((rules + credits) / 2.0).min(0.99)
+        }
+        None => 0.0,
+    };
+    Progress {
+        qualification: q,
+        carried,
+        totals,
+        evaluation,
+        rules_met,
+        rules_total,
+        closeness,
+    }
+}

@@ -1,0 +1,107 @@
+//! "Complete this plan": the cheapest units to add so the plan meets every rule, by credits or
+//! GLH, with near alternatives, each addable with one click.
+
+use crate::catalogue::embedded;
+use crate::plan::{complete, Check, CompletionResult, Minimise, Workspace};
+use leptos::prelude::*;
+
+#[component]
+pub fn CompletionPanel(
+    workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
+) -> impl IntoView {
+    let catalogue = embedded();
+    let minimise = RwSignal::new(Minimise::Credits);
+    // Computed on request (a search), and cleared whenever the plan changes.
+    let result: RwSignal<Option<CompletionResult>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        checked.track();
+        result.set(None);
+    });
+    let run = move |_| {
+        let r = checked.with(|c| {
+            c.as_ref().map(|c| {
+                let readings = workspace.with(|w| w.plan().readings.clone());
+                complete(
+                    catalogue,
+                    c.qualification,
+                    &c.planned,
+                    &readings,
+                    minimise.get(),
+                    5,
+                )
+            })
+        });
+        result.set(r);
+    };
+    let unit_word = |m: Minimise| match m {
+        Minimise::Credits => "credits",
+        Minimise::Glh => "GLH",
+        Minimise::Units => "units",
+    };
+    let body = move || {
+        result.get().map(|r| match r {
+            CompletionResult::AlreadyComplete => view! { <p role="status">"\u{2713} The plan already meets every rule of combination."</p> }.into_any(),
+            CompletionResult::NoRules => view! { <p role="status">"No completion can be worked out: the document publishes no rules of combination for this qualification."</p> }.into_any(),
+            CompletionResult::Impossible { reasons } => view! {
+                <div role="status">
+                    <p>"\u{2717} No completion exists:"</p>
+                    <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                </div>
+            }
+            .into_any(),
+            CompletionResult::Found { options, measure, proven_minimal } => view! {
+                <div role="status">
+                    <p>
+                        {format!("Cheapest ways to complete the plan, by {}", unit_word(measure))}
+                        {(!proven_minimal).then_some(" (the search stopped early, so these may not be the very cheapest)")}
+                        {(measure != minimise.get()).then(|| format!(" (this qualification's units do not all publish {}, so {} were used)", unit_word(minimise.get()), unit_word(measure)))}
+                    </p>
+                    <ol aria-label="Completions" class="completions">
+                        {options
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, o)| {
+                                let codes: Vec<String> = o.added.iter().map(|u| catalogue.unit(*u).unit.code.clone()).collect();
+                                let label = format!("add {} ({} {})", codes.join(", "), o.cost, unit_word(measure));
+                                view! {
+                                    <li>
+                                        <span>{label}</span>
+                                        " "
+                                        <button
+                                            type="button"
+                                            aria-label=format!("Add completion {}", i + 1)
+                                            on:click=move |_| workspace.update(|w| {
+                                                w.add_units(&codes);
+                                            })
+                                        >
+                                            "Add these units"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <section class="completion" aria-labelledby="completion-heading">
+            <h2 id="completion-heading">"Complete this plan"</h2>
+            <div class="completion-controls">
+                <label for="minimise">"Fewest"</label>
+                <select
+                    id="minimise"
+                    on:change=move |ev| minimise.set(if event_target_value(&ev) == "glh" { Minimise::Glh } else { Minimise::Credits })
+                >
+                    <option value="credits">"credits"</option>
+                    <option value="glh">"guided learning hours"</option>
+                </select>
+                <button type="button" on:click=run>"Find the cheapest completion"</button>
+            </div>
+            {body}
+        </section>
+    }
+}

@@ -255,35 +255,34 @@ impl Search<'_> {
         excluded.truncate(before);
     }
 
-    /// Units that could mend the first unmet rule, cheapest first; `None` if nothing can.
-    fn needed(
-        &self,
-        eval: &Evaluation,
-        plan: &[UnitId],
-        excluded: &[UnitId],
-    ) -> Option<Vec<UnitId>> {
+    /// Units that could mend an unmet rule, cheapest first, for the unmet rule with the fewest
+    /// such units (the tightest choice branches least); `None` if some unmet rule has none.
+    fn needed(&self, eval: &Evaluation, plan: &[UnitId], excluded: &[UnitId]) -> Option<Vec<UnitId>> {
         let cq = &self.catalogue.qualifications[self.q];
         let open = |u: &UnitId| plan.binary_search(u).is_err() && !excluded.contains(u);
+        let mut best: Option<Vec<UnitId>> = None;
         for (rule, res) in cq.rules.iter().zip(&eval.rules) {
             if res.status != Status::Unmet {
                 continue;
             }
+            let node = node_for(rule, self.readings);
             let mut scope = Vec::new();
-            self.scope_of(node_for(rule, self.readings), &mut scope);
-            let mut v: Vec<UnitId> = cq
-                .units
-                .iter()
-                .copied()
-                .filter(|u| open(u) && scope.contains(u))
-                .collect();
-            if let Node::Mandatory(_) = node_for(rule, self.readings) {
+            self.scope_of(node, &mut scope);
+            let mut v: Vec<UnitId> = cq.units.iter().copied().filter(|u| open(u) && scope.contains(u)).collect();
+            if v.is_empty() {
+                return None;
+            }
+            if let Node::Mandatory(_) = node {
                 // Every missing mandatory unit is needed: one branch, not a choice.
                 v.truncate(1);
             }
-            v.sort_by_key(|u| (self.cost(*u), *u));
-            return Some(v);
+            if best.as_ref().is_none_or(|b| v.len() < b.len()) {
+                best = Some(v);
+            }
         }
-        None
+        let mut v = best?;
+        v.sort_by_key(|u| (self.cost(*u), *u));
+        Some(v)
     }
 
     /// Units whose addition can raise a requirement's count.

@@ -257,7 +257,12 @@ impl Search<'_> {
 
     /// Units that could mend an unmet rule, cheapest first, for the unmet rule with the fewest
     /// such units (the tightest choice branches least); `None` if some unmet rule has none.
-    fn needed(&self, eval: &Evaluation, plan: &[UnitId], excluded: &[UnitId]) -> Option<Vec<UnitId>> {
+    fn needed(
+        &self,
+        eval: &Evaluation,
+        plan: &[UnitId],
+        excluded: &[UnitId],
+    ) -> Option<Vec<UnitId>> {
         let cq = &self.catalogue.qualifications[self.q];
         let open = |u: &UnitId| plan.binary_search(u).is_err() && !excluded.contains(u);
         let mut best: Option<Vec<UnitId>> = None;
@@ -268,7 +273,12 @@ impl Search<'_> {
             let node = node_for(rule, self.readings);
             let mut scope = Vec::new();
             self.scope_of(node, &mut scope);
-            let mut v: Vec<UnitId> = cq.units.iter().copied().filter(|u| open(u) && scope.contains(u)).collect();
+            let mut v: Vec<UnitId> = cq
+                .units
+                .iter()
+                .copied()
+                .filter(|u| open(u) && scope.contains(u))
+                .collect();
             if v.is_empty() {
                 return None;
             }

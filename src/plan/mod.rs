@@ -3,8 +3,10 @@
 
 mod check;
 mod complete;
+pub mod exchange;
 mod progress;
 pub mod saved;
+pub mod share;
 mod totals;
 mod workspace;
 

@@ -1,0 +1,110 @@
+//! Plans shared as links and exchanged as files: round trips, and bad input refused clearly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use qualplan::catalogue::embedded;
+use qualplan::plan::{exchange, share, Plan, Workspace};
+
+fn plan_strategy() -> impl Strategy<Value = Plan> {
+    let c = embedded();
+    let with_units: Vec<usize> = (0..c.qualifications.len()).collect();
+    (
+        proptest::sample::select(with_units),
+        proptest::collection::vec(0usize..60, 0..10),
+        "[^\u{0}]{1,30}",
+        any::<bool>(),
+    )
+        .prop_map(move |(q, picks, name, reading)| {
+            let cq = &c.qualifications[q];
+            let mut plan = Plan::new(&name, &cq.qualification.id);
+            for i in picks {
+                let code = c.unit(cq.units[i % cq.units.len()]).unit.code.clone();
+                if !plan.units.contains(&code) {
+                    plan.units.push(code);
+                }
+            }
+            if reading {
+                if let Some(r) = cq.rules.iter().find(|r| !r.alternatives.is_empty()) {
+                    plan.readings
+                        .insert(r.rule.id.clone(), r.alternatives[0].0.clone());
+                }
+            }
+            plan
+        })
+}
+
+proptest! {
+    #[test]
+    fn any_plan_round_trips_through_a_link(plan in plan_strategy()) {
+        let link = share::encode(&plan);
+        prop_assert!(!link.contains(' ') && !link.contains('#'));
+        let mut expected = plan.clone();
+        if expected.name.trim().is_empty() { expected.name = "Shared plan".into(); }
+        prop_assert_eq!(share::decode(&format!("#{link}"), embedded()).unwrap(), expected);
+    }
+
+    #[test]
+    fn any_plans_round_trip_through_an_export_file(plans in proptest::collection::vec(plan_strategy(), 1..4)) {
+        let plans: Vec<Plan> = plans.into_iter().filter(|p| !p.name.trim().is_empty()).collect();
+        prop_assume!(!plans.is_empty());
+        prop_assert_eq!(exchange::import(&exchange::export(&plans), embedded()).unwrap(), plans);
+    }
+
+    #[test]
+    fn no_link_makes_decode_panic(text in ".{0,120}") {
+        let _ = share::decode(&text, embedded());
+    }
+
+    #[test]
+    fn no_file_makes_import_panic(text in ".{0,200}") {
+        let _ = exchange::import(&text, embedded());
+    }
+}
+
+#[test]
+fn a_malformed_link_is_refused_with_what_is_wrong() {
+    let c = embedded();
+    let err = |s: &str| share::decode(s, c).unwrap_err().to_string();
+    assert!(err("#u=002").contains("names no qualification"));
+    assert!(err("#q=nope&u=").contains("\"nope\" is not in the catalogue"));
+    assert!(err("#q=cg-4411-30&u=002,099").contains("unit \"099\" is not a unit of"));
+    assert!(
+        err("#q=cg-4411-30&u=002&r=entry3-min:sideways").contains("reading entry3-min:sideways")
+    );
+    assert!(err("#q=cg-4411-30&x=1").contains("unknown part \"x\""));
+    assert!(err("#q=cg-4411-30&u=%G1").contains("broken escape"));
+    assert!(err("#garbage").contains("not KEY=VALUE"));
+    let ok = share::decode(
+        "#q=highfield-l2-nvq-customer-service&u=F/601/1609&n=Adviser%27s%20plan",
+        c,
+    )
+    .unwrap();
+    assert_eq!(ok.units, vec!["F/601/1609"]);
+    assert_eq!(ok.name, "Adviser's plan");
+}
+
+#[test]
+fn a_bad_import_file_is_refused_with_where_and_changes_nothing() {
+    let c = embedded();
+    let err = |s: &str| exchange::import(s, c).unwrap_err();
+    assert!(err("not json").contains("not a qualplan plans file"));
+    assert!(
+        err(r#"{"format":"other","version":2,"plans":[]}"#).contains("expected \"qualplan plans\"")
+    );
+    assert!(err(r#"{"format":"qualplan plans","version":9,"plans":[]}"#).contains("version 9"));
+    let bad_unit = r#"{"format":"qualplan plans","version":2,"plans":[
+        {"name":"ok","qualification":"cg-4411-30","units":["002"]},
+        {"name":"second","qualification":"cg-4411-30","units":["002","777"]}]}"#;
+    let e = err(bad_unit);
+    assert!(
+        e.contains("Plan 2") && e.contains("second") && e.contains("\"777\""),
+        "{e}"
+    );
+    // Importing adds alongside, never over, plans with the same name.
+    let mut w = Workspace::new(c);
+    let before = w.plans.len();
+    let plans = exchange::import(&exchange::export(&w.plans.clone()), c).unwrap();
+    w.add_plans(plans);
+    assert_eq!(w.plans.len(), before * 2);
+    assert_eq!(w.plans[1].name, "My plan 2");
+}

@@ -3,16 +3,16 @@
 
 use super::unit_badges::UnitBadges;
 use super::DRAG_TYPE;
-use crate::catalogue::{embedded, Level, UnitId};
+use crate::catalogue::{Catalogue, Level, UnitId};
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
 
 #[component]
 pub fn AvailableUnits(
+    catalogue: &'static Catalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
-    let catalogue = embedded();
     let text = RwSignal::new(String::new());
     let level: RwSignal<Option<Level>> = RwSignal::new(None);
     let qualification = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));

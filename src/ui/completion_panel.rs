@@ -1,16 +1,16 @@
 //! "Complete this plan": the cheapest units to add so the plan meets every rule, by credits or
 //! GLH, with near alternatives, each addable with one click.
 
-use crate::catalogue::embedded;
+use crate::catalogue::Catalogue;
 use crate::plan::{complete, Check, CompletionResult, Minimise, Workspace};
 use leptos::prelude::*;
 
 #[component]
 pub fn CompletionPanel(
+    catalogue: &'static Catalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
-    let catalogue = embedded();
     let minimise = RwSignal::new(Minimise::Credits);
     // Computed on request (a search), and cleared whenever the plan changes.
     let result: RwSignal<Option<CompletionResult>> = RwSignal::new(None);

@@ -3,17 +3,23 @@
 
 mod app;
 mod available_units;
+mod browser_files;
+mod catalogue_files;
+mod catalogue_loader;
 mod completion_panel;
 mod notices;
 mod other_qualifications;
 mod plan_list;
+mod plan_tools;
 mod plans_bar;
 mod qualification_picker;
 mod rules_panel;
+mod shared_plan_offer;
 pub mod storage;
 mod totals_panel;
 mod unit_badges;
 mod verdict;
+mod why_steps;
 
 pub use app::App;
 

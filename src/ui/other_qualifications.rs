@@ -1,7 +1,7 @@
 //! "Other qualifications": how far the plan's units go towards every other qualification,
 //! counting units recorded as the same unit in another document, closest first.
 
-use crate::catalogue::{embedded, LinkBasis};
+use crate::catalogue::{Catalogue, LinkBasis};
 use crate::plan::{progress, Carried, Check, Workspace};
 use leptos::prelude::*;
 
@@ -15,10 +15,10 @@ fn basis_words(how: Carried) -> &'static str {
 
 #[component]
 pub fn OtherQualifications(
+    catalogue: &'static Catalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
-    let catalogue = embedded();
     let rows = Memo::new(move |_| {
         checked.with(|c| {
             let Some(c) = c.as_ref() else {

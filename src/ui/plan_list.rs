@@ -2,7 +2,7 @@
 
 use super::unit_badges::UnitBadges;
 use super::DRAG_TYPE;
-use crate::catalogue::{embedded, UnitId};
+use crate::catalogue::{Catalogue, UnitId};
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,8 +47,11 @@ fn focus_after_removal(next: Option<String>) {
 }
 
 #[component]
-pub fn PlanList(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
-    let catalogue = embedded();
+pub fn PlanList(
+    catalogue: &'static Catalogue,
+    workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
+) -> impl IntoView {
     let planned =
         move || checked.with(|c| c.as_ref().map(|c| c.planned.clone()).unwrap_or_default());
     let dragging_over = RwSignal::new(false);

@@ -1,6 +1,6 @@
 //! The qualification picker, grouped by awarding body and level, with the chosen one's figures.
 
-use crate::catalogue::{embedded, CatalogueQualification};
+use crate::catalogue::{Catalogue, CatalogueQualification};
 use crate::plan::{complete, CompletionResult, Minimise, Workspace};
 use crate::rules::Readings;
 use leptos::prelude::*;
@@ -21,10 +21,10 @@ fn level_name(q: &CatalogueQualification) -> String {
 
 #[component]
 pub fn QualificationPicker(
+    catalogue: &'static Catalogue,
     workspace: RwSignal<Workspace>,
     notices: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let catalogue = embedded();
     // Awarding body, then level, in catalogue order within each.
     let mut groups: Vec<(String, Vec<&'static CatalogueQualification>)> = Vec::new();
     let mut sorted: Vec<&'static CatalogueQualification> =

@@ -1,7 +1,7 @@
 //! Every rule of combination, met or not, with its shortfall, the document's wording and source,
 //! and a switch between readings where the document can be read two ways.
 
-use crate::catalogue::embedded;
+use crate::catalogue::Catalogue;
 use crate::plan::{Check, Workspace};
 use crate::rules::{RuleResult, Status};
 use leptos::prelude::*;
@@ -14,8 +14,11 @@ fn status_words(s: Status) -> (&'static str, &'static str) {
     }
 }
 
-fn rule_view(r: RuleResult, workspace: RwSignal<Workspace>) -> AnyView {
-    let catalogue = embedded();
+fn rule_view(
+    catalogue: &'static Catalogue,
+    r: RuleResult,
+    workspace: RwSignal<Workspace>,
+) -> AnyView {
     let (class, words) = status_words(r.status);
     let counted: Vec<String> = r
         .counted
@@ -76,7 +79,7 @@ fn rule_view(r: RuleResult, workspace: RwSignal<Workspace>) -> AnyView {
             })}
             {(!children.is_empty()).then(|| view! {
                 <ul class="sub-rules" aria-label=format!("Parts of {}", r.label)>
-                    {children.into_iter().map(|c| rule_view(c, workspace)).collect_view()}
+                    {children.into_iter().map(|c| rule_view(catalogue, c, workspace)).collect_view()}
                 </ul>
             })}
         </li>
@@ -85,8 +88,11 @@ fn rule_view(r: RuleResult, workspace: RwSignal<Workspace>) -> AnyView {
 }
 
 #[component]
-pub fn RulesPanel(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
-    let catalogue = embedded();
+pub fn RulesPanel(
+    catalogue: &'static Catalogue,
+    workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
+) -> impl IntoView {
     let body = move || {
         checked.with(|c| {
             let c = c.as_ref()?;
@@ -100,7 +106,7 @@ pub fn RulesPanel(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) 
             Some(
                 view! {
                     <ul aria-label="Rules of combination" class="rules">
-                        {c.evaluation.rules.iter().cloned().map(|r| rule_view(r, workspace)).collect_view()}
+                        {c.evaluation.rules.iter().cloned().map(|r| rule_view(catalogue, r, workspace)).collect_view()}
                     </ul>
                 }
                 .into_any(),

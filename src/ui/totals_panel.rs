@@ -1,6 +1,6 @@
 //! Running totals against the qualification's published figures: credits, GLH and TQT.
 
-use crate::catalogue::embedded;
+use crate::catalogue::Catalogue;
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
 
@@ -40,8 +40,11 @@ fn Total(
 }
 
 #[component]
-pub fn TotalsPanel(workspace: RwSignal<Workspace>, checked: Memo<Option<Check>>) -> impl IntoView {
-    let catalogue = embedded();
+pub fn TotalsPanel(
+    catalogue: &'static Catalogue,
+    workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
+) -> impl IntoView {
     let qual = move || {
         workspace.with(|w| {
             catalogue

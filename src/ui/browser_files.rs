@@ -1,0 +1,43 @@
+//! Files in the browser: offering a download, and reading a file the user picked.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a JSON file download named `name`.
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser refused to make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser refused to make the file")?;
+    let document = leptos::prelude::document();
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "the browser refused to make a link")?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The first file chosen in a file input, as (name, text).
+pub async fn read_chosen(
+    input: web_sys::HtmlInputElement,
+) -> Option<Result<(String, String), String>> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("The file {name} could not be read."))
+        .and_then(|v| {
+            v.as_string()
+                .ok_or_else(|| format!("The file {name} is not text."))
+        });
+    // Let the same file be chosen again later.
+    input.set_value("");
+    Some(text.map(|t| (name, t)))
+}

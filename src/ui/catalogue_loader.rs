@@ -1,0 +1,116 @@
+//! "Your own qualifications": load a catalogue file (data/SCHEMA.md), see it validated, remove it.
+
+use super::browser_files::read_chosen;
+use super::catalogue_files::{self, LoadedFile};
+use crate::catalogue::Catalogue;
+use crate::plan::Workspace;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn CatalogueLoader(
+    catalogue: RwSignal<&'static Catalogue>,
+    files: RwSignal<Vec<LoadedFile>>,
+    workspace: RwSignal<Workspace>,
+    notices: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let tell = move |m: String| notices.update(|n| n.push(m));
+    let load = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match read_chosen(input).await {
+                None => {}
+                Some(Err(e)) => tell(e),
+                Some(Ok((name, text))) => {
+                    match catalogue_files::add(catalogue.get_untracked(), &name, &text) {
+                        Ok((c, f)) => {
+                            let added: Vec<String> = c
+                                .qualifications
+                                .iter()
+                                .filter(|q| {
+                                    catalogue
+                                        .get_untracked()
+                                        .qualification(&q.qualification.id)
+                                        .is_none()
+                                })
+                                .map(|q| q.qualification.title.clone())
+                                .collect();
+                            catalogue.set(c);
+                            files.set(f);
+                            tell(format!("Loaded {name}: {}.", added.join("; ")));
+                        }
+                        Err(e) => tell(format!(
+                            "{name} was not loaded, and nothing was changed:\n{e}"
+                        )),
+                    }
+                }
+            }
+        });
+    };
+    let remove = move |name: String| {
+        // Plans on the file's qualifications go with it; say so.
+        let ids: Vec<String> = files
+            .get_untracked()
+            .iter()
+            .find(|f| f.name == name)
+            .and_then(|f| serde_json::from_str::<crate::catalogue::DocumentFile>(&f.text).ok())
+            .map(|d| d.qualifications.into_iter().map(|q| q.id).collect())
+            .unwrap_or_default();
+        match catalogue_files::remove(&name) {
+            Ok((c, f)) => {
+                let mut gone = 0;
+                workspace.update(|w| {
+                    let before = w.plans.len();
+                    w.plans.retain(|p| !ids.contains(&p.qualification));
+                    gone = before - w.plans.len();
+                    if w.plans.is_empty() {
+                        *w = Workspace::new(c);
+                    }
+                    w.current = w.current.min(w.plans.len() - 1);
+                });
+                catalogue.set(c);
+                files.set(f);
+                tell(format!(
+                    "Removed {name}{}.",
+                    if gone > 0 {
+                        format!(" and the {gone} plan(s) that used it")
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            Err(e) => tell(e),
+        }
+    };
+    view! {
+        <details class="catalogue-loader">
+            <summary>"Your own qualifications"</summary>
+            <p class="hint">"Load a catalogue file describing another qualification, its units and rules (the format is in the README)."</p>
+            <label class="file-button" for="load-catalogue">"Load a catalogue file"</label>
+            <input id="load-catalogue" type="file" accept="application/json,.json" on:change=load />
+            <ul aria-label="Loaded catalogue files">
+                {move || {
+                    files
+                        .get()
+                        .into_iter()
+                        .map(|f| {
+                            let name = f.name.clone();
+                            view! {
+                                <li>
+                                    {f.name.clone()}
+                                    " "
+                                    <button type="button" aria-label=format!("Remove {}", f.name) on:click=move |_| remove(name.clone())>"Remove"</button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,54 @@
+//! The step-by-step "why" view for a classroom: one rule of the current plan at a time, with its
+//! verdict, what is missing, and the document's own words.
+
+use crate::catalogue::Catalogue;
+use crate::plan::Check;
+use crate::rules::Status;
+use leptos::prelude::*;
+
+#[component]
+pub fn WhySteps(catalogue: &'static Catalogue, checked: Memo<Option<Check>>) -> impl IntoView {
+    let step = RwSignal::new(0usize);
+    let count = move || checked.with(|c| c.as_ref().map(|c| c.evaluation.rules.len()).unwrap_or(0));
+    let current = move || {
+        checked.with(|c| {
+            let c = c.as_ref()?;
+            let i = step.get().min(c.evaluation.rules.len().checked_sub(1)?);
+            let r = c.evaluation.rules[i].clone();
+            let counted: Vec<String> = r
+                .counted
+                .iter()
+                .map(|u| catalogue.unit(*u).unit.code.clone())
+                .collect();
+            Some((i, r, counted))
+        })
+    };
+    view! {
+        <section class="why-steps" aria-labelledby="why-heading">
+            <h2 id="why-heading">"Why: rule by rule"</h2>
+            {move || match current() {
+                None => view! { <p>"This qualification's document publishes no rules of combination to walk through."</p> }.into_any(),
+                Some((i, r, counted)) => {
+                    let verdict = match r.status {
+                        Status::Met => "\u{2713} This rule is met.".to_string(),
+                        Status::Unmet => format!("\u{2717} This rule is not met: {}.", r.shortfall.clone().unwrap_or_default()),
+                        Status::NotJudged => "\u{2022} The plan cannot show this: it needs evidence from the workplace.".to_string(),
+                    };
+                    view! {
+                        <p class="step-count">{format!("Rule {} of {}", i + 1, count())}</p>
+                        <h3>{r.label.clone()}</h3>
+                        <blockquote>{format!("\u{201c}{}\u{201d}", r.text)}</blockquote>
+                        <p class="source">{format!("Printed in: {}", r.source)}</p>
+                        <p class="step-verdict">{verdict}</p>
+                        <p>{if counted.is_empty() { "No planned unit counts towards it.".to_string() } else { format!("Units that count: {}.", counted.join(", ")) }}</p>
+                    }
+                    .into_any()
+                }
+            }}
+            <div class="step-buttons">
+                <button type="button" disabled=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>"Previous rule"</button>
+                <button type="button" disabled=move || step.get() + 1 >= count() on:click=move |_| step.update(|s| *s += 1)>"Next rule"</button>
+            </div>
+        </section>
+    }
+}

@@ -8,6 +8,7 @@ mod catalogue_files;
 mod catalogue_loader;
 mod completion_panel;
 mod notices;
+mod offline;
 mod other_qualifications;
 mod plan_list;
 mod plan_tools;
@@ -27,6 +28,7 @@ pub use app::App;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    offline::register();
 }
 
 /// The MIME type used to carry a unit's code through a drag.

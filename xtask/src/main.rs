@@ -1,6 +1,7 @@
 //! Developer commands: `cargo xtask serve` and `cargo xtask test`.
 //! Each installs what it needs (idempotently), then builds, serves or checks.
 
+mod csp;
 mod install;
 mod serve;
 mod size;

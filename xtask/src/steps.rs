@@ -1,7 +1,7 @@
 //! The checks `cargo xtask test` runs, in order, stopping at the first failure.
 
 use crate::install::{self, run, Tools};
-use crate::{root, size};
+use crate::{csp, root, size};
 use std::process::Command;
 use std::time::Instant;
 
@@ -132,5 +132,6 @@ pub fn build_release(tools: &Tools) -> Result<(), String> {
             .env("PATH", &tools.path)
             .args(["build", "--release"]),
         "trunk build --release",
-    )
+    )?;
+    csp::apply()
 }

@@ -23,7 +23,7 @@ pub fn apply() -> Result<(), String> {
         if !tag.contains("src=") {
             hashes.push(format!(
                 "'sha256-{}'",
-                base64(&sha256(rest[open_end..close].as_bytes()))
+                base64(&sha256(&rest.as_bytes()[open_end..close]))
             ));
         }
         rest = &rest[close..];

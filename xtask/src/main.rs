@@ -1,6 +1,7 @@
 //! Developer commands: `cargo xtask serve` and `cargo xtask test`.
 //! Each installs what it needs (idempotently), then builds, serves or checks.
 
+mod bench;
 mod csp;
 mod install;
 mod serve;
@@ -14,6 +15,7 @@ const USAGE: &str = "\
 usage:
   cargo xtask serve [--port N]     install what is missing, build the release app, serve it on 127.0.0.1
   cargo xtask test [--only STEP]   install what tests need, then run every check CI runs
+  cargo xtask bench                criterion benchmarks, bundle sizes and browser timings -> xtask/reports/bench.md
   cargo xtask install              install the toolchain only
 
 test steps, in order: fmt, clippy, clippy-wasm, test, wasm-test, build, size, e2e
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("serve") => serve_command(&args[1..]),
         Some("test") => steps::test(&args[1..]),
         Some("install") => install::toolchain().map(|_| ()),
+        Some("bench") => bench::bench(),
         Some("-h") | Some("--help") | None => {
             print!("{USAGE}");
             Ok(())

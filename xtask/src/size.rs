@@ -6,6 +6,27 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 pub fn report_and_check() -> Result<(), String> {
+    let (report, total_gz, has_wasm) = measure()?;
+    println!("{report}");
+    let out = root().join("target").join("size-report.md");
+    std::fs::write(&out, &report).map_err(|e| e.to_string())?;
+    let budget = budget()?;
+    if !has_wasm {
+        return Err("no .wasm file in dist/".into());
+    }
+    if total_gz > budget {
+        return Err(format!("bundle is {total_gz} bytes gzip, over the budget of {budget} bytes (xtask/size-budget.txt)"));
+    }
+    eprintln!("xtask: bundle {total_gz} bytes gzip, within the budget of {budget} bytes");
+    Ok(())
+}
+
+/// The size table alone, for the bench report.
+pub fn report() -> Result<String, String> {
+    Ok(measure()?.0)
+}
+
+fn measure() -> Result<(String, usize, bool), String> {
     let dist = root().join("dist");
     let mut rows = Vec::new();
     let entries = std::fs::read_dir(&dist)
@@ -42,18 +63,8 @@ pub fn report_and_check() -> Result<(), String> {
         "| **total** | {} | {total_gz} |\n",
         rows.iter().map(|r| r.2).sum::<usize>()
     ));
-    println!("{report}");
-    let out = root().join("target").join("size-report.md");
-    std::fs::write(&out, &report).map_err(|e| e.to_string())?;
-    let budget = budget()?;
-    if rows.iter().all(|r| r.1 != "wasm") {
-        return Err("no .wasm file in dist/".into());
-    }
-    if total_gz > budget {
-        return Err(format!("bundle is {total_gz} bytes gzip, over the budget of {budget} bytes (xtask/size-budget.txt)"));
-    }
-    eprintln!("xtask: bundle {total_gz} bytes gzip, within the budget of {budget} bytes");
-    Ok(())
+    let has_wasm = rows.iter().any(|r| r.1 == "wasm");
+    Ok((report, total_gz, has_wasm))
 }
 
 fn budget() -> Result<usize, String> {

@@ -1,0 +1,143 @@
+// Browser timings, measured in headless Chromium with the Performance API over repeated runs
+// (not a test: `cargo xtask bench` runs it and keeps the report). Prints a Markdown table.
+//   first render:   navigation start -> the restored plan's verdict on screen
+//   add-to-verdict: a unit's Add button pressed -> the verdict text changed (one frame is 16 ms)
+//   drop-to-verdict: an HTML5 drop on the plan -> the verdict text changed
+//   completion:     "Find the cheapest completion" pressed -> the completions listed
+import { startServer } from './support/server.mjs';
+import { launch, openPage } from './support/browser.mjs';
+
+const RUNS = Number(process.env.QUALPLAN_PERF_RUNS || 15);
+const server = await startServer();
+const browser = await launch();
+const rows = [];
+
+function stats(name, xs, budget) {
+  const s = [...xs].sort((a, b) => a - b);
+  const median = s[Math.floor(s.length / 2)];
+  const worst = s[s.length - 1];
+  rows.push({ name, runs: s.length, median, worst, budget });
+}
+
+const seed = {
+  version: 2,
+  current: 0,
+  plans: [{ name: 'Seeded', qualification: 'highfield-l2-nvq-customer-service', units: ['F/601/1609', 'L/601/1614', 'R/601/1209', 'A/601/1205'], readings: {} }],
+};
+
+// First render with the catalogue loaded and a saved plan restored.
+{
+  const { context, page } = await openPage(browser);
+  await page.addInitScript((s) => localStorage.setItem('qualplan.workspace', s), JSON.stringify(seed));
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(server.url);
+    const t = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const done = () => document.querySelector('.verdict') && document.querySelectorAll('ul[aria-label="Your plan"] li').length === 4;
+          if (done()) return resolve(performance.now());
+          new MutationObserver((_, obs) => {
+            if (done()) {
+              obs.disconnect();
+              resolve(performance.now());
+            }
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        }),
+    );
+    times.push(t);
+  }
+  stats('first render, saved plan restored (ms after navigation)', times, 300);
+  await context.close();
+}
+
+// Interaction latency: press Add (or drop), wait for the verdict text to change.
+async function latency(kind) {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('combobox', { name: 'Qualification', exact: true }).selectOption('cg-4411-30');
+  await page.getByRole('button', { name: 'Add 002', exact: true }).first().waitFor();
+  const times = [];
+  const codes = ['001', '003', '004', '005', '006', '007', '008', '010'];
+  for (let i = 0; i < RUNS * 2; i++) {
+    const code = codes[i % codes.length];
+    const t = await page.evaluate(
+      ({ code, kind }) =>
+        new Promise((resolve) => {
+          const verdict = document.querySelector('.verdict');
+          const planned = () => [...document.querySelectorAll('ul[aria-label="Your plan"] li .code')].map((e) => e.textContent);
+          const wasIn = planned().includes(code);
+          const obs = new MutationObserver(() => {
+            if (planned().includes(code) !== wasIn) {
+              obs.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+          let t0;
+          if (wasIn) {
+            const b = document.querySelector(`button[aria-label="Remove ${code}"]`);
+            t0 = performance.now();
+            b.click();
+          } else if (kind === 'drop') {
+            const dt = new DataTransfer();
+            dt.setData('text/plain', code);
+            const zone = document.querySelector('.dropzone');
+            t0 = performance.now();
+            zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          } else {
+            const b = document.querySelector(`button[aria-label="Add ${code}"]`);
+            t0 = performance.now();
+            b.click();
+          }
+          void verdict;
+        }),
+      { code, kind },
+    );
+    times.push(t);
+  }
+  await context.close();
+  return times;
+}
+stats('add or remove -> plan and verdict updated (ms)', await latency('click'), 16);
+stats('drop -> plan and verdict updated (ms)', await latency('drop'), 16);
+
+// Completion in the browser build, per qualification with rules.
+{
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  const quals = ['cg-4411-30', 'cg-4411-33', 'cg-4411-01', 'cg-4411-11', 'edi-l2-nvq-customer-service', 'cg-l3-nsvq-customer-service', 'highfield-l2-nvq-customer-service'];
+  for (const q of quals) {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      // Choosing the qualification afresh clears the last result.
+      await page.getByRole('combobox', { name: 'Qualification', exact: true }).selectOption(q === quals[0] ? quals[1] : quals[0]);
+      await page.getByRole('combobox', { name: 'Qualification', exact: true }).selectOption(q);
+      const t = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Find the cheapest completion');
+            const obs = new MutationObserver(() => {
+              if (document.querySelector('ol[aria-label="Completions"]')) {
+                obs.disconnect();
+                resolve(performance.now() - t0);
+              }
+            });
+            obs.observe(document.body, { childList: true, subtree: true });
+            const t0 = performance.now();
+            button.click();
+          }),
+      );
+      times.push(t);
+    }
+    stats(`completion in the browser: ${q} (ms)`, times, 20);
+  }
+  await context.close();
+}
+
+await browser.close();
+await server.close();
+console.log('| measurement | runs | median | worst | target |\n|---|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.runs} | ${r.median.toFixed(1)} | ${r.worst.toFixed(1)} | ${r.budget} |`);
+}

@@ -1,0 +1,82 @@
+//! `cargo xtask bench`: the engine's criterion benchmarks, the bundle sizes and the browser
+//! timings, written to xtask/reports/bench.md (kept in the repository, so changes show in review).
+
+use crate::install;
+use crate::{root, size, steps};
+use std::process::Command;
+
+pub fn bench() -> Result<(), String> {
+    let tools = install::toolchain()?;
+    install::chromium()?;
+    install::e2e_packages()?;
+    steps::build_release(&tools)?;
+    let sizes = size::report()?;
+    let out = Command::new("cargo")
+        .current_dir(root())
+        .env("PATH", &tools.path)
+        .args([
+            "bench",
+            "--bench",
+            "evaluate",
+            "--bench",
+            "complete",
+            "--",
+            "--warm-up-time",
+            "1",
+            "--measurement-time",
+            "3",
+        ])
+        .output()
+        .map_err(|e| format!("cannot run cargo bench: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo bench failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut criterion = String::from("| benchmark | time (low, estimate, high) |\n|---|---|\n");
+    let mut name = String::new();
+    for line in text.lines() {
+        let t = line.trim();
+        if let Some(rest) = t.split_once("time:") {
+            let n = if rest.0.trim().is_empty() {
+                name.clone()
+            } else {
+                rest.0.trim().to_string()
+            };
+            criterion.push_str(&format!("| {n} | {} |\n", rest.1.trim()));
+        } else if !t.is_empty()
+            && !t.starts_with("Benchmarking")
+            && !t.starts_with("Found")
+            && !t.contains("outlier")
+            && !t.starts_with("change:")
+            && !t.starts_with("thrpt")
+        {
+            name = t.to_string();
+        }
+    }
+    let browser = Command::new("node")
+        .current_dir(root())
+        .arg("tests/e2e/perf.mjs")
+        .env("QUALPLAN_DIST", root().join("dist"))
+        .output()
+        .map_err(|e| format!("cannot run the browser timings: {e}"))?;
+    if !browser.status.success() {
+        return Err(format!(
+            "browser timings failed:\n{}",
+            String::from_utf8_lossy(&browser.stderr)
+        ));
+    }
+    let report = format!(
+        "# qualplan benchmarks\n\nMade by `cargo xtask bench` on this project's machine kind (2 cores). Criterion times are \
+         native release builds; browser timings are headless Chromium against the release build served on loopback.\n\n\
+         ## Bundle size\n\n{sizes}\n## Engine (criterion)\n\n{criterion}\n## Browser (Performance API)\n\n{}\n",
+        String::from_utf8_lossy(&browser.stdout)
+    );
+    let path = root().join("xtask").join("reports").join("bench.md");
+    std::fs::write(&path, &report).map_err(|e| e.to_string())?;
+    println!("{report}");
+    eprintln!("xtask: report written to {}", path.display());
+    Ok(())
+}

@@ -281,3 +281,76 @@ fn malformed_json_is_located() {
         "{err}"
     );
 }
+
+// ---- fuzzing the catalogue decoder: damaged files never panic and always name the file ----
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every path (object keys and array indices) into a JSON value.
+    fn paths(v: &Value, here: Vec<Value>, out: &mut Vec<Vec<Value>>) {
+        out.push(here.clone());
+        match v {
+            Value::Object(m) => m.iter().for_each(|(k, x)| {
+                let mut p = here.clone();
+                p.push(Value::from(k.as_str()));
+                paths(x, p, out)
+            }),
+            Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| {
+                let mut p = here.clone();
+                p.push(Value::from(i));
+                paths(x, p, out)
+            }),
+            _ => {}
+        }
+    }
+
+    fn at<'a>(v: &'a mut Value, path: &[Value]) -> &'a mut Value {
+        path.iter().fold(v, |v, k| match k {
+            Value::String(s) => &mut v[s.as_str()],
+            Value::Number(n) => &mut v[n.as_u64().unwrap() as usize],
+            _ => unreachable!(),
+        })
+    }
+
+    fn replacement() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<i64>().prop_map(Value::from),
+            ".{0,12}".prop_map(Value::from),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({})),
+            Just(Value::from("Entry 9")),
+            Just(Value::from("F/601/1609")),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_damaged_catalogue_file_is_refused_or_loaded_never_a_panic(pick in any::<prop::sample::Index>(), new in replacement(), delete in any::<bool>()) {
+            let (_, text) = EMBEDDED_FILES.iter().find(|(n, _)| n.contains("003")).unwrap();
+            let mut v: Value = serde_json::from_str(text).unwrap();
+            let mut all = Vec::new();
+            paths(&v, Vec::new(), &mut all);
+            let path = pick.get(&all[1..]).clone();
+            let (last, parent) = path.split_last().unwrap();
+            let parent_value = at(&mut v, parent);
+            match (delete, parent_value, last) {
+                (true, Value::Object(m), Value::String(k)) => { m.remove(k); }
+                (true, Value::Array(a), Value::Number(i)) => { a.remove(i.as_u64().unwrap() as usize); }
+                (_, p, _) => *at(p, std::slice::from_ref(last)) = new,
+            }
+            if let Err(e) = Catalogue::from_sources(&[("damaged.json", &v.to_string())], None) {
+                prop_assert!(e.to_string().starts_with("damaged.json"), "{e}");
+            }
+        }
+
+        #[test]
+        fn any_text_as_a_catalogue_file_is_refused_never_a_panic(text in ".{0,300}") {
+            prop_assert!(Catalogue::from_sources(&[("random.json", &text)], None).is_err());
+        }
+    }
+}

@@ -135,6 +135,90 @@ stats('drop -> plan and verdict updated (ms)', await latency('drop'), 16);
   await context.close();
 }
 
+
+// Load: thousands of saved plans, and a loaded catalogue file of 5,000 units.
+function generated(units, quals) {
+  let x = 7;
+  const rnd = (n) => { x = (x * 1103515245 + 12345) % 2147483648; return x % n; };
+  const levels = ['Entry 3', '1', '2', '3'];
+  const codes = Array.from({ length: units }, (_, i) => `G${String(i).padStart(5, '0')}`);
+  const doc = {
+    schema: 1,
+    document: { id: 'GEN', title: 'Generated catalogue', awarding_body: 'Generated', edition: null },
+    units: codes.map((code) => {
+      const credit = 2 + rnd(9);
+      return { code, uan: null, title: `Generated unit ${code}`, level: levels[rnd(4)], credit, glh: credit * 7,
+        learning_outcomes: null, assessment_criteria: null, source: 'generated' };
+    }),
+    qualifications: [],
+  };
+  for (let q = 0; q < quals; q++) {
+    const pick = (n) => { const v = new Set(); while (v.size < n) v.add(codes[rnd(units)]); return [...v]; };
+    const groups = [0, 1, 2, 3].map(() => pick(10));
+    const rule = (id, label, require) => ({ id, label, text: label, source: 'generated', require });
+    doc.qualifications.push({
+      id: `gen-${q}`, title: `Generated Certificate ${q}`, awarding_body: 'Generated', awarding_body_number: null,
+      regulator_number: null, level: '2', size: 'Certificate', glh: null, glh_range: null, tqt: null, min_credits: 30,
+      source: 'generated',
+      groups: groups.map((g, i) => ({ id: `G${i}`, name: `Optional group ${i}`, units: g })),
+      rules_published: true,
+      rules: [
+        rule('total', 'Total credits', { count: { measure: 'credits', from: 'all', min: 30 } }),
+        rule('each', 'One from each group', { all_of: { distinct: true, rules: [0, 1, 2, 3].map((i) =>
+          rule(`g${i}`, `Optional group ${i}`, { count: { measure: 'units', from: { groups: [`G${i}`] }, min: 1 } })) } }),
+        rule('level1', 'At most three units at level 1', { count: { measure: 'units', from: 'all', level: { at: '1' }, max: 3 } }),
+      ],
+    });
+  }
+  return JSON.stringify(doc);
+}
+
+{
+  const plans = Array.from({ length: 3000 }, (_, i) => ({ name: `Plan ${i}`, qualification: 'cg-4411-30', units: ['002', '001'], readings: {} }));
+  const { context, page } = await openPage(browser);
+  await page.addInitScript((s) => localStorage.setItem('qualplan.workspace', s), JSON.stringify({ version: 2, current: 0, plans }));
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(server.url);
+    times.push(await page.evaluate(() => new Promise((resolve) => {
+      const done = () => document.querySelectorAll('#plan-select option').length === 3000 && document.querySelector('.verdict');
+      if (done()) return resolve(performance.now());
+      new MutationObserver((_, o) => { if (done()) { o.disconnect(); resolve(performance.now()); } })
+        .observe(document.body, { childList: true, subtree: true });
+    })));
+  }
+  stats('first render with 3,000 saved plans (ms after navigation)', times, 300);
+  await context.close();
+}
+
+{
+  const text = generated(5000, 500);
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByText('Your own qualifications').click();
+  const t0 = Date.now();
+  await page.getByLabel('Load a catalogue file').setInputFiles({ name: 'generated.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.locator('option[value="gen-499"]').waitFor({ state: 'attached', timeout: 60_000 });
+  stats(`load a ${(text.length / 1e6).toFixed(1)} MB catalogue file of 5,000 units and 500 qualifications (ms)`, [Date.now() - t0], '-');
+  await page.getByRole('combobox', { name: 'Qualification', exact: true }).selectOption('gen-7');
+  const codes = await page.locator('ul[aria-label="Available units"] li.unit .code').allTextContents();
+  const times = [];
+  for (let i = 0; i < 10; i++) {
+    const code = codes[i % codes.length];
+    times.push(await page.evaluate((code) => new Promise((resolve) => {
+      const planned = () => [...document.querySelectorAll('ul[aria-label="Your plan"] li .code')].map((e) => e.textContent);
+      const wasIn = planned().includes(code);
+      const o = new MutationObserver(() => { if (planned().includes(code) !== wasIn) { o.disconnect(); resolve(performance.now() - t0); } });
+      o.observe(document.body, { childList: true, subtree: true, characterData: true });
+      const b = document.querySelector(`button[aria-label="${wasIn ? 'Remove' : 'Add'} ${code}"]`);
+      const t0 = performance.now();
+      b.click();
+    }), code));
+  }
+  stats('add or remove with the 5,000-unit catalogue loaded (ms)', times, 16);
+  await context.close();
+}
+
 await browser.close();
 await server.close();
 console.log('| measurement | runs | median | worst | target |\n|---|---:|---:|---:|---:|');

@@ -6,7 +6,9 @@ use std::process::Command;
 
 fn example() -> String {
     let readme = std::fs::read_to_string("README.md").unwrap();
-    let start = readme.find("<!-- worked-example:start -->").expect("README has the worked example");
+    let start = readme
+        .find("<!-- worked-example:start -->")
+        .expect("README has the worked example");
     let end = readme.find("<!-- worked-example:end -->").unwrap();
     let block = &readme[start..end];
     let json_start = block.find("```json").unwrap() + "```json".len();
@@ -22,7 +24,10 @@ fn check(file: &std::path::Path, units: &[&str]) -> (i32, String) {
         .args(units)
         .output()
         .unwrap();
-    (out.status.code().unwrap(), String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr))
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
+    )
 }
 
 #[test]
@@ -40,11 +45,17 @@ fn the_worked_example_loads_and_checks_as_the_readme_says() {
     assert_eq!(code, 1);
     assert!(out.contains("remove one of R10 / R11"), "{out}");
     // A broken reference in a loaded file is refused, naming file, record and reference.
-    let broken = example().replace("\"mandatory\": [\"R01\", \"R02\"]", "\"mandatory\": [\"R01\", \"R99\"]");
+    let broken = example().replace(
+        "\"mandatory\": [\"R01\", \"R02\"]",
+        "\"mandatory\": [\"R01\", \"R99\"]",
+    );
     let bad = dir.join("broken.json");
     std::fs::write(&bad, broken).unwrap();
     let (code, out) = check(&bad, &["R01"]);
     assert_eq!(code, 2);
-    assert!(out.contains("broken.json") && out.contains("rule mandatory") && out.contains("\"R99\""), "{out}");
+    assert!(
+        out.contains("broken.json") && out.contains("rule mandatory") && out.contains("\"R99\""),
+        "{out}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -122,6 +122,7 @@ pub fn check(c: &Catalogue, check: &Check) -> Value {
         "compliant": check.evaluation.compliant,
         "rules_published": cq.qualification.rules_published,
         "rules_note": cq.qualification.rules_note,
+        "min_credits": cq.qualification.min_credits,
         "totals": {
             "units": check.totals.units,
             "credits": check.totals.credits,

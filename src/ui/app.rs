@@ -39,14 +39,26 @@ pub fn App() -> impl IntoView {
         None => {}
     }
     let notices: RwSignal<Vec<String>> = RwSignal::new(problems);
-    let classroom = RwSignal::new(LocalStorage::get::<bool>(CLASSROOM_KEY).unwrap_or(false));
+    let can_store = storage::available();
+    let classroom =
+        RwSignal::new(can_store && LocalStorage::get::<bool>(CLASSROOM_KEY).unwrap_or(false));
     Effect::new(move |_| {
-        let _ = LocalStorage::set(CLASSROOM_KEY, classroom.get());
+        let on = classroom.get();
+        if can_store {
+            let _ = LocalStorage::set(CLASSROOM_KEY, on);
+        }
     });
 
+    // Set while applying another tab's save, which must not be written back (the tabs would
+    // answer each other for ever, each with its own open plan).
+    let from_other_tab = StoredValue::new(false);
     // Save on every change; report a failure instead of losing it silently.
     Effect::new(move |_| {
         let w = workspace.get();
+        if from_other_tab.get_value() {
+            from_other_tab.set_value(false);
+            return;
+        }
         if let Err(message) = storage::save(&w) {
             notices.update(|n| {
                 if !n.contains(&message) {
@@ -55,9 +67,19 @@ pub fn App() -> impl IntoView {
             });
         }
     });
-    // Another tab saved: show what it saved.
+    // Another tab saved: show its plans, but keep this tab on the plan it has open, so two tabs
+    // can show two plans side by side.
     storage::on_other_tab_change(move |text| {
-        let r = saved::decode(&text, catalogue.get_untracked());
+        let mut r = saved::decode(&text, catalogue.get_untracked());
+        let open = workspace.with_untracked(|w| w.plan().name.clone());
+        let mine = workspace.with_untracked(|w| w.current);
+        r.workspace.current = r
+            .workspace
+            .plans
+            .iter()
+            .position(|p| p.name == open)
+            .unwrap_or(mine.min(r.workspace.plans.len() - 1));
+        from_other_tab.set_value(true);
         workspace.set(r.workspace);
     });
 

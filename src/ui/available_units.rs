@@ -16,6 +16,11 @@ pub fn AvailableUnits(
     let text = RwSignal::new(String::new());
     let level: RwSignal<Option<Level>> = RwSignal::new(None);
     let qualification = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
+    // Another qualification may not have the level chosen: start again from every level.
+    Effect::new(move |_| {
+        qualification.track();
+        level.set(None);
+    });
 
     let levels = move || {
         let mut v: Vec<Level> = catalogue
@@ -131,11 +136,13 @@ pub fn AvailableUnits(
                                                 type="button"
                                                 class="add"
                                                 aria-label=format!("Add {code}")
-                                                disabled=move || planned(id)
+                                                aria-disabled=move || planned(id).to_string()
                                                 on:click=move |_| {
-                                                    workspace.update(|w| {
-                                                        w.add_unit(&add_code);
-                                                    })
+                                                    if !planned(id) {
+                                                        workspace.update(|w| {
+                                                            w.add_unit(&add_code);
+                                                        })
+                                                    }
                                                 }
                                             >
                                                 "Add"

@@ -14,10 +14,19 @@ pub struct LoadedFile {
 }
 
 fn stored() -> Vec<LoadedFile> {
+    if !super::storage::available() {
+        return Vec::new();
+    }
     LocalStorage::get::<Vec<LoadedFile>>(KEY).unwrap_or_default()
 }
 
 fn store(files: &[LoadedFile]) -> Result<(), String> {
+    if !super::storage::available() {
+        return Err(
+            "This browser does not allow local storage, so the catalogue file cannot be kept."
+                .into(),
+        );
+    }
     LocalStorage::set(KEY, files).map_err(|e| {
         format!("The catalogue file could not be kept in this browser's storage ({e}).")
     })

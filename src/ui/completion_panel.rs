@@ -70,7 +70,7 @@ pub fn CompletionPanel(
                                         " "
                                         <button
                                             type="button"
-                                            aria-label=format!("Add completion {}", i + 1)
+                                            aria-label=format!("Add these units (completion {})", i + 1)
                                             on:click=move |_| workspace.update(|w| {
                                                 w.add_units(&codes);
                                             })

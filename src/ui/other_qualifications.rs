@@ -78,7 +78,7 @@ pub fn OtherQualifications(
                                     <li class="progress-item">
                                         <h3>{title.clone()}</h3>
                                         <p>
-                                            {format!("{} unit{} count \u{2022} {credits} \u{2022} {state}", p.carried.len(), if p.carried.len() == 1 { "" } else { "s" })}
+                                            {format!("{} \u{2022} {credits} \u{2022} {state}", if p.carried.len() == 1 { "1 unit counts".to_string() } else { format!("{} units count", p.carried.len()) })}
                                         </p>
                                         <meter aria-label=format!("Progress towards {title}") min="0" max="100" value=(p.closeness * 100.0).round().to_string()></meter>
                                         <details>
@@ -91,7 +91,7 @@ pub fn OtherQualifications(
                                         </details>
                                         <button
                                             type="button"
-                                            aria-label=format!("Open a plan for {title} with these units")
+                                            aria-label=format!("Open as a new plan for {title}")
                                             on:click=move |_| workspace.update(|w| w.new_plan_for(catalogue, &id, codes.clone()))
                                         >
                                             "Open as a new plan"

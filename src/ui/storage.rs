@@ -12,6 +12,11 @@ pub const KEY: &str = "qualplan.workspace";
 /// Where a save that could not be read is kept, so nothing is lost.
 pub const UNREADABLE_KEY: &str = "qualplan.unreadable";
 
+/// Whether this browser lets the page use local storage at all (some private modes do not).
+pub fn available() -> bool {
+    window().local_storage().ok().flatten().is_some()
+}
+
 fn storage() -> Option<web_sys::Storage> {
     // `raw` panics where storage is unavailable (a locked-down browser): check first.
     window()

@@ -26,13 +26,15 @@ fn Total(
     view! {
         <div class="total" role="group" aria-label=label>
             <span class="total-label">{label}</span>
+            // With no published figure there is nothing to measure against: an empty meter, marked.
             <meter
+                class:no-target=move || target.get().is_none()
                 aria-label=label
                 min="0"
                 max=move || max().to_string()
                 low=move || target.get().map(|t| (t as f64 - 0.5).to_string())
                 optimum=move || max().to_string()
-                value=move || value.get().unwrap_or(0).to_string()
+                value=move || if target.get().is_some() { value.get().unwrap_or(0) } else { 0 }.to_string()
             ></meter>
             <span class="total-value">{text}</span>
         </div>

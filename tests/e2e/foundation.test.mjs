@@ -55,12 +55,14 @@ for (const qualification of ['highfield-l2-nvq-customer-service', 'cg-4411-30', 
       await planner.chooseQualification(title);
       assert.equal(await planner.qualification(), qualification);
       const units = cliUnits(qualification);
+      // Groups in the document's order; a unit the document lists in two groups is shown once,
+      // under the first, with the others named ("Also in: ...").
       const expected = [];
       for (const u of units) {
-        for (const g of u.groups) {
+        for (const [i, g] of u.groups.entries()) {
           let group = expected.find((e) => e.name === g);
           if (!group) expected.push((group = { name: g, codes: [] }));
-          group.codes.push(u.key);
+          if (i === 0) group.codes.push(u.key);
         }
       }
       const shown = await planner.availableGroups();
@@ -77,6 +79,10 @@ for (const qualification of ['highfield-l2-nvq-customer-service', 'cg-4411-30', 
         // Each group is a list named for it, under a heading of the same words.
         await planner.availableList.getByRole('list', { name: g.name, exact: true }).waitFor();
         await planner.availableList.getByRole('heading', { name: g.name, exact: true, level: 3 }).waitFor();
+      }
+      for (const u of units.filter((u) => u.groups.length > 1)) {
+        const entry = await planner.availableUnit(u.key).innerText();
+        assert.ok(entry.includes(`Also in: ${u.groups.slice(1).join('; ')}`), entry);
       }
       // Each unit shows its code, title, level, credits and GLH.
       const u = units[units.length - 1];
@@ -139,5 +145,31 @@ test(
     const nsvq = (await facts.innerText()).replace(/\s+/g, ' ');
     assert.match(nsvq, /Minimum credits not published/);
     assert.match(nsvq, /Published GLH not published/);
+  }),
+);
+
+test(
+  'the level filter shown is the one in force after switching to a qualification without that level',
+  {
+    ...needsCli,
+  },
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.filterLevel('Level 3');
+    await planner.chooseQualification('cg-4411-30');
+    const shownLevel = await planner.levelFilter.evaluate((s) => s.selectedOptions[0]?.textContent.trim());
+    const units = cliUnits('cg-4411-30');
+    const listed = await planner.availableCodes();
+    if (shownLevel === 'All levels') {
+      assert.equal(new Set(listed).size, units.length, 'the Level box says "All levels", so every unit is listed');
+    } else {
+      const level = shownLevel.replace(/^Level /, '');
+      assert.deepEqual(
+        [...new Set(listed)].sort(),
+        units.filter((u) => u.level === level).map((u) => u.key).sort(),
+      );
+    }
+    assert.ok(listed.length > 0, 'some unit is listed');
   }),
 );

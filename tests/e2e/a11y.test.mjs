@@ -1,0 +1,202 @@
+// Accessibility: axe-core finds no violation in the main states; the verdict is announced; the
+// page reflows at phone width; a reading can be switched with the keyboard.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { describeViolations, eventually, harness } from './support/planner.mjs';
+
+const app = harness();
+
+  'which do not contain their visible text';
+
+async function assertNoViolations(planner, state) {
+  const violations = await planner.axe();
+  assert.equal(violations.length, 0, `axe violations (${state}):\n${describeViolations(violations)}`);
+}
+
+test(
+  'axe: no violations with an empty plan',
+  app(async (planner) => {
+    await planner.open();
+    await assertNoViolations(planner, 'empty plan');
+  }),
+);
+
+test(
+  'axe: no violations with a plan that meets every rule',
+  {},
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('highfield-l2-nvq-customer-service');
+    await planner.addAll(['F/601/1609', 'L/601/1614', 'F/601/1223', 'A/601/1205', 'M/601/1508', 'A/601/1530']);
+    assert.match(await planner.verdict(), /meets every rule/);
+    // The printed wording and source of a rule, opened.
+    await planner.rule('Mandatory Units').getByText('Printed wording and source').click();
+    await assertNoViolations(planner, 'compliant plan');
+  }),
+);
+
+test(
+  'axe: no violations with rules not met, a barred unit and a reading switched',
+  {},
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('cg-4411-30');
+    await planner.addAll(['002', '001', '104', '106']);
+    assert.match(await planner.verdict(), /^\u2717 Not yet/);
+    assert.match(await planner.availableUnit('101').innerText(), /Barred/);
+    await assertNoViolations(planner, 'rules not met');
+    const readings = planner.readingGroup('Entry 3 units 001-010');
+    await readings.getByRole('radio', { checked: false }).first().click();
+    await eventually(async () => assert.match(await planner.verdict(), /meets every rule/));
+    await assertNoViolations(planner, 'reading switched');
+  }),
+);
+
+test(
+  'axe: no violations for a qualification that publishes no rules, with a notice shown',
+  {},
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.add('CU791');
+    await planner.chooseQualification('cg-7593-l1-award');
+    assert.equal((await planner.alerts()).length, 1, 'CU791 was removed, and the user told');
+    await planner.add('110');
+    await assertNoViolations(planner, 'no-rules qualification');
+  }),
+);
+
+test(
+  'axe: no violations after an unreadable save, at phone size',
+  {},
+  app(
+    async (planner) => {
+      await planner.open({ seed: '{oops' });
+      assert.equal((await planner.alerts()).length, 1);
+      await planner.add((await planner.availableCodes())[0]);
+      await assertNoViolations(planner, 'alert, phone');
+    },
+    { viewport: { width: 390, height: 844 } },
+  ),
+);
+
+test(
+  'axe: no violations with the cheapest completions listed',
+  {},
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.addAll(['CU791', 'CU792']);
+    assert.ok((await planner.findCompletions()).length > 0);
+    await assertNoViolations(planner, 'completions');
+  }),
+);
+
+test(
+  'the verdict is announced in a polite live region as it changes',
+  app(async (planner) => {
+    await planner.open();
+    const live = planner.status;
+    assert.equal(await live.getAttribute('aria-live'), 'polite');
+    await planner.chooseQualification('cg-4411-30');
+    const before = await planner.verdict();
+    assert.match(before, /^\u2717 Not yet: \d+ of \d+ rules of combination not met\.$/);
+    await planner.addAll(['002', '001']);
+    const partway = await planner.verdict();
+    assert.notEqual(partway, before);
+    await planner.add('010');
+    assert.equal(await planner.verdict(), '\u2713 This plan meets every rule of combination.');
+    await planner.chooseQualification('cg-7593-l1-award');
+    assert.match(await planner.verdict(), /publishes no rules of combination/);
+  }),
+);
+
+test(
+  'totals are labelled groups with labelled meters; rules are a named list; readings a named radio group',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    for (const name of ['Credits', 'GLH', 'TQT']) {
+      await planner.totalGroup(name).waitFor();
+      await planner.meter(name).waitFor({ state: 'attached' });
+    }
+    assert.ok((await planner.rulesList.getByRole('listitem').count()) >= 5);
+    const group = planner.readingGroup('Level 2 credits (Groups B-E)');
+    assert.equal(await group.getByRole('radio').count(), 2);
+  }),
+);
+
+test(
+  'a reading can be switched with the arrow keys, and focus stays on the radio group',
+  app(async (planner) => {
+    const { page } = planner;
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.addAll(['CU791', 'CU792', 'CU818', 'CU821', 'CU756', 'CU826']);
+    assert.match(await planner.verdict(), /^\u2717 Not yet: 1 of/);
+    await planner.reading('Level 2 credits (Groups B-E)', 'Credits from units of exactly level 2').focus();
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => assert.match(await planner.verdict(), /meets every rule/));
+    assert.equal(
+      await planner.focusedName(),
+      'Credits from units of level 2 or above',
+      'focus is on the reading just chosen',
+    );
+    await page.keyboard.press('ArrowUp');
+    await eventually(async () => assert.match(await planner.verdict(), /^\u2717 Not yet/));
+  }),
+);
+
+for (const width of [320, 390]) {
+  test(
+    `at ${width} px wide the page reflows without scrolling sideways (WCAG 1.4.10), with units planned`,
+    {},
+    app(
+      async (planner) => {
+        await planner.open();
+        await planner.chooseQualification('edi-l2-nvq-customer-service');
+        const overflow = () =>
+          planner.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(await overflow(), 0, 'empty plan: no sideways scrolling');
+        await planner.addAll(['CU791', 'CU792']);
+        assert.equal(await overflow(), 0, 'two units planned: no sideways scrolling');
+      },
+      { viewport: { width, height: 844 } },
+    ),
+  );
+}
+
+test(
+  'removing a unit with the keyboard leaves focus in the plan: on the next unit, or the plan\u2019s heading when empty',
+  app(async (planner) => {
+    const { page } = planner;
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.addAll(['CU791', 'CU792', 'CU795']);
+    await planner.removeButton('CU792').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU791', 'CU795']));
+    await eventually(async () => assert.equal(await planner.focusedName(), 'Remove CU795'), 2000);
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU791']));
+    await eventually(async () => assert.equal(await planner.focusedName(), 'Remove CU791'), 2000);
+    await page.keyboard.press('Space');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), []));
+    await eventually(async () => assert.equal(await planner.focusedName(), 'Your plan'), 2000);
+  }),
+);
+
+test(
+  'adding a unit with the keyboard does not throw focus back to the top of the page',
+  {},
+  app(async (planner) => {
+    const { page } = planner;
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.addButton('CU795').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU795']));
+    const focused = await planner.focusedName();
+    assert.notEqual(focused, null, 'something in the page still has focus');
+  }),
+);

@@ -1,0 +1,158 @@
+// Named plans: new, rename, duplicate, delete and switch, each plan with its own qualification,
+// units and readings.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { eventually, harness } from './support/planner.mjs';
+
+const app = harness();
+
+test(
+  'a new plan starts empty on the same qualification, and can be renamed and switched back and forth',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.add('CU791');
+
+    await planner.newPlan();
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'Plan']));
+    assert.equal(await planner.currentPlanName(), 'Plan');
+    assert.deepEqual(await planner.planCodes(), []);
+    assert.equal(await planner.qualification(), 'edi-l2-nvq-customer-service');
+    await planner.add('CU792');
+
+    await planner.renamePlan('Evening class');
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'Evening class']));
+    assert.equal(await planner.currentPlanName(), 'Evening class');
+    assert.equal(await planner.page.getByRole('textbox', { name: 'New name' }).inputValue(), '', 'the name box is cleared');
+
+    await planner.switchPlan('My plan');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU791']));
+    assert.equal(await planner.currentPlanName(), 'My plan');
+    await planner.switchPlan('Evening class');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU792']));
+
+    // A second new plan gets a name not yet used.
+    await planner.newPlan();
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'Evening class', 'Plan']));
+    await planner.newPlan();
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'Evening class', 'Plan', 'Plan 2']));
+    assert.equal(await planner.currentPlanName(), 'Plan 2');
+  }),
+);
+
+test(
+  'renaming with Enter in the name box works, and an empty name is refused',
+  app(async (planner) => {
+    await planner.open();
+    const box = planner.page.getByRole('textbox', { name: 'New name' });
+    await box.fill('Saturday group');
+    await box.press('Enter');
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['Saturday group']));
+    await planner.renamePlan('   ');
+    assert.deepEqual(await planner.planNames(), ['Saturday group']);
+    // A name is text, never markup.
+    await planner.renamePlan('<img src=x onerror="console.error(1)"> & <b>co</b>');
+    await eventually(async () =>
+      assert.deepEqual(await planner.planNames(), ['<img src=x onerror="console.error(1)"> & <b>co</b>']),
+    );
+    assert.equal(await planner.page.locator('img').count(), 0);
+  }),
+);
+
+test(
+  'each plan keeps its own qualification, units and readings',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.addAll(['CU791', 'CU818']);
+    await planner.chooseReading('Level 2 credits (Groups B-E)', 'Credits from units of level 2 or above');
+    await planner.newPlan();
+    await planner.chooseQualification('highfield-l2-nvq-customer-service');
+    await planner.add('F/601/1609');
+    await planner.switchPlan('My plan');
+    await eventually(async () => assert.equal(await planner.qualification(), 'edi-l2-nvq-customer-service'));
+    assert.deepEqual(await planner.planCodes(), ['CU791', 'CU818']);
+    assert.equal(
+      await planner.reading('Level 2 credits (Groups B-E)', 'Credits from units of level 2 or above').isChecked(),
+      true,
+    );
+    await planner.switchPlan('Plan');
+    await eventually(async () => assert.equal(await planner.qualification(), 'highfield-l2-nvq-customer-service'));
+    assert.deepEqual(await planner.planCodes(), ['F/601/1609']);
+    assert.equal(await planner.total('Credits'), '4 of 28 minimum');
+  }),
+);
+
+test(
+  'a duplicate is a separate copy: changing it leaves the original alone',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.addAll(['CU791', 'CU792']);
+    await planner.duplicatePlan();
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'My plan (copy)']));
+    assert.equal(await planner.currentPlanName(), 'My plan (copy)');
+    assert.deepEqual(await planner.planCodes(), ['CU791', 'CU792']);
+    await planner.remove('CU791');
+    await planner.add('CU795');
+    assert.deepEqual(await planner.planCodes(), ['CU792', 'CU795']);
+    await planner.switchPlan('My plan');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU791', 'CU792']));
+    await planner.duplicatePlan();
+    await eventually(async () =>
+      assert.deepEqual(await planner.planNames(), ['My plan', 'My plan (copy)', 'My plan (copy) 2']),
+    );
+  }),
+);
+
+test(
+  'deleting a plan removes it and opens another; the last plan is emptied, never removed',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.add('CU791');
+    await planner.newPlan();
+    await planner.add('CU792');
+    await planner.renamePlan('Second');
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'Second']));
+
+    await planner.deletePlan();
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan']));
+    assert.equal(await planner.currentPlanName(), 'My plan');
+    assert.deepEqual(await planner.planCodes(), ['CU791']);
+
+    await planner.deletePlan();
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), []));
+    assert.deepEqual(await planner.planNames(), ['My plan']);
+    assert.equal(await planner.qualification(), 'edi-l2-nvq-customer-service');
+  }),
+);
+
+test(
+  'deleting a plan in the middle of the list opens a neighbour, with its own units',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.add('CU791');
+    await planner.newPlan();
+    await planner.add('CU792');
+    await planner.newPlan();
+    await planner.add('CU795');
+    await planner.switchPlan('Plan');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU792']));
+    await planner.deletePlan();
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'Plan 2']));
+    const open = await planner.currentPlanName();
+    assert.ok(['My plan', 'Plan 2'].includes(open), open);
+    assert.deepEqual(await planner.planCodes(), open === 'My plan' ? ['CU791'] : ['CU795']);
+    const saved = await planner.saved();
+    assert.deepEqual(
+      saved.plans.map((p) => [p.name, p.units]),
+      [
+        ['My plan', ['CU791']],
+        ['Plan 2', ['CU795']],
+      ],
+    );
+    assert.equal(saved.plans[saved.current].name, open);
+  }),
+);

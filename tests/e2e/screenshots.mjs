@@ -1,0 +1,94 @@
+// Saves PNG screenshots of qualplan's main states at phone, laptop and projector sizes, for a person
+// to look at (not a test). Run from the project root:
+//
+//   QUALPLAN_DIST=dist node tests/e2e/screenshots.mjs [--viewport-only]
+//
+// Files: tests/e2e/artifacts/<state>-<size>.png (the whole page; with --viewport-only,
+// <state>-<size>-viewport.png: what fits on the screen, the state's part scrolled into view).
+// Any console error or page error is reported and makes the exit code 1.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage } from './support/browser.mjs';
+import { DIST, Planner } from './support/planner.mjs';
+import { startServer } from './support/server.mjs';
+
+const OUT = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const fullPage = !process.argv.includes('--viewport-only');
+
+const SIZES = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+  projector: { width: 1920, height: 1080 },
+};
+
+// Each state: how to reach it from a fresh app, and what to bring into view.
+const STATES = {
+  'empty-plan': async () => {},
+  'plan-meets-every-rule': async (p) => {
+    await p.chooseQualification('highfield-l2-nvq-customer-service');
+    await p.addAll(['F/601/1609', 'L/601/1614', 'F/601/1223', 'A/601/1205', 'M/601/1508', 'A/601/1530']);
+    return p.planRegion;
+  },
+  'rules-not-met': async (p) => {
+    await p.chooseQualification('edi-l2-nvq-customer-service');
+    await p.addAll(['CU791', 'CU792', 'CU795', 'CU810', 'CU813']);
+    return p.rulesRegion;
+  },
+  'reading-switched': async (p) => {
+    await p.chooseQualification('edi-l2-nvq-customer-service');
+    await p.addAll(['CU791', 'CU792', 'CU818', 'CU821', 'CU756', 'CU826']);
+    await p.chooseReading('Level 2 credits (Groups B-E)', 'Credits from units of level 2 or above');
+    return p.readingGroup('Level 2 credits (Groups B-E)');
+  },
+  'barred-unit': async (p) => {
+    await p.chooseQualification('cg-4411-30');
+    await p.addAll(['002', '001', '010']);
+    return p.availableUnit('101');
+  },
+  'no-rules-published': async (p) => {
+    await p.chooseQualification('cg-7593-l1-award');
+    await p.addAll(['110', '217']);
+    return p.rulesRegion;
+  },
+  'unreadable-save': async () => {},
+};
+const SEEDS = { 'unreadable-save': '{"version":2,"plans":[' };
+
+const server = await startServer(DIST);
+const browser = await launch();
+await mkdir(OUT, { recursive: true });
+let failed = false;
+try {
+  for (const [sizeName, viewport] of Object.entries(SIZES)) {
+    for (const [state, reach] of Object.entries(STATES)) {
+      const { context, page, errors } = await openPage(browser, { viewport, reducedMotion: 'reduce' });
+      try {
+        const planner = new Planner(page, server.url, errors);
+        await planner.open(state in SEEDS ? { seed: SEEDS[state] } : {});
+        const focus = await reach(planner);
+        if (focus && !fullPage) await focus.first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+        else await page.evaluate(() => window.scrollTo(0, 0));
+        // No hover, caret or focus ring in the picture.
+        await page.mouse.move(0, 0);
+        await page.evaluate(() => document.activeElement?.blur());
+        const file = path.join(OUT, `${state}-${sizeName}${fullPage ? '' : '-viewport'}.png`);
+        await page.screenshot({ path: file, fullPage });
+        console.log(path.relative(process.cwd(), file));
+        if (errors.length) {
+          failed = true;
+          console.error(`${state} at ${sizeName}: browser errors:\n  ${errors.join('\n  ')}`);
+        }
+      } catch (e) {
+        failed = true;
+        console.error(`${state} at ${sizeName}: ${e.message}`);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exitCode = failed ? 1 : 0;

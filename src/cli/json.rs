@@ -90,15 +90,15 @@ fn rule(c: &Catalogue, r: &RuleResult) -> Value {
         Status::NotJudged => Value::Null,
     };
     let mut v = json!({
-        "id": r.id,
-        "text": r.text,
+        "id": r.meta.id,
+        "text": r.meta.text,
         "met": met,
         "shortfall": r.shortfall,
-        "label": r.label,
-        "source": r.source,
+        "label": r.meta.label,
+        "source": r.meta.source,
         "counted": codes(c, &r.counted),
         "reading": r.reading,
-        "readings": r.readings.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
+        "readings": r.meta.readings.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
     });
     if let Some(p) = r.progress {
         v["progress"] = json!({

@@ -87,7 +87,7 @@ fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
         Status::NotJudged => "[not checked: needs evidence]",
     };
     let pad = "  ".repeat(depth);
-    let _ = writeln!(out, "{pad}{mark} {}", r.label);
+    let _ = writeln!(out, "{pad}{mark} {}", r.meta.label);
     if let Some(s) = &r.shortfall {
         if r.children.is_empty() {
             let _ = writeln!(out, "{pad}          {s}");
@@ -95,6 +95,7 @@ fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
     }
     if let Some(reading) = &r.reading {
         let label = r
+            .meta
             .readings
             .iter()
             .find(|(id, _)| id == reading)

@@ -82,7 +82,7 @@ pub fn complete(
         .map(|(_, res)| {
             format!(
                 "{}: {}",
-                res.label,
+                res.meta.label,
                 res.shortfall.clone().unwrap_or_default()
             )
         })

@@ -3,10 +3,23 @@
 
 use super::rule::{LevelFilter, Measure, Requirement, Rule, UnitSet};
 use crate::catalogue::UnitId;
+use std::sync::Arc;
+
+/// What a result shows of its rule, shared (not copied) by every evaluation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleMeta {
+    pub id: String,
+    pub label: String,
+    pub text: String,
+    pub source: String,
+    /// Every reading (id, label), the default first; empty for a rule with one reading.
+    pub readings: Vec<(String, String)>,
+}
 
 #[derive(Clone, Debug)]
 pub struct CompiledRule {
     pub rule: Rule,
+    pub meta: Arc<RuleMeta>,
     pub node: Node,
     /// Alternative readings: (reading id, requirement under it).
     pub alternatives: Vec<(String, Node)>,
@@ -85,6 +98,17 @@ fn compile_rule(
                 )
             })
             .collect(),
+        meta: Arc::new(RuleMeta {
+            id: rule.id.clone(),
+            label: rule.label.clone(),
+            text: rule.text.clone(),
+            source: rule.source.clone(),
+            readings: rule
+                .readings()
+                .into_iter()
+                .map(|(id, label)| (id.to_string(), label.to_string()))
+                .collect(),
+        }),
         rule: rule.clone(),
     }
 }

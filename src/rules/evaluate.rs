@@ -1,11 +1,12 @@
 //! Evaluates a plan against a qualification's rules and explains every verdict.
 
-use super::compile::{CompiledRule, Node, Scope};
+use super::compile::{CompiledRule, Node, RuleMeta, Scope};
 use super::distinct::assign_distinct;
 use super::rule::{LevelFilter, Measure};
 use super::words;
 use crate::catalogue::{Catalogue, UnitId};
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 /// Rule id -> reading id, for rules read other than by default.
 pub type Readings = BTreeMap<String, String>;
@@ -29,10 +30,8 @@ pub struct Progress {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleResult {
-    pub id: String,
-    pub label: String,
-    pub text: String,
-    pub source: String,
+    /// The rule's id, label, printed wording, source and readings.
+    pub meta: Arc<RuleMeta>,
     pub status: Status,
     /// What is missing or in excess, in words; `None` when met.
     pub shortfall: Option<String>,
@@ -42,8 +41,6 @@ pub struct RuleResult {
     pub counted: Vec<UnitId>,
     /// The reading in force, where the rule has more than one.
     pub reading: Option<String>,
-    /// Every reading (id, label), the default first; empty for a rule with one reading.
-    pub readings: Vec<(String, String)>,
     pub progress: Option<Progress>,
     pub children: Vec<RuleResult>,
 }
@@ -113,32 +110,35 @@ pub(super) fn node_in_force<'r>(
 pub(super) fn evaluate_rule(rule: &CompiledRule, ctx: &Ctx, allowed: &[UnitId]) -> RuleResult {
     let (node, reading) = node_in_force(rule, ctx.readings);
     let mut result = evaluate_node(node, ctx, allowed);
-    result.id = rule.rule.id.clone();
-    result.label = rule.rule.label.clone();
-    result.text = rule.rule.text.clone();
-    result.source = rule.rule.source.clone();
+    result.meta = rule.meta.clone();
     result.reading = reading;
-    result.readings = rule
-        .rule
-        .readings()
-        .into_iter()
-        .map(|(id, label)| (id.to_string(), label.to_string()))
-        .collect();
     result
+}
+
+/// A placeholder until `evaluate_rule` sets the rule's own.
+fn no_meta() -> Arc<RuleMeta> {
+    static EMPTY: OnceLock<Arc<RuleMeta>> = OnceLock::new();
+    EMPTY
+        .get_or_init(|| {
+            Arc::new(RuleMeta {
+                id: String::new(),
+                label: String::new(),
+                text: String::new(),
+                source: String::new(),
+                readings: Vec::new(),
+            })
+        })
+        .clone()
 }
 
 fn blank(status: Status) -> RuleResult {
     RuleResult {
-        id: String::new(),
-        label: String::new(),
-        text: String::new(),
-        source: String::new(),
+        meta: no_meta(),
         status,
         shortfall: None,
         deficit: 0,
         counted: Vec::new(),
         reading: None,
-        readings: Vec::new(),
         progress: None,
         children: Vec::new(),
     }
@@ -326,10 +326,10 @@ fn combine_any(children: Vec<RuleResult>) -> RuleResult {
             "meet one of: {}; closest is {}: {}",
             children
                 .iter()
-                .map(|c| c.label.as_str())
+                .map(|c| c.meta.label.as_str())
                 .collect::<Vec<_>>()
                 .join(" / "),
-            best.label,
+            best.meta.label,
             best.shortfall.clone().unwrap_or_default()
         ));
     }

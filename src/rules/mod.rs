@@ -7,7 +7,7 @@ mod evaluate;
 mod rule;
 mod words;
 
-pub use compile::{compile_rules, CompiledRule, Node, Scope};
+pub use compile::{compile_rules, CompiledRule, Node, RuleMeta, Scope};
 pub use evaluate::{evaluate, Evaluation, Progress, Readings, RuleResult, Status};
 pub use rule::{
     AllOf, AnyOf, Barred, Count, LevelFilter, Manual, Measure, Reading, ReadingName, Requirement,

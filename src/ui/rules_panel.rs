@@ -25,35 +25,35 @@ fn rule_view(
         .iter()
         .map(|u| catalogue.unit(*u).unit.code.clone())
         .collect();
-    let readings = r.readings.clone();
+    let readings = r.meta.readings.clone();
     let in_force = r.reading.clone();
     let default = readings.first().map(|(id, _)| id.clone());
-    let rule_id = r.id.clone();
+    let rule_id = r.meta.id.clone();
     let reading_label = in_force
         .as_ref()
         .and_then(|id| readings.iter().find(|(r, _)| r == id))
         .map(|(_, l)| l.clone());
     let children = r.children.clone();
     view! {
-        <li class=format!("rule {class}") aria-label=r.label.clone()>
+        <li class=format!("rule {class}") aria-label=r.meta.label.clone()>
             <div class="rule-head">
                 <span class="rule-status">{words}</span>
                 " "
-                <span class="rule-label">{r.label.clone()}</span>
+                <span class="rule-label">{r.meta.label.clone()}</span>
             </div>
             {r.shortfall.clone().filter(|_| r.children.is_empty()).map(|s| view! { <p class="shortfall">{s}</p> })}
             {(!counted.is_empty()).then(|| view! { <p class="counted">{format!("Counted: {}", counted.join(", "))}</p> })}
             {reading_label.map(|l| view! { <p class="reading-in-force">{format!("Reading in force: {l}")}</p> })}
             <details>
                 <summary>"Printed wording and source"</summary>
-                <blockquote>{format!("\u{201c}{}\u{201d}", r.text)}</blockquote>
-                <p class="source">{format!("Source: {}", r.source)}</p>
+                <blockquote>{format!("\u{201c}{}\u{201d}", r.meta.text)}</blockquote>
+                <p class="source">{format!("Source: {}", r.meta.source)}</p>
             </details>
             {(readings.len() > 1).then(|| {
                 let name = format!("reading-{}", rule_id);
                 view! {
                     <fieldset class="readings">
-                        <legend>{format!("Reading of \u{201c}{}\u{201d}", r.label)}</legend>
+                        <legend>{format!("Reading of \u{201c}{}\u{201d}", r.meta.label)}</legend>
                         {readings
                             .into_iter()
                             .map(|(id, label)| {
@@ -78,7 +78,7 @@ fn rule_view(
                 }
             })}
             {(!children.is_empty()).then(|| view! {
-                <ul class="sub-rules" aria-label=format!("Parts of {}", r.label)>
+                <ul class="sub-rules" aria-label=format!("Parts of {}", r.meta.label)>
                     {children.into_iter().map(|c| rule_view(catalogue, c, workspace)).collect_view()}
                 </ul>
             })}

@@ -36,9 +36,9 @@ pub fn WhySteps(catalogue: &'static Catalogue, checked: Memo<Option<Check>>) -> 
                     };
                     view! {
                         <p class="step-count">{format!("Rule {} of {}", i + 1, count())}</p>
-                        <h3>{r.label.clone()}</h3>
-                        <blockquote>{format!("\u{201c}{}\u{201d}", r.text)}</blockquote>
-                        <p class="source">{format!("Printed in: {}", r.source)}</p>
+                        <h3>{r.meta.label.clone()}</h3>
+                        <blockquote>{format!("\u{201c}{}\u{201d}", r.meta.text)}</blockquote>
+                        <p class="source">{format!("Printed in: {}", r.meta.source)}</p>
                         <p class="step-verdict">{verdict}</p>
                         <p>{if counted.is_empty() { "No planned unit counts towards it.".to_string() } else { format!("Units that count: {}.", counted.join(", ")) }}</p>
                     }

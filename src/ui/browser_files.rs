@@ -41,3 +41,25 @@ pub async fn read_chosen(
     input.set_value("");
     Some(text.map(|t| (name, t)))
 }
+
+/// Handles a file input's change: reads the chosen file, then calls `on_file(name, text)`, or
+/// `on_error` with a message for the user.
+pub fn on_file_chosen(
+    ev: leptos::ev::Event,
+    on_error: impl Fn(String) + 'static,
+    on_file: impl FnOnce(String, String) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        match read_chosen(input).await {
+            None => {}
+            Some(Err(e)) => on_error(e),
+            Some(Ok((name, text))) => on_file(name, text),
+        }
+    });
+}

@@ -1,11 +1,10 @@
 //! "Your own qualifications": load a catalogue file (data/SCHEMA.md), see it validated, remove it.
 
-use super::browser_files::read_chosen;
+use super::browser_files::on_file_chosen;
 use super::catalogue_files::{self, LoadedFile};
 use crate::catalogue::Catalogue;
 use crate::plan::Workspace;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn CatalogueLoader(
@@ -16,39 +15,23 @@ pub fn CatalogueLoader(
 ) -> impl IntoView {
     let tell = move |m: String| notices.update(|n| n.push(m));
     let load = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match read_chosen(input).await {
-                None => {}
-                Some(Err(e)) => tell(e),
-                Some(Ok((name, text))) => {
-                    match catalogue_files::add(catalogue.get_untracked(), &name, &text) {
-                        Ok((c, f)) => {
-                            let added: Vec<String> = c
-                                .qualifications
-                                .iter()
-                                .filter(|q| {
-                                    catalogue
-                                        .get_untracked()
-                                        .qualification(&q.qualification.id)
-                                        .is_none()
-                                })
-                                .map(|q| q.qualification.title.clone())
-                                .collect();
-                            catalogue.set(c);
-                            files.set(f);
-                            tell(format!("Loaded {name}: {}.", added.join("; ")));
-                        }
-                        Err(e) => tell(format!(
-                            "{name} was not loaded, and nothing was changed:\n{e}"
-                        )),
-                    }
+        on_file_chosen(ev, tell, move |name, text| {
+            match catalogue_files::add(catalogue.get_untracked(), &name, &text) {
+                Ok((c, f)) => {
+                    let before = catalogue.get_untracked();
+                    let added: Vec<String> = c
+                        .qualifications
+                        .iter()
+                        .filter(|q| before.qualification(&q.qualification.id).is_none())
+                        .map(|q| q.qualification.title.clone())
+                        .collect();
+                    catalogue.set(c);
+                    files.set(f);
+                    tell(format!("Loaded {name}: {}.", added.join("; ")));
                 }
+                Err(e) => tell(format!(
+                    "{name} was not loaded, and nothing was changed:\n{e}"
+                )),
             }
         });
     };

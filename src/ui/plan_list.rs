@@ -46,6 +46,33 @@ fn focus_after_removal(next: Option<String>) {
     });
 }
 
+/// "Move CODE up" (`delta` -1) or "down" (+1); focus stays on the button so it can be pressed again.
+fn move_button(workspace: RwSignal<Workspace>, code: &str, delta: isize) -> impl IntoView {
+    let (dir, arrow) = if delta < 0 {
+        ("up", "\u{2191}")
+    } else {
+        ("down", "\u{2193}")
+    };
+    let code = code.to_string();
+    let id = button_id(dir, &code);
+    let label = format!("Move {code} {dir}");
+    view! {
+        <button
+            type="button"
+            id=id.clone()
+            aria-label=label
+            on:click=move |_| {
+                workspace.update(|w| {
+                    w.move_unit(&code, delta);
+                });
+                refocus(id.clone());
+            }
+        >
+            {arrow}
+        </button>
+    }
+}
+
 #[component]
 pub fn PlanList(
     catalogue: &'static Catalogue,
@@ -101,32 +128,8 @@ pub fn PlanList(
                                 <span class="title">{unit.title.clone()}</span>
                                 <UnitBadges unit=unit />
                                 <span class="actions">
-                                    <button
-                                        type="button"
-                                        id=button_id("up", &code)
-                                        aria-label=format!("Move {code} up")
-                                        on:click=move |_| {
-                                            workspace.update(|w| {
-                                                w.move_unit(&c2, -1);
-                                            });
-                                            refocus(button_id("up", &c2));
-                                        }
-                                    >
-                                        "\u{2191}"
-                                    </button>
-                                    <button
-                                        type="button"
-                                        id=button_id("down", &code)
-                                        aria-label=format!("Move {code} down")
-                                        on:click=move |_| {
-                                            workspace.update(|w| {
-                                                w.move_unit(&c3, 1);
-                                            });
-                                            refocus(button_id("down", &c3));
-                                        }
-                                    >
-                                        "\u{2193}"
-                                    </button>
+                                    {move_button(workspace, &c2, -1)}
+                                    {move_button(workspace, &c3, 1)}
                                     <button
                                         type="button"
                                         class="remove"

@@ -1,6 +1,6 @@
 //! Share, export, import and print: a plan leaves the browser only as the user chooses.
 
-use super::browser_files::{download, read_chosen};
+use super::browser_files::{download, on_file_chosen};
 use crate::catalogue::Catalogue;
 use crate::plan::{exchange, share, Workspace};
 use leptos::prelude::*;
@@ -36,29 +36,19 @@ pub fn PlanTools(
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match read_chosen(input).await {
-                None => {}
-                Some(Err(e)) => tell(e),
-                Some(Ok((name, text))) => match exchange::import(&text, catalogue) {
-                    Ok(plans) => {
-                        let n = plans.len();
-                        workspace.update(|w| w.add_plans(plans));
-                        tell(format!(
-                            "Imported {n} plan{} from {name}.",
-                            if n == 1 { "" } else { "s" }
-                        ));
-                    }
-                    Err(e) => tell(format!(
-                        "{name} was not imported, and nothing was changed. {e}"
-                    )),
-                },
+        on_file_chosen(ev, tell, move |name, text| {
+            match exchange::import(&text, catalogue) {
+                Ok(plans) => {
+                    let n = plans.len();
+                    workspace.update(|w| w.add_plans(plans));
+                    tell(format!(
+                        "Imported {n} plan{} from {name}.",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+                Err(e) => tell(format!(
+                    "{name} was not imported, and nothing was changed. {e}"
+                )),
             }
         });
     };

@@ -47,7 +47,7 @@ pub fn WhySteps(catalogue: &'static Catalogue, checked: Memo<Option<Check>>) -> 
             }}
             <div class="step-buttons">
                 <button type="button" disabled=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>"Previous rule"</button>
-                <button type="button" disabled=move || step.get() + 1 >= count() on:click=move |_| step.update(|s| *s += 1)>"Next rule"</button>
+                <button type="button" disabled=move || { step.get() + 1 >= count() } on:click=move |_| step.update(|s| *s += 1)>"Next rule"</button>
             </div>
         </section>
     }

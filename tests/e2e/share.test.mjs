@@ -1,0 +1,171 @@
+// Sharing and exchanging plans, printing, your own qualifications and classroom mode: each as an
+// adviser or a trainer would use them, with bad input refused and nothing lost.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ROOT, eventually, harness } from './support/planner.mjs';
+
+const app = harness();
+
+function readmeExample() {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  return JSON.parse(readme.split('<!-- worked-example:start -->')[1].split('```json')[1].split('```')[0]);
+}
+
+async function openTools(p) {
+  const summary = p.page.getByText('Share, export, import or print', { exact: true });
+  if (!(await p.page.locator('details.plan-tools').evaluate((d) => d.open))) await summary.click();
+}
+
+test('a plan shared as a link opens in another browser and is saved as a new named plan', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('cg-4411-30');
+  await p.addAll(['002', '001']);
+  await p.renamePlan('For Sam');
+  await openTools(p);
+  const link = await p.page.getByRole('textbox', { name: 'Link to this plan', exact: true }).inputValue();
+  assert.match(link, /#q=cg-4411-30&u=002,001&n=For%20Sam$/);
+  // A fresh browser (its own storage) with a plan of its own already there.
+  const other = await p.page.context().browser().newContext();
+  const page = await other.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(link);
+  const offer = page.getByRole('region', { name: 'Shared plan', exact: true });
+  await offer.getByText('A shared plan, \u201cFor Sam\u201d: 2 units towards').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '', 'the link is read once, then cleared');
+  await offer.getByRole('button', { name: 'Save as a new plan' }).click();
+  const names = await page.getByRole('combobox', { name: 'Plan', exact: true }).locator('option').allTextContents();
+  assert.deepEqual(names, ['My plan', 'For Sam'], 'saved beside the plan already there, not over it');
+  const planned = await page.getByRole('list', { name: 'Your plan', exact: true }).locator('li .code').allTextContents();
+  assert.deepEqual(planned, ['002', '001']);
+  assert.deepEqual(errors, []);
+  await other.close();
+}));
+
+test('a malformed link is refused with a clear message and changes nothing', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('cg-4411-30');
+  await p.add('002');
+  await p.page.goto('about:blank');
+  await p.page.goto(`${p.url}#q=cg-4411-30&u=002,999`);
+  await p.ready();
+  const alerts = await p.alerts();
+  assert.equal(alerts.length, 1);
+  assert.match(alerts[0], /could not be opened: the link's unit "999" is not a unit of .*Nothing was changed/);
+  assert.deepEqual(await p.planNames(), ['My plan']);
+  assert.deepEqual(await p.planCodes(), ['002']);
+}));
+
+test('plans are exported to a file and imported back beside the others', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('highfield-l2-nvq-customer-service');
+  await p.addAll(['F/601/1609', 'L/601/1614']);
+  await openTools(p);
+  const [download] = await Promise.all([
+    p.page.waitForEvent('download'),
+    p.page.getByRole('button', { name: 'Export all plans', exact: true }).click(),
+  ]);
+  const file = await download.path();
+  const text = readFileSync(file, 'utf8');
+  const exported = JSON.parse(text);
+  assert.equal(exported.format, 'qualplan plans');
+  assert.deepEqual(exported.plans[0].units, ['F/601/1609', 'L/601/1614']);
+  await p.page.getByLabel('Import plans').setInputFiles({ name: 'plans.qualplan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await eventually(async () => assert.deepEqual(await p.planNames(), ['My plan', 'My plan 2']));
+  assert.deepEqual(await p.planCodes(), ['F/601/1609', 'L/601/1614']);
+  assert.match((await p.alerts()).join(' '), /Imported 1 plan from plans\.qualplan\.json/);
+}));
+
+test('a malformed import file is refused, saying what is wrong and where, and nothing changes', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('cg-4411-30');
+  await p.add('002');
+  const before = await p.storageItem('qualplan.workspace');
+  await openTools(p);
+  const bad = { format: 'qualplan plans', version: 2, plans: [
+    { name: 'fine', qualification: 'cg-4411-30', units: ['002'] },
+    { name: 'broken', qualification: 'cg-4411-30', units: ['002', '777'] },
+  ] };
+  await p.page.getByLabel('Import plans').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await eventually(async () => assert.match((await p.alerts()).join(' '), /bad\.json was not imported, and nothing was changed\. Plan 2 \(\u201cbroken\u201d\): unit "777"/));
+  assert.deepEqual(await p.planNames(), ['My plan']);
+  assert.equal(await p.storageItem('qualplan.workspace'), before);
+  await p.dismissAlerts();
+  await p.page.getByLabel('Import plans').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await eventually(async () => assert.match((await p.alerts()).join(' '), /notes\.txt was not imported.*not a qualplan plans file/));
+}));
+
+test('a trainer loads a catalogue file, plans against it, keeps it across a reload and removes it', app(async (p) => {
+  await p.open();
+  await p.page.getByText('Your own qualifications', { exact: true }).click();
+  await p.page.getByLabel('Load a catalogue file').setInputFiles({ name: 'retail.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(readmeExample())) });
+  await eventually(async () => assert.match((await p.alerts()).join(' '), /Loaded retail\.json: Example Level 2 Certificate in Retail Skills/));
+  await p.dismissAlerts();
+  await p.chooseQualification('example-l2-retail');
+  await p.addAll(['R01', 'R02', 'R11', 'R21']);
+  assert.match(await p.verdict(), /meets every rule/);
+  await p.reload();
+  assert.equal(await p.qualification(), 'example-l2-retail', 'the file is kept in the browser');
+  assert.deepEqual(await p.planCodes(), ['R01', 'R02', 'R11', 'R21']);
+  await p.page.getByText('Your own qualifications', { exact: true }).click();
+  await p.page.getByRole('button', { name: 'Remove retail.json', exact: true }).click();
+  await eventually(async () => assert.match((await p.alerts()).join(' '), /Removed retail\.json and the 1 plan\(s\) that used it/));
+  assert.equal(await p.page.locator('option[value="example-l2-retail"]').count(), 0);
+}));
+
+test('a catalogue file with a broken reference is refused with file, record and reference', app(async (p) => {
+  await p.open();
+  const doc = readmeExample();
+  doc.qualifications[0].rules[1].require.mandatory = ['R01', 'R99'];
+  await p.page.getByText('Your own qualifications', { exact: true }).click();
+  await p.page.getByLabel('Load a catalogue file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await eventually(async () => {
+    const text = (await p.alerts()).join(' ');
+    assert.match(text, /broken\.json was not loaded, and nothing was changed/);
+    assert.match(text, /broken\.json: qualification example-l2-retail, rule mandatory: unknown unit "R99"/);
+  });
+  assert.equal(await p.page.locator('option[value="example-l2-retail"]').count(), 0);
+  assert.equal(await p.storageItem('qualplan.catalogues'), null);
+}));
+
+test('printing gives a summary: qualification, units, totals and every rule, without the controls', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('cg-4411-30');
+  await p.addAll(['002', '001']);
+  await p.page.emulateMedia({ media: 'print' });
+  const visible = async (sel) => p.page.locator(sel).first().isVisible();
+  assert.equal(await visible('.available'), false, 'the units list is not printed');
+  assert.equal(await visible('button'), false, 'no buttons are printed');
+  assert.equal(await visible('.facts'), true, 'the qualification figures are printed');
+  assert.equal(await visible('ul[aria-label="Your plan"]'), true);
+  assert.equal(await visible('ul[aria-label="Rules of combination"]'), true);
+  const rules = await p.page.locator('ul[aria-label="Rules of combination"] > li').count();
+  assert.equal(rules, 14, 'every rule of cg-4411-30 is printed');
+  const pdf = await p.page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000);
+  await p.page.emulateMedia({ media: 'screen' });
+}));
+
+test('classroom mode: large type, rules first, and a rule-by-rule walk through the plan', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('cg-4411-30');
+  await p.add('002');
+  const toggle = p.page.getByRole('button', { name: 'Classroom mode', exact: true });
+  const size = () => p.page.locator('main').evaluate((m) => parseFloat(getComputedStyle(m).fontSize));
+  const normal = await size();
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.ok((await size()) > normal * 1.2, 'larger type');
+  const why = p.page.getByRole('region', { name: 'Why: rule by rule', exact: true });
+  await why.getByText('Rule 1 of 14').waitFor();
+  assert.match(await why.innerText(), /Minimum 6 credits[\s\S]*This rule is not met: 4 more credits in total/);
+  await why.getByRole('button', { name: 'Next rule' }).click();
+  await why.getByText('Rule 2 of 14').waitFor();
+  await p.reload();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the mode is remembered');
+  await toggle.click();
+  assert.equal(await p.page.getByRole('region', { name: 'Why: rule by rule', exact: true }).count(), 0);
+}));

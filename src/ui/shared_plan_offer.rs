@@ -32,10 +32,15 @@ pub fn SharedPlanOffer(
                 .map(|q| q.qualification.title.clone())
                 .unwrap_or_default();
             format!(
-                "A shared plan, \u{201c}{}\u{201d}: {} unit{} towards {title}.",
+                "A shared plan, \u{201c}{}\u{201d}: {} unit{} towards {title}{}",
                 p.name,
                 p.units.len(),
-                if p.units.len() == 1 { "" } else { "s" }
+                if p.units.len() == 1 { "" } else { "s" },
+                if p.units.is_empty() {
+                    ".".to_string()
+                } else {
+                    format!(": {}.", p.units.join(", "))
+                }
             )
         })
     };

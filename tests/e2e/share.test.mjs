@@ -35,6 +35,7 @@ test('a plan shared as a link opens in another browser and is saved as a new nam
   await page.goto(link);
   const offer = page.getByRole('region', { name: 'Shared plan', exact: true });
   await offer.getByText('A shared plan, \u201cFor Sam\u201d: 2 units towards').waitFor();
+  assert.match(await offer.innerText(), /Introduction to Customer Service \(Entry 3\): 002, 001\./, 'the plan itself is shown');
   assert.equal(await page.evaluate(() => location.hash), '', 'the link is read once, then cleared');
   await offer.getByRole('button', { name: 'Save as a new plan' }).click();
   const names = await page.getByRole('combobox', { name: 'Plan', exact: true }).locator('option').allTextContents();

@@ -43,6 +43,7 @@ fn measure() -> Result<(String, usize, bool), String> {
         }
         let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
         let gz = gzip_len(&bytes)?;
+        let br = brotli_len(&path)?;
         rows.push((
             path.file_name()
                 .unwrap_or_default()
@@ -51,17 +52,21 @@ fn measure() -> Result<(String, usize, bool), String> {
             ext,
             bytes.len(),
             gz,
+            br,
         ));
     }
     rows.sort();
     let total_gz: usize = rows.iter().map(|r| r.3).sum();
-    let mut report = String::from("| file | raw bytes | gzip -9 bytes |\n|---|---:|---:|\n");
-    for (name, _, raw, gz) in &rows {
-        report.push_str(&format!("| {name} | {raw} | {gz} |\n"));
+    let mut report = String::from(
+        "| file | raw bytes | gzip -9 bytes | brotli -11 bytes |\n|---|---:|---:|---:|\n",
+    );
+    for (name, _, raw, gz, br) in &rows {
+        report.push_str(&format!("| {name} | {raw} | {gz} | {br} |\n"));
     }
     report.push_str(&format!(
-        "| **total** | {} | {total_gz} |\n",
-        rows.iter().map(|r| r.2).sum::<usize>()
+        "| **total** | {} | {total_gz} | {} |\n",
+        rows.iter().map(|r| r.2).sum::<usize>(),
+        rows.iter().map(|r| r.4).sum::<usize>()
     ));
     let has_wasm = rows.iter().any(|r| r.1 == "wasm");
     Ok((report, total_gz, has_wasm))
@@ -98,4 +103,19 @@ fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
         .map_err(|e| e.to_string())?;
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     Ok(out.stdout.len())
+}
+
+/// Brotli at quality 11, through Node's zlib (Node is already needed for the browser tests).
+fn brotli_len(path: &std::path::Path) -> Result<usize, String> {
+    const SCRIPT: &str = "const z = require('zlib'); const b = require('fs').readFileSync(process.argv[1]); \
+        process.stdout.write(String(z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length));";
+    let out = Command::new("node")
+        .args(["-e", SCRIPT])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("cannot run node for the brotli size: {e}"))?;
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .map_err(|_| format!("no brotli size for {}", path.display()))
 }

@@ -6,9 +6,13 @@ use leptos::prelude::*;
 #[component]
 pub fn PlansBar(workspace: RwSignal<Workspace>) -> impl IntoView {
     let name = RwSignal::new(String::new());
-    let names =
-        move || workspace.with(|w| w.plans.iter().map(|p| p.name.clone()).collect::<Vec<_>>());
-    let current = move || workspace.with(|w| w.current);
+    // Memos, so thousands of plans are not listed afresh on every change to the open one.
+    let names = Memo::new(move |_| {
+        workspace.with(|w| w.plans.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
+    });
+    let current_index = Memo::new(move |_| workspace.with(|w| w.current));
+    let names = move || names.get();
+    let current = move || current_index.get();
     let rename = move || {
         let n = name.get();
         workspace.update(|w| {

@@ -44,7 +44,10 @@ pub fn QualificationPicker(
             None => groups.push((label, vec![q])),
         }
     }
-    let current = move || workspace.with(|w| w.plan().qualification.clone());
+    // A memo, so the options re-check which is selected only when the qualification changes,
+    // not on every change to the plan.
+    let current_q = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
+    let current = move || current_q.get();
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         let mut dropped = Vec::new();

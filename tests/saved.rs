@@ -143,3 +143,42 @@ proptest! {
         prop_assert!(!r.workspace.plans.is_empty());
     }
 }
+
+#[test]
+fn another_tabs_plans_are_taken_but_this_tab_stays_on_its_open_plan() {
+    let c = embedded();
+    let mut here = sample();
+    here.switch(0);
+    let open = here.plan().name.clone();
+    let mut theirs = sample();
+    theirs.switch(1);
+    theirs.add_unit("R/601/1209");
+    here.adopt(theirs.clone());
+    assert_eq!(here.plan().name, open, "still on the plan open here");
+    assert_eq!(here.plans, theirs.plans, "with the other tab's plans");
+    // The open plan was deleted in the other tab: stay at the same place in the list.
+    let mut one = Workspace::new(c);
+    one.new_plan();
+    let mut fewer = one.clone();
+    fewer.delete();
+    one.adopt(fewer);
+    assert_eq!(one.plans.len(), 1);
+    assert_eq!(one.current, 0);
+}
+
+#[test]
+fn plans_on_a_removed_qualification_are_dropped_and_counted() {
+    let c = embedded();
+    let mut w = sample();
+    w.plans.push(Plan::new("gone", "no-longer-here"));
+    w.current = 2;
+    assert_eq!(w.drop_unknown(c), 1);
+    assert_eq!(w.plans.len(), 2);
+    assert_eq!(w.current, 1);
+    let mut only = Workspace {
+        plans: vec![Plan::new("gone", "no-longer-here")],
+        current: 0,
+    };
+    assert_eq!(only.drop_unknown(c), 1);
+    assert_eq!(only, Workspace::new(c), "never left without a plan");
+}

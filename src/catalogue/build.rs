@@ -4,7 +4,7 @@ use super::error::{CatalogueError, CatalogueErrors};
 use super::model::{
     Decision, Document, DocumentFile, Link, LinkBasis, LinksFile, Qualification, Unit,
 };
-use crate::rules::{compile_rules, CompiledRule, Requirement, Rule, UnitSet};
+use crate::rules::{compile_rules, CompiledRule, Requirement, UnitSet};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Index of a unit in `Catalogue::units`.
@@ -23,6 +23,28 @@ pub struct CatalogueUnit {
     /// `DOCUMENT:CODE`, unique in the catalogue.
     pub key: String,
     pub unit: Unit,
+}
+
+impl CatalogueQualification {
+    /// Indices (into `qualification.groups`) of the groups that list a unit.
+    pub fn groups_of(&self, unit: UnitId) -> Vec<usize> {
+        self.groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, units))| units.contains(&unit))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether one of the qualification's rules has this reading.
+    pub fn has_reading(&self, rule: &str, reading: &str) -> bool {
+        let mut all = Vec::new();
+        for r in &self.qualification.rules {
+            r.walk(&mut all);
+        }
+        all.iter()
+            .any(|r| r.id == rule && r.readings().iter().any(|(id, _)| *id == reading))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -109,6 +131,15 @@ impl Catalogue {
 
     pub fn unit_by_key(&self, key: &str) -> Option<UnitId> {
         self.by_key.get(key).copied()
+    }
+
+    /// The unit a qualification offers under `code`, exactly as its document prints it (the
+    /// codes plans store); `find_unit` is the forgiving look-up for what users type.
+    pub fn offered_unit(&self, q: &CatalogueQualification, code: &str) -> Option<UnitId> {
+        q.units
+            .iter()
+            .copied()
+            .find(|id| self.unit(*id).unit.code == code)
     }
 
     pub fn document_of(&self, q: &CatalogueQualification) -> &DocumentRecord {
@@ -593,6 +624,3 @@ fn check_requirement(
 fn json_message(e: &serde_json::Error) -> String {
     format!("not a valid catalogue file: {e}")
 }
-
-#[allow(dead_code)]
-fn _assert_rule_is_used(_: &Rule) {}

@@ -38,6 +38,16 @@ impl Level {
     }
 }
 
+impl Level {
+    /// The name a reader uses: "Entry 3", "Level 2" (`Display` gives the bare printed form, "2").
+    pub fn label(self) -> String {
+        match self {
+            Level::Entry(n) => format!("Entry {n}"),
+            Level::Numbered(n) => format!("Level {n}"),
+        }
+    }
+}
+
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -80,5 +90,7 @@ mod tests {
         assert!(Level::Entry(3) < Level::Numbered(1));
         assert_eq!(Level::Entry(3).to_string(), "Entry 3");
         assert_eq!(Level::Numbered(2).to_string(), "2");
+        assert_eq!(Level::Numbered(2).label(), "Level 2");
+        assert_eq!(Level::Entry(3).label(), "Entry 3");
     }
 }

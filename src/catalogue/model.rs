@@ -80,6 +80,18 @@ pub struct Unit {
     pub decisions: Vec<String>,
 }
 
+impl Unit {
+    /// Whether a filter a user typed names this unit: part of its title, code or UAN, any case.
+    pub fn matches_text(&self, query: &str) -> bool {
+        let q = query.trim().to_lowercase();
+        q.is_empty()
+            || [Some(&self.title), Some(&self.code), self.uan.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|s| s.to_lowercase().contains(&q))
+    }
+}
+
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub enum Size {
     Award,

@@ -1,7 +1,7 @@
 //! `--json` output. Field names are a contract (DESIGN.md): add fields, never rename them.
 
 use crate::catalogue::{Catalogue, UnitId};
-use crate::plan::{Carried, Check, CompletionResult, Minimise, Progress};
+use crate::plan::{Carried, Check, CompletionResult, Progress};
 use crate::rules::{Measure, RuleResult, Status};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -51,10 +51,9 @@ pub fn units(c: &Catalogue, q: usize) -> Value {
                 let cu = c.unit(*id);
                 let u = &cu.unit;
                 let groups: Vec<&crate::catalogue::Group> = cq
-                    .qualification
-                    .groups
-                    .iter()
-                    .filter(|g| cq.groups.iter().any(|(gid, units)| gid == &g.id && units.contains(id)))
+                    .groups_of(*id)
+                    .into_iter()
+                    .map(|g| &cq.qualification.groups[g])
                     .collect();
                 json!({
                     "key": u.code,
@@ -139,14 +138,6 @@ pub fn check(c: &Catalogue, check: &Check) -> Value {
     })
 }
 
-fn minimise_name(m: Minimise) -> &'static str {
-    match m {
-        Minimise::Credits => "credits",
-        Minimise::Glh => "glh",
-        Minimise::Units => "units",
-    }
-}
-
 pub fn progress(c: &Catalogue, planned: &[UnitId], all: &[Progress]) -> Value {
     json!({
         "units": planned.iter().map(|u| c.unit(*u).key.clone()).collect::<Vec<_>>(),
@@ -197,7 +188,7 @@ pub fn completion(c: &Catalogue, check: &Check, result: &CompletionResult) -> Va
             proven_minimal,
         } => {
             v["status"] = "found".into();
-            v["minimised"] = minimise_name(*measure).into();
+            v["minimised"] = measure.as_str().into();
             v["proven_minimal"] = (*proven_minimal).into();
             v["options"] = Value::Array(options.iter().map(|o| {
                 let credits: Option<u32> = o.added.iter().map(|u| c.unit(*u).unit.credit).sum();

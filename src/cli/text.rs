@@ -1,18 +1,9 @@
 //! Plain-text output for people at a terminal.
 
 use crate::catalogue::Catalogue;
-use crate::plan::{Carried, Check, CompletionResult, Minimise, Progress};
+use crate::plan::{Carried, Check, CompletionResult, Progress};
 use crate::rules::{RuleResult, Status};
 use std::io::Write;
-
-fn level_name(l: crate::catalogue::Level) -> String {
-    let s = l.to_string();
-    if s.starts_with("Entry") {
-        s
-    } else {
-        format!("Level {s}")
-    }
-}
 
 fn or_np(v: Option<u32>) -> String {
     v.map(|n| n.to_string())
@@ -33,7 +24,7 @@ pub fn qualifications(out: &mut dyn Write, c: &Catalogue) {
             q.id,
             q.regulator_number.as_deref().unwrap_or("-"),
             q.awarding_body_number.as_deref().unwrap_or("-"),
-            level_name(q.level),
+            q.level.label(),
             q.title,
             "",
             q.awarding_body,
@@ -61,7 +52,7 @@ pub fn units(out: &mut dyn Write, c: &Catalogue, q: usize) {
                     out,
                     "  {:<12} {:<9} {:>3} cr {:>4} GLH  {}",
                     u.code,
-                    level_name(u.level),
+                    u.level.label(),
                     u.credit
                         .map(|n| n.to_string())
                         .unwrap_or_else(|| "-".into()),
@@ -195,11 +186,7 @@ pub fn completion(out: &mut dyn Write, c: &Catalogue, check: &Check, result: &Co
             measure,
             proven_minimal,
         } => {
-            let unit = match measure {
-                Minimise::Credits => "credits",
-                Minimise::Glh => "GLH",
-                Minimise::Units => "units",
-            };
+            let unit = measure.words();
             let _ = writeln!(
                 out,
                 "Cheapest completions by {unit}{}:",

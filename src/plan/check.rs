@@ -55,17 +55,9 @@ pub fn check_codes(
             ids.push(id);
         }
     }
-    let mut known = Vec::new();
-    for r in &qual.rules {
-        r.rule.walk(&mut known);
-    }
     let unknown_readings = readings
         .iter()
-        .filter(|(rule, reading)| {
-            !known
-                .iter()
-                .any(|r| &r.id == *rule && r.readings().iter().any(|(id, _)| id == reading))
-        })
+        .filter(|(rule, reading)| !qual.has_reading(rule, reading))
         .map(|(rule, reading)| format!("{rule}={reading}"))
         .collect();
     let mut result = check(catalogue, q, &ids, readings);

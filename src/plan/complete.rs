@@ -4,7 +4,8 @@
 
 use crate::catalogue::{Catalogue, UnitId};
 use crate::rules::{
-    evaluate, CompiledRule, Evaluation, Measure, Node, Readings, RuleResult, Status,
+    countable, evaluate, node_in_force, CompiledRule, Evaluation, Measure, Node, Readings,
+    RuleResult, Status,
 };
 
 /// What to minimise. Where the qualification's units do not all publish that figure, the search
@@ -14,6 +15,25 @@ pub enum Minimise {
     Credits,
     Glh,
     Units,
+}
+
+impl Minimise {
+    /// The name in `--json` output and on the command line: "credits", "glh", "units".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Minimise::Credits => "credits",
+            Minimise::Glh => "glh",
+            Minimise::Units => "units",
+        }
+    }
+
+    /// The unit a person reads: "credits", "GLH", "units".
+    pub fn words(self) -> &'static str {
+        match self {
+            Minimise::Glh => "GLH",
+            other => other.as_str(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -136,12 +156,25 @@ pub fn complete(
     }
 }
 
+/// The GLH of the cheapest plan that meets every rule, from an empty plan: the check a published
+/// GLH is held to. `None` where there are no rules, no unit GLH, or no compliant plan.
+pub fn cheapest_glh(catalogue: &Catalogue, q: usize) -> Option<u32> {
+    match complete(catalogue, q, &[], &Readings::new(), Minimise::Glh, 1) {
+        CompletionResult::Found {
+            options,
+            measure: Minimise::Glh,
+            ..
+        } => options.first().map(|o| o.cost),
+        _ => None,
+    }
+}
+
 /// A top-level rule whose maximum is already exceeded (or barred set already broken).
 fn max_broken(rule: &CompiledRule, res: &RuleResult, readings: &Readings) -> bool {
     if res.status != Status::Unmet {
         return false;
     }
-    let node = node_for(rule, readings);
+    let node = node_in_force(rule, readings).0;
     match node {
         Node::Barred { .. } => true,
         Node::Count { max: Some(max), .. } => res.progress.is_some_and(|p| p.value > *max),
@@ -154,14 +187,6 @@ fn max_broken(rule: &CompiledRule, res: &RuleResult, readings: &Readings) -> boo
             .any(|(r, c)| max_broken(r, c, readings)),
         _ => false,
     }
-}
-
-fn node_for<'r>(rule: &'r CompiledRule, readings: &Readings) -> &'r Node {
-    readings
-        .get(&rule.rule.id)
-        .and_then(|id| rule.alternatives.iter().find(|(a, _)| a == id))
-        .map(|(_, n)| n)
-        .unwrap_or(&rule.node)
 }
 
 impl Search<'_> {
@@ -270,7 +295,7 @@ impl Search<'_> {
             if res.status != Status::Unmet {
                 continue;
             }
-            let node = node_for(rule, self.readings);
+            let node = node_in_force(rule, self.readings).0;
             let mut scope = Vec::new();
             self.scope_of(node, &mut scope);
             let mut v: Vec<UnitId> = cq
@@ -295,22 +320,10 @@ impl Search<'_> {
         Some(v)
     }
 
-    /// Units whose addition can raise a requirement's count.
+    /// Units of the qualification whose addition can raise a requirement's count.
     fn scope_of(&self, node: &Node, out: &mut Vec<UnitId>) {
-        let cq = &self.catalogue.qualifications[self.q];
-        match node {
-            Node::Mandatory(units) => out.extend(units.iter().copied()),
-            Node::Count { scope, level, .. } => out.extend(cq.units.iter().copied().filter(|u| {
-                scope.contains(*u)
-                    && level.is_none_or(|l| l.admits(self.catalogue.unit(*u).unit.level))
-            })),
-            Node::AllOf { rules, .. } | Node::AnyOf { rules } => {
-                for r in rules {
-                    self.scope_of(node_for(r, self.readings), out);
-                }
-            }
-            Node::Barred { .. } | Node::Manual => {}
-        }
+        let pool = &self.catalogue.qualifications[self.q].units;
+        countable(node, self.catalogue, self.readings, pool, out);
     }
 
     /// A lower bound on the cost still to add: the largest deficit of an unmet count in the
@@ -369,7 +382,7 @@ fn flatten<'a>(
     readings: &Readings,
     out: &mut Vec<(&'a Node, &'a RuleResult)>,
 ) {
-    let node = node_for(rule, readings);
+    let node = node_in_force(rule, readings).0;
     match node {
         // Distinct groups may reassign planned units, so their parts give no safe bound.
         Node::AllOf {

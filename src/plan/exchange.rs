@@ -62,11 +62,7 @@ pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Plan>, String> {
                 )
             })?;
         for u in &plan.units {
-            if !cq
-                .units
-                .iter()
-                .any(|id| &catalogue.unit(*id).unit.code == u)
-            {
+            if catalogue.offered_unit(cq, u).is_none() {
                 return Err(format!(
                     "{at}: unit {u:?} is not a unit of {}.",
                     cq.qualification.title

@@ -11,7 +11,7 @@ mod totals;
 mod workspace;
 
 pub use check::{check, check_codes, Check};
-pub use complete::{complete, Completion, CompletionResult, Minimise};
+pub use complete::{cheapest_glh, complete, Completion, CompletionResult, Minimise};
 pub use progress::{progress, progress_towards, Carried, Progress};
 pub use totals::Totals;
 pub use workspace::{Plan, Workspace};

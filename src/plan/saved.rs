@@ -95,11 +95,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
             ));
             continue;
         };
-        let offered = |code: &String| {
-            cq.units
-                .iter()
-                .any(|u| &catalogue.unit(*u).unit.code == code)
-        };
+        let offered = |code: &String| catalogue.offered_unit(cq, code).is_some();
         let unknown: Vec<String> = plan.units.iter().filter(|c| !offered(c)).cloned().collect();
         if !unknown.is_empty() {
             problems.push(format!(

@@ -119,26 +119,15 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
         ))
     })?;
     for u in &units {
-        if !cq
-            .units
-            .iter()
-            .any(|id| &catalogue.unit(*id).unit.code == u)
-        {
+        if catalogue.offered_unit(cq, u).is_none() {
             return Err(ShareError(format!(
                 "the link's unit {u:?} is not a unit of {}",
                 cq.qualification.title
             )));
         }
     }
-    let mut known = Vec::new();
-    for r in &cq.qualification.rules {
-        r.walk(&mut known);
-    }
     for (rule, reading) in &readings {
-        if !known
-            .iter()
-            .any(|r| &r.id == rule && r.readings().iter().any(|(id, _)| id == reading))
-        {
+        if !cq.has_reading(rule, reading) {
             return Err(ShareError(format!("the link's reading {rule}:{reading} is not a reading of this qualification's rules")));
         }
     }

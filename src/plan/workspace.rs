@@ -43,12 +43,7 @@ impl Plan {
         let ids = self
             .units
             .iter()
-            .filter_map(|code| {
-                cq.units
-                    .iter()
-                    .copied()
-                    .find(|id| &catalogue.unit(*id).unit.code == code)
-            })
+            .filter_map(|code| catalogue.offered_unit(cq, code))
             .collect();
         Some((q, ids))
     }
@@ -120,11 +115,7 @@ impl Workspace {
         if plan.qualification == id {
             return Vec::new();
         }
-        let offered = |code: &String| {
-            cq.units
-                .iter()
-                .any(|u| &catalogue.unit(*u).unit.code == code)
-        };
+        let offered = |code: &String| catalogue.offered_unit(cq, code).is_some();
         let (keep, dropped): (Vec<String>, Vec<String>) =
             plan.units.drain(..).partition(|c| offered(c));
         plan.units = keep;
@@ -210,6 +201,33 @@ impl Workspace {
         }
         self.plans.remove(self.current);
         self.current = self.current.min(self.plans.len() - 1);
+    }
+
+    /// Takes the plans another tab saved, staying on the plan open here (by name) where it still
+    /// exists, so two tabs can show two plans side by side.
+    pub fn adopt(&mut self, other: Workspace) {
+        let open = self.plan().name.clone();
+        let here = self.current;
+        let current = other
+            .plans
+            .iter()
+            .position(|p| p.name == open)
+            .unwrap_or(here.min(other.plans.len().saturating_sub(1)));
+        *self = Workspace { current, ..other };
+    }
+
+    /// Drops the plans on qualifications the catalogue no longer has (a catalogue file was
+    /// removed); returns how many went. A workspace is never left without a plan.
+    pub fn drop_unknown(&mut self, catalogue: &Catalogue) -> usize {
+        let before = self.plans.len();
+        self.plans
+            .retain(|p| catalogue.qualification(&p.qualification).is_some());
+        let gone = before - self.plans.len();
+        if self.plans.is_empty() {
+            *self = Workspace::new(catalogue);
+        }
+        self.current = self.current.min(self.plans.len() - 1);
+        gone
     }
 
     pub fn switch(&mut self, index: usize) -> bool {

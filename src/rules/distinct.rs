@@ -1,8 +1,8 @@
 //! Rules that must not share a unit (a unit listed in two groups counts towards one of them):
 //! finds an assignment of units to rules that meets them all, if one exists.
 
-use super::compile::{CompiledRule, Node};
-use super::evaluate::{admits, evaluate_rule, node_in_force, Ctx, RuleResult, Status};
+use super::compile::CompiledRule;
+use super::evaluate::{countable, evaluate_rule, node_in_force, Ctx, RuleResult, Status};
 use crate::catalogue::UnitId;
 
 /// Beyond this many assignments, units shared by several rules are placed one at a time instead
@@ -23,7 +23,13 @@ pub(super) fn assign_distinct(
         .iter()
         .map(|r| {
             let mut v = Vec::new();
-            candidates_of(node_in_force(r, ctx.readings).0, ctx, allowed, &mut v);
+            countable(
+                node_in_force(r, ctx.readings).0,
+                ctx.catalogue,
+                ctx.readings,
+                allowed,
+                &mut v,
+            );
             v.sort_unstable();
             v.dedup();
             v
@@ -109,21 +115,5 @@ pub(super) fn assign_distinct(
             sets[best.expect("a shared unit has takers").0].push(*u);
         }
         evaluate_with(&sets).0
-    }
-}
-
-/// Planned units that a requirement could count.
-fn candidates_of(node: &Node, ctx: &Ctx, allowed: &[UnitId], out: &mut Vec<UnitId>) {
-    match node {
-        Node::Mandatory(units) => out.extend(allowed.iter().filter(|u| units.contains(u))),
-        Node::Count { scope, level, .. } => {
-            out.extend(allowed.iter().filter(|u| admits(ctx, scope, *level, **u)))
-        }
-        Node::Barred { .. } | Node::Manual => {}
-        Node::AllOf { rules, .. } | Node::AnyOf { rules } => {
-            for r in rules {
-                candidates_of(node_in_force(r, ctx.readings).0, ctx, allowed, out);
-            }
-        }
     }
 }

@@ -95,7 +95,7 @@ pub fn evaluate(
 }
 
 /// The node in force for a rule under the chosen readings, and that reading's id.
-pub(super) fn node_in_force<'r>(
+pub fn node_in_force<'r>(
     rule: &'r CompiledRule,
     readings: &Readings,
 ) -> (&'r Node, Option<String>) {
@@ -155,6 +155,29 @@ pub(super) fn measure_of(ctx: &Ctx, measure: Measure, id: UnitId) -> u32 {
 
 pub(super) fn admits(ctx: &Ctx, scope: &Scope, level: Option<LevelFilter>, id: UnitId) -> bool {
     scope.contains(id) && level.is_none_or(|l| l.admits(ctx.catalogue.unit(id).unit.level))
+}
+
+/// The units of `pool` that a requirement could count (under the readings in force): for
+/// assigning units among distinct rules, and for choosing what a completion may add.
+pub fn countable(
+    node: &Node,
+    catalogue: &Catalogue,
+    readings: &Readings,
+    pool: &[UnitId],
+    out: &mut Vec<UnitId>,
+) {
+    match node {
+        Node::Mandatory(units) => out.extend(pool.iter().filter(|u| units.contains(u))),
+        Node::Count { scope, level, .. } => out.extend(pool.iter().filter(|u| {
+            scope.contains(**u) && level.is_none_or(|l| l.admits(catalogue.unit(**u).unit.level))
+        })),
+        Node::Barred { .. } | Node::Manual => {}
+        Node::AllOf { rules, .. } | Node::AnyOf { rules } => {
+            for r in rules {
+                countable(node_in_force(r, readings).0, catalogue, readings, pool, out);
+            }
+        }
+    }
 }
 
 fn codes(ctx: &Ctx, ids: &[UnitId]) -> Vec<String> {

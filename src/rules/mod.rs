@@ -8,7 +8,9 @@ mod rule;
 mod words;
 
 pub use compile::{compile_rules, CompiledRule, Node, RuleMeta, Scope};
-pub use evaluate::{evaluate, Evaluation, Progress, Readings, RuleResult, Status};
+pub use evaluate::{
+    countable, evaluate, node_in_force, Evaluation, Progress, Readings, RuleResult, Status,
+};
 pub use rule::{
     AllOf, AnyOf, Barred, Count, LevelFilter, Manual, Measure, Reading, ReadingName, Requirement,
     Rule, UnitSet,

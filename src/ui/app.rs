@@ -70,17 +70,9 @@ pub fn App() -> impl IntoView {
     // Another tab saved: show its plans, but keep this tab on the plan it has open, so two tabs
     // can show two plans side by side.
     storage::on_other_tab_change(move |text| {
-        let mut r = saved::decode(&text, catalogue.get_untracked());
-        let open = workspace.with_untracked(|w| w.plan().name.clone());
-        let mine = workspace.with_untracked(|w| w.current);
-        r.workspace.current = r
-            .workspace
-            .plans
-            .iter()
-            .position(|p| p.name == open)
-            .unwrap_or(mine.min(r.workspace.plans.len() - 1));
+        let theirs = saved::decode(&text, catalogue.get_untracked()).workspace;
         from_other_tab.set_value(true);
-        workspace.set(r.workspace);
+        workspace.update(|w| w.adopt(theirs));
     });
 
     let checked: Memo<Option<Check>> = Memo::new(move |_| {

@@ -38,15 +38,7 @@ pub fn AvailableUnits(
     };
     let shows = move |id: UnitId| {
         let u = &catalogue.unit(id).unit;
-        let t = text.get().to_lowercase();
-        let t = t.trim();
-        level.get().is_none_or(|l| l == u.level)
-            && (t.is_empty()
-                || u.title.to_lowercase().contains(t)
-                || u.code.to_lowercase().contains(t)
-                || u.uan
-                    .as_deref()
-                    .is_some_and(|x| x.to_lowercase().contains(t)))
+        level.get().is_none_or(|l| l == u.level) && text.with(|t| u.matches_text(t))
     };
     let planned =
         move |id: UnitId| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id)));
@@ -75,12 +67,10 @@ pub fn AvailableUnits(
         // the other groups named.
         let mut shown: Vec<UnitId> = Vec::new();
         let also_in = |id: UnitId, first: usize| -> Vec<String> {
-            cq.groups
-                .iter()
-                .zip(&cq.qualification.groups)
-                .enumerate()
-                .filter(|(i, ((_, ids), _))| *i != first && ids.contains(&id))
-                .map(|(_, (_, g))| g.name.clone())
+            cq.groups_of(id)
+                .into_iter()
+                .filter(|g| *g != first)
+                .map(|g| cq.qualification.groups[g].name.clone())
                 .collect()
         };
         cq.qualification
@@ -194,7 +184,7 @@ pub fn AvailableUnits(
                             .into_iter()
                             .map(|l| {
                                 let v = l.to_string();
-                                let label = if v.starts_with("Entry") { v.clone() } else { format!("Level {v}") };
+                                let label = l.label();
                                 view! { <option value=v selected=move || level.get() == Some(l)>{label}</option> }
                             })
                             .collect_view()

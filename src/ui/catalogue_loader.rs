@@ -36,26 +36,11 @@ pub fn CatalogueLoader(
         });
     };
     let remove = move |name: String| {
-        // Plans on the file's qualifications go with it; say so.
-        let ids: Vec<String> = files
-            .get_untracked()
-            .iter()
-            .find(|f| f.name == name)
-            .and_then(|f| serde_json::from_str::<crate::catalogue::DocumentFile>(&f.text).ok())
-            .map(|d| d.qualifications.into_iter().map(|q| q.id).collect())
-            .unwrap_or_default();
         match catalogue_files::remove(&name) {
             Ok((c, f)) => {
+                // Plans on the file's qualifications go with it; say so.
                 let mut gone = 0;
-                workspace.update(|w| {
-                    let before = w.plans.len();
-                    w.plans.retain(|p| !ids.contains(&p.qualification));
-                    gone = before - w.plans.len();
-                    if w.plans.is_empty() {
-                        *w = Workspace::new(c);
-                    }
-                    w.current = w.current.min(w.plans.len() - 1);
-                });
+                workspace.update(|w| gone = w.drop_unknown(c));
                 catalogue.set(c);
                 files.set(f);
                 tell(format!(

@@ -34,11 +34,6 @@ pub fn CompletionPanel(
         });
         result.set(r);
     };
-    let unit_word = |m: Minimise| match m {
-        Minimise::Credits => "credits",
-        Minimise::Glh => "GLH",
-        Minimise::Units => "units",
-    };
     let body = move || {
         result.get().map(|r| match r {
             CompletionResult::AlreadyComplete => view! { <p role="status">"\u{2713} The plan already meets every rule of combination."</p> }.into_any(),
@@ -53,9 +48,9 @@ pub fn CompletionPanel(
             CompletionResult::Found { options, measure, proven_minimal } => view! {
                 <div role="status">
                     <p>
-                        {format!("Cheapest ways to complete the plan, by {}", unit_word(measure))}
+                        {format!("Cheapest ways to complete the plan, by {}", measure.words())}
                         {(!proven_minimal).then_some(" (the search stopped early, so these may not be the very cheapest)")}
-                        {(measure != minimise.get()).then(|| format!(" (this qualification's units do not all publish {}, so {} were used)", unit_word(minimise.get()), unit_word(measure)))}
+                        {(measure != minimise.get()).then(|| format!(" (this qualification's units do not all publish {}, so {} were used)", minimise.get().words(), measure.words()))}
                     </p>
                     <ol aria-label="Completions" class="completions">
                         {options
@@ -63,7 +58,7 @@ pub fn CompletionPanel(
                             .enumerate()
                             .map(|(i, o)| {
                                 let codes: Vec<String> = o.added.iter().map(|u| catalogue.unit(*u).unit.code.clone()).collect();
-                                let label = format!("add {} ({} {})", codes.join(", "), o.cost, unit_word(measure));
+                                let label = format!("add {} ({} {})", codes.join(", "), o.cost, measure.words());
                                 view! {
                                     <li>
                                         <span>{label}</span>

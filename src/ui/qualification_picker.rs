@@ -1,22 +1,12 @@
 //! The qualification picker, grouped by awarding body and level, with the chosen one's figures.
 
 use crate::catalogue::{Catalogue, CatalogueQualification};
-use crate::plan::{complete, CompletionResult, Minimise, Workspace};
-use crate::rules::Readings;
+use crate::plan::{cheapest_glh, Workspace};
 use leptos::prelude::*;
 
 fn or_not_published(v: Option<u32>) -> String {
     v.map(|n| n.to_string())
         .unwrap_or_else(|| "not published".into())
-}
-
-fn level_name(q: &CatalogueQualification) -> String {
-    let l = q.qualification.level.to_string();
-    if l.starts_with("Entry") {
-        l
-    } else {
-        format!("Level {l}")
-    }
 }
 
 #[component]
@@ -37,7 +27,7 @@ pub fn QualificationPicker(
         let label = format!(
             "{} \u{2014} {}",
             q.qualification.awarding_body,
-            level_name(q)
+            q.qualification.level.label()
         );
         match groups.iter_mut().find(|(l, _)| *l == label) {
             Some((_, v)) => v.push(q),
@@ -73,23 +63,21 @@ pub fn QualificationPicker(
             };
             let doc = &catalogue.document_of(cq).document;
             // The published GLH checked against the cheapest compliant plan's GLH.
-            let glh_check = q.glh.filter(|_| q.rules_published).and_then(|published| {
-                let qi = catalogue.qualification_index(&q.id)?;
-                match complete(catalogue, qi, &[], &Readings::new(), Minimise::Glh, 1) {
-                    CompletionResult::Found { options, measure: Minimise::Glh, .. } => Some(if options[0].cost == published {
+            let glh_check = q.glh.zip(catalogue.qualification_index(&q.id).and_then(|qi| cheapest_glh(catalogue, qi))).map(
+                |(published, cheapest)| {
+                    if cheapest == published {
                         format!("The cheapest plan that meets every rule has {published} GLH, as published.")
                     } else {
-                        format!("Note: the cheapest plan that meets every rule has {} GLH, not the published {published}.", options[0].cost)
-                    }),
-                    _ => None,
-                }
-            });
+                        format!("Note: the cheapest plan that meets every rule has {cheapest} GLH, not the published {published}.")
+                    }
+                },
+            );
             view! {
                 <dl class="facts">
                     <dt>"Awarding body"</dt><dd>{q.awarding_body.clone()}</dd>
                     <dt>"Regulator number"</dt><dd>{q.regulator_number.clone().unwrap_or_else(|| "not published".into())}</dd>
                     <dt>"Awarding-body number"</dt><dd>{q.awarding_body_number.clone().unwrap_or_else(|| "not published".into())}</dd>
-                    <dt>"Level and size"</dt><dd>{format!("{} {}", level_name(cq), q.size.as_str())}</dd>
+                    <dt>"Level and size"</dt><dd>{format!("{} {}", cq.qualification.level.label(), q.size.as_str())}</dd>
                     <dt>"Minimum credits"</dt><dd>{or_not_published(q.min_credits)}</dd>
                     <dt>"Published GLH"</dt><dd>{glh}</dd>
                     <dt>"Published TQT"</dt><dd>{or_not_published(q.tqt)}</dd>

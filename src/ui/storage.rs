@@ -4,7 +4,6 @@
 use crate::catalogue::Catalogue;
 use crate::plan::saved::{self, Restored};
 use crate::plan::Workspace;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -18,12 +17,7 @@ pub fn available() -> bool {
 }
 
 fn storage() -> Option<web_sys::Storage> {
-    // `raw` panics where storage is unavailable (a locked-down browser): check first.
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .map(|_| LocalStorage::raw())
+    window().local_storage().ok().flatten()
 }
 
 /// Restores the saved workspace, or a fresh one. Problems come back in plain words.

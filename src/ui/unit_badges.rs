@@ -5,12 +5,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn UnitBadges(unit: &'static Unit) -> impl IntoView {
-    let level = unit.level.to_string();
-    let level = if level.starts_with("Entry") {
-        level
-    } else {
-        format!("Level {level}")
-    };
+    let level = unit.level.label();
     let credit = match unit.credit {
         Some(1) => "1 credit".to_string(),
         Some(c) => format!("{c} credits"),

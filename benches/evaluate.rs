@@ -2,7 +2,10 @@
 //! the real catalogue and on a generated one of 5,000 units and 500 qualifications.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use qualplan::catalogue::{embedded, synthetic_document, Catalogue, UnitId};
+use qualplan::catalogue::{
+    embedded, synthetic_document, Catalogue, UnitId, EMBEDDED_FILES, EMBEDDED_LINKS,
+};
+use qualplan::plan::{progress, progress_carried};
 use qualplan::rules::{evaluate, Readings};
 
 /// For each qualification, a plan of every other unit it offers (a plausible, partly met plan).
@@ -62,5 +65,33 @@ fn generated(crit: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, real, generated);
+/// "Other qualifications" after every change to the plan: the browser's case with a loaded
+/// catalogue file of 5,000 units beside the embedded one (515 qualifications).
+fn progress_all(crit: &mut Criterion) {
+    let text = synthetic_document(5000, 500, 7);
+    let c = embedded()
+        .with_document("generated.json", &text)
+        .expect("generated catalogue is valid");
+    let q = c.qualification_index("gen-0007").unwrap();
+    let plan: Vec<UnitId> = c.qualifications[q].units.iter().take(4).copied().collect();
+    crit.bench_function(
+        "progress: 4 planned units towards 515 qualifications",
+        |b| b.iter(|| black_box(progress(&c, black_box(&plan)))),
+    );
+    crit.bench_function(
+        "progress_carried: the same, only where a unit counts",
+        |b| b.iter(|| black_box(progress_carried(&c, black_box(&plan)))),
+    );
+}
+
+/// Start-up: decoding, checking and indexing the embedded catalogue, which the app does before
+/// its first render.
+fn load(crit: &mut Criterion) {
+    crit.bench_function(
+        "load: the embedded catalogue (5 documents, 156 units)",
+        |b| b.iter(|| Catalogue::from_sources(black_box(EMBEDDED_FILES), Some(EMBEDDED_LINKS))),
+    );
+}
+
+criterion_group!(benches, real, generated, progress_all, load);
 criterion_main!(benches);

@@ -1,7 +1,9 @@
 //! The catalogue's own consistency, and clear errors for broken catalogue files.
 #![cfg(not(target_arch = "wasm32"))]
 
-use qualplan::catalogue::{embedded, Catalogue, LinkBasis, EMBEDDED_FILES, EMBEDDED_LINKS};
+use qualplan::catalogue::{
+    embedded, synthetic_document, Catalogue, LinkBasis, EMBEDDED_FILES, EMBEDDED_LINKS,
+};
 use qualplan::rules::{Requirement, Rule, UnitSet};
 use serde_json::Value;
 
@@ -353,4 +355,14 @@ mod fuzz {
             prop_assert!(Catalogue::from_sources(&[("random.json", &text)], None).is_err());
         }
     }
+}
+
+#[test]
+fn a_generated_document_with_fewer_units_than_a_group_holds_still_loads() {
+    // Groups hold 10 units; with 5 in all each group takes every one of them.
+    let text = synthetic_document(5, 2, 3);
+    let c = Catalogue::from_sources(&[("small.json", &text)], None).unwrap();
+    assert_eq!(c.units.len(), 5);
+    assert_eq!(c.qualifications.len(), 2);
+    assert!(c.qualifications.iter().all(|q| q.units.len() == 5));
 }

@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use qualplan::catalogue::{embedded, UnitId};
+use qualplan::plan::{progress, progress_carried};
 use qualplan::rules::{evaluate, Node, Readings, Status};
 
 /// Requirements that only ask for "at least": adding a unit can only help them.
@@ -113,5 +114,19 @@ proptest! {
             Some(false) => prop_assert!(e.rules.iter().any(|r| r.status == Status::Unmet && r.shortfall.is_some())),
             None => prop_assert!(!c.qualifications[q].qualification.rules_published),
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// The planner's narrowed list is exactly the full list without the qualifications that
+    /// nothing counts towards, in the same order: any units, from any document.
+    #[test]
+    fn progress_carried_is_progress_without_the_empty(picks in proptest::collection::vec(any::<proptest::sample::Index>(), 0..8)) {
+        let c = embedded();
+        let planned: Vec<UnitId> = picks.iter().map(|i| i.index(c.units.len()) as UnitId).collect();
+        let full: Vec<_> = progress(c, &planned).into_iter().filter(|p| !p.carried.is_empty()).collect();
+        prop_assert_eq!(progress_carried(c, &planned), full);
     }
 }

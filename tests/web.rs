@@ -2,10 +2,10 @@
 //! to wasm gives the native verdicts, and the storage adapter works against real local storage.
 #![cfg(target_arch = "wasm32")]
 
-use qualplan::catalogue::embedded;
+use qualplan::catalogue::{embedded, synthetic_document};
 use qualplan::plan::{check_codes, Workspace};
 use qualplan::rules::Readings;
-use qualplan::ui::storage;
+use qualplan::ui::{catalogue_files, storage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -62,4 +62,44 @@ fn a_corrupt_save_is_kept_aside_in_local_storage() {
         Some("{not json")
     );
     assert_eq!(restored.workspace, Workspace::new(c));
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_list_of_catalogue_files_is_kept_aside_and_new_files_can_still_be_kept() {
+    let s = local_storage();
+    s.clear().unwrap();
+    s.set_item(catalogue_files::KEY, "[{\"name\": 1}").unwrap();
+    let (c, files, problems) = catalogue_files::load();
+    assert!(files.is_empty());
+    assert_eq!(c.qualifications.len(), embedded().qualifications.len());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains(catalogue_files::KEY),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[0].contains(catalogue_files::UNREADABLE_KEY),
+        "{}",
+        problems[0]
+    );
+    assert_eq!(
+        s.get_item(catalogue_files::UNREADABLE_KEY)
+            .unwrap()
+            .as_deref(),
+        Some("[{\"name\": 1}")
+    );
+    // Loading a file afterwards keeps it, and the unreadable list stays where it was put.
+    let text = synthetic_document(5, 1, 1);
+    let (c, files) = catalogue_files::add(c, "mine.json", &text).unwrap();
+    assert_eq!(files.len(), 1);
+    assert!(c.qualification("gen-0000").is_some());
+    let (again, files, problems) = catalogue_files::load();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(files[0].name, "mine.json");
+    assert!(again.qualification("gen-0000").is_some());
+    assert!(s
+        .get_item(catalogue_files::UNREADABLE_KEY)
+        .unwrap()
+        .is_some());
 }

@@ -166,7 +166,7 @@ impl Catalogue {
                 (best, i)
             })
             .collect();
-        scored.sort();
+        scored.sort_unstable();
         scored
             .into_iter()
             .filter(|(d, _)| *d <= 3)
@@ -218,7 +218,7 @@ impl Catalogue {
                 )
             })
             .collect();
-        scored.sort();
+        scored.sort_unstable();
         let mut suggestions: Vec<String> = scored
             .iter()
             .filter(|(d, _)| *d <= 2)

@@ -38,7 +38,9 @@ pub fn synthetic_document(units: usize, qualifications: usize, seed: u64) -> Str
     let rule = |id: &str, label: &str, require: Value| json!({"id": id, "label": label, "text": label, "source": "generated", "require": require});
     let quals: Vec<Value> = (0..qualifications)
         .map(|q| {
+            // Never more than there are units: a small document would otherwise never finish.
             let mut pick = |n: usize| -> Vec<String> {
+                let n = n.min(codes.len());
                 let mut v: Vec<String> = Vec::new();
                 while v.len() < n {
                     let c = codes[rng.below(codes.len())].clone();

@@ -216,7 +216,7 @@ impl Search<'_> {
 
     fn record(&mut self, added: &[UnitId], cost: u32) {
         let mut added = added.to_vec();
-        added.sort_by_key(|u| (self.cost(*u), *u));
+        added.sort_unstable_by_key(|u| (self.cost(*u), *u));
         let pos = self.found.partition_point(|c| c.cost <= cost);
         self.found.insert(pos, Completion { added, cost });
         self.found.truncate(self.keep);
@@ -316,7 +316,7 @@ impl Search<'_> {
             }
         }
         let mut v = best?;
-        v.sort_by_key(|u| (self.cost(*u), *u));
+        v.sort_unstable_by_key(|u| (self.cost(*u), *u));
         Some(v)
     }
 

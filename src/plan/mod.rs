@@ -12,6 +12,6 @@ mod workspace;
 
 pub use check::{check, check_codes, Check};
 pub use complete::{cheapest_glh, complete, Completion, CompletionResult, Minimise};
-pub use progress::{progress, progress_towards, Carried, Progress};
+pub use progress::{progress, progress_carried, progress_towards, Carried, Progress};
 pub use totals::Totals;
 pub use workspace::{Plan, Workspace};

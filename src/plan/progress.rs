@@ -31,10 +31,39 @@ pub struct Progress {
 /// The plan's progress towards every qualification, closest first. Qualifications whose
 /// documents publish no rules come last, ordered by how many units carry over.
 pub fn progress(catalogue: &Catalogue, planned: &[UnitId]) -> Vec<Progress> {
-    let mut out: Vec<Progress> = (0..catalogue.qualifications.len())
-        .map(|q| progress_towards(catalogue, q, planned))
-        .collect();
-    out.sort_by(|a, b| {
+    closest_first(
+        (0..catalogue.qualifications.len())
+            .map(|q| progress_towards(catalogue, q, planned))
+            .collect(),
+    )
+}
+
+/// `progress` narrowed to the qualifications at least one planned unit counts towards, in the
+/// same order. The planner re-runs it on every change, so it only evaluates those: with a loaded
+/// catalogue of hundreds of qualifications most share nothing with the plan.
+pub fn progress_carried(catalogue: &Catalogue, planned: &[UnitId]) -> Vec<Progress> {
+    let mut reach: Vec<UnitId> = planned.to_vec();
+    for &u in planned {
+        reach.extend(catalogue.same_units(u).into_iter().map(|(t, _)| t));
+    }
+    reach.sort_unstable();
+    reach.dedup();
+    closest_first(
+        (0..catalogue.qualifications.len())
+            .filter(|&q| {
+                catalogue.qualifications[q]
+                    .units
+                    .iter()
+                    .any(|u| reach.binary_search(u).is_ok())
+            })
+            .map(|q| progress_towards(catalogue, q, planned))
+            .collect(),
+    )
+}
+
+fn closest_first(mut out: Vec<Progress>) -> Vec<Progress> {
+    // Unstable, so ties fall back to catalogue order explicitly.
+    out.sort_unstable_by(|a, b| {
         let key = |p: &Progress| {
             (
                 p.evaluation.compliant.is_some(),
@@ -45,6 +74,7 @@ pub fn progress(catalogue: &Catalogue, planned: &[UnitId]) -> Vec<Progress> {
         key(b)
             .partial_cmp(&key(a))
             .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.qualification.cmp(&b.qualification))
     });
     out
 }

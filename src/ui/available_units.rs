@@ -32,7 +32,7 @@ pub fn AvailableUnits(
                     .collect()
             })
             .unwrap_or_default();
-        v.sort();
+        v.sort_unstable();
         v.dedup();
         v
     };

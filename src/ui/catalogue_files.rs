@@ -3,6 +3,7 @@
 
 use crate::catalogue::{embedded, Catalogue};
 use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::window;
 use serde::{Deserialize, Serialize};
 
 pub const KEY: &str = "qualplan.catalogues";
@@ -13,11 +14,35 @@ pub struct LoadedFile {
     pub text: String,
 }
 
-fn stored() -> Vec<LoadedFile> {
-    if !super::storage::available() {
-        return Vec::new();
+/// Where an unreadable list of catalogue files is kept, so nothing a user loaded is lost.
+pub const UNREADABLE_KEY: &str = "qualplan.catalogues.unreadable";
+
+/// The files kept in storage; an unreadable list is an error that names the key, never an empty
+/// list (which the next save would write over it).
+fn stored() -> Result<Vec<LoadedFile>, String> {
+    let Some(s) = window().local_storage().ok().flatten() else {
+        return Ok(Vec::new());
+    };
+    match s.get_item(KEY).ok().flatten() {
+        None => Ok(Vec::new()),
+        Some(text) => serde_json::from_str(&text).map_err(|e| {
+            format!("The catalogue files kept in this browser ({KEY}) could not be read: {e}. Expected a list of {{\"name\", \"text\"}} records.")
+        }),
     }
-    LocalStorage::get::<Vec<LoadedFile>>(KEY).unwrap_or_default()
+}
+
+/// Moves an unreadable list aside, so new files can be kept; if that fails the list stays where
+/// it is and nothing is written over it.
+fn set_aside() -> Result<(), String> {
+    let Some(s) = window().local_storage().ok().flatten() else {
+        return Ok(());
+    };
+    if let Some(text) = s.get_item(KEY).ok().flatten() {
+        s.set_item(UNREADABLE_KEY, &text)
+            .and_then(|_| s.remove_item(KEY))
+            .map_err(|_| format!("The unreadable catalogue files ({KEY}) could not be set aside, so no new file can be kept."))?;
+    }
+    Ok(())
 }
 
 fn store(files: &[LoadedFile]) -> Result<(), String> {
@@ -40,12 +65,21 @@ fn leak(c: Catalogue) -> &'static Catalogue {
 /// The embedded catalogue plus every stored file that still loads; a file that no longer loads
 /// is reported and left in storage, untouched.
 pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
-    let files = stored();
+    let mut problems = Vec::new();
+    let files = match stored() {
+        Ok(files) => files,
+        Err(e) => {
+            problems.push(match set_aside() {
+                Ok(()) => format!("{e} It was kept aside in {UNREADABLE_KEY}."),
+                Err(aside) => format!("{e} {aside}"),
+            });
+            Vec::new()
+        }
+    };
     if files.is_empty() {
-        return (embedded(), files, Vec::new());
+        return (embedded(), files, problems);
     }
     let mut catalogue = embedded().clone();
-    let mut problems = Vec::new();
     for f in &files {
         match catalogue.with_document(&f.name, &f.text) {
             Ok(c) => catalogue = c,
@@ -67,7 +101,7 @@ pub fn add(
     let catalogue = current
         .with_document(name, text)
         .map_err(|e| e.to_string())?;
-    let mut files = stored();
+    let mut files = stored()?;
     files.retain(|f| f.name != name);
     files.push(LoadedFile {
         name: name.to_string(),
@@ -79,7 +113,7 @@ pub fn add(
 
 /// Removes a file and rebuilds the catalogue without it.
 pub fn remove(name: &str) -> Result<(&'static Catalogue, Vec<LoadedFile>), String> {
-    let mut files = stored();
+    let mut files = stored()?;
     files.retain(|f| f.name != name);
     store(&files)?;
     let (c, files, _) = load();

@@ -4,7 +4,7 @@
 mod app;
 mod available_units;
 mod browser_files;
-mod catalogue_files;
+pub mod catalogue_files;
 mod catalogue_loader;
 mod completion_panel;
 mod notices;

@@ -2,7 +2,7 @@
 //! counting units recorded as the same unit in another document, closest first.
 
 use crate::catalogue::{Catalogue, LinkBasis};
-use crate::plan::{progress, Carried, Check, Workspace};
+use crate::plan::{progress_carried, Carried, Check, Progress, Workspace};
 use leptos::prelude::*;
 
 fn basis_words(how: Carried) -> &'static str {
@@ -12,6 +12,9 @@ fn basis_words(how: Carried) -> &'static str {
         Carried::Linked(LinkBasis::TitleLevelCredit) => "the same title, level and credit value",
     }
 }
+
+/// How many rows are listed until the user asks for all of them.
+const CLOSEST: usize = 20;
 
 #[component]
 pub fn OtherQualifications(
@@ -27,12 +30,28 @@ pub fn OtherQualifications(
             if c.planned.is_empty() {
                 return Vec::new();
             }
-            progress(catalogue, &c.planned)
+            progress_carried(catalogue, &c.planned)
                 .into_iter()
-                .filter(|p| p.qualification != c.qualification && !p.carried.is_empty())
+                .filter(|p| p.qualification != c.qualification)
                 .collect::<Vec<_>>()
         })
     });
+    // With a large loaded catalogue the plan can count towards hundreds of qualifications: the
+    // closest few are what a user reads, and drawing them all would slow every change.
+    let show_all = RwSignal::new(false);
+    let shown = move || {
+        let limit = if show_all.get() { usize::MAX } else { CLOSEST };
+        rows.with(|r| {
+            r.iter()
+                .take(limit)
+                .map(|p| p.qualification)
+                .collect::<Vec<_>>()
+        })
+    };
+    let hidden = move || {
+        rows.with(Vec::len)
+            .saturating_sub(if show_all.get() { usize::MAX } else { CLOSEST })
+    };
     view! {
         <section class="other-qualifications" aria-labelledby="other-heading">
             <h2 id="other-heading">"Other qualifications"</h2>
@@ -41,68 +60,128 @@ pub fn OtherQualifications(
                 fallback=|| view! { <p class="hint">"Plan some units to see which other qualifications they also count towards."</p> }
             >
                 <ul aria-label="Other qualifications" class="progress-list">
-                    {move || {
-                        rows.get()
-                            .into_iter()
-                            .map(|p| {
-                                let cq = &catalogue.qualifications[p.qualification];
-                                let q = &cq.qualification;
-                                let state = match p.evaluation.compliant {
-                                    Some(true) => "\u{2713} These units complete it".to_string(),
-                                    Some(false) => format!("{} of {} rules met", p.rules_met, p.rules_total),
-                                    None => "Rules of combination not published".to_string(),
-                                };
-                                let credits = match (p.totals.credits, q.min_credits) {
-                                    (Some(c), Some(m)) => format!("{c} of {m} credits"),
-                                    (Some(c), None) => format!("{c} credits"),
-                                    (None, _) => "credits not published".to_string(),
-                                };
-                                let carried: Vec<String> = p
-                                    .carried
-                                    .iter()
-                                    .map(|(from, to, how)| {
-                                        let f = &catalogue.unit(*from).unit;
-                                        let t = &catalogue.unit(*to).unit;
-                                        if f.code == t.code {
-                                            format!("{} counts as itself", f.code)
-                                        } else {
-                                            format!("{} counts as {} ({})", f.code, t.code, basis_words(*how))
-                                        }
-                                    })
-                                    .collect();
-                                let missing: Vec<String> = p.evaluation.rules.iter().filter_map(|r| r.shortfall.clone()).collect();
-                                let id = q.id.clone();
-                                let codes: Vec<String> = p.carried.iter().map(|(_, t, _)| catalogue.unit(*t).unit.code.clone()).collect();
-                                let title = q.title.clone();
-                                view! {
-                                    <li class="progress-item">
-                                        <h3>{title.clone()}</h3>
-                                        <p>
-                                            {format!("{} \u{2022} {credits} \u{2022} {state}", if p.carried.len() == 1 { "1 unit counts".to_string() } else { format!("{} units count", p.carried.len()) })}
-                                        </p>
-                                        <meter aria-label=format!("Progress towards {title}") min="0" max="100" value=(p.closeness * 100.0).round().to_string()></meter>
-                                        <details>
-                                            <summary>"Which units carry over, and what is missing"</summary>
-                                            <ul>{carried.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
-                                            {(!missing.is_empty()).then(|| view! {
-                                                <p>"Still missing:"</p>
-                                                <ul>{missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                                            })}
-                                        </details>
-                                        <button
-                                            type="button"
-                                            aria-label=format!("Open as a new plan for {title}")
-                                            on:click=move |_| workspace.update(|w| w.new_plan_for(catalogue, &id, codes.clone()))
-                                        >
-                                            "Open as a new plan"
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    // Keyed by qualification, each row reading its own figures: a change to the
+                    // plan updates the words of the rows it alters, rows move as the order changes,
+                    // and a row the user opened stays open.
+                    <For
+                        each=shown
+                        key=|q| *q
+                        children=move |q| progress_row(catalogue, workspace, rows, q)
+                    />
                 </ul>
+                <Show when=move || hidden() != 0>
+                    <p class="hint">
+                        {move || format!("Showing the {CLOSEST} closest; {} more not shown. ", hidden())}
+                        <button type="button" on:click=move |_| show_all.set(true)>"Show them all"</button>
+                    </p>
+                </Show>
             </Show>
         </section>
     }
+}
+
+/// One qualification the plan counts towards: how far, which units carry over and how, what is
+/// still missing, and a button to start a plan for it.
+fn progress_row(
+    catalogue: &'static Catalogue,
+    workspace: RwSignal<Workspace>,
+    rows: Memo<Vec<Progress>>,
+    q: usize,
+) -> impl IntoView {
+    let row = Memo::new(move |_| rows.with(|r| r.iter().find(|p| p.qualification == q).cloned()));
+    let qual = &catalogue.qualifications[q].qualification;
+    let title = qual.title.clone();
+    let id = qual.id.clone();
+    let summary = move || row.with(|p| p.as_ref().map(|p| summary_words(p, qual.min_credits)));
+    let closeness = move || {
+        row.with(|p| {
+            p.as_ref()
+                .map_or(0, |p| (p.closeness * 100.0).round() as u32)
+        })
+        .to_string()
+    };
+    let carried = move || {
+        row.with(|p| {
+            p.as_ref()
+                .map(|p| carried_words(catalogue, p))
+                .unwrap_or_default()
+        })
+    };
+    let missing = move || {
+        row.with(|p| {
+            p.iter()
+                .flat_map(|p| {
+                    p.evaluation
+                        .rules
+                        .iter()
+                        .filter_map(|r| r.shortfall.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let open_as_new_plan = move |_| {
+        let codes: Vec<String> = row.with_untracked(|p| {
+            p.iter()
+                .flat_map(|p| &p.carried)
+                .map(|(_, t, _)| catalogue.unit(*t).unit.code.clone())
+                .collect()
+        });
+        workspace.update(|w| w.new_plan_for(catalogue, &id, codes));
+    };
+    view! {
+        <li class="progress-item">
+            <h3>{title.clone()}</h3>
+            <p>{summary}</p>
+            <meter aria-label=format!("Progress towards {title}") min="0" max="100" value=closeness></meter>
+            <details>
+                <summary>"Which units carry over, and what is missing"</summary>
+                <ul>{move || carried().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                {move || {
+                    let missing = missing();
+                    (!missing.is_empty()).then(|| view! {
+                        <p>"Still missing:"</p>
+                        <ul>{missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    })
+                }}
+            </details>
+            <button type="button" aria-label=format!("Open as a new plan for {title}") on:click=open_as_new_plan>
+                "Open as a new plan"
+            </button>
+        </li>
+    }
+}
+
+/// "2 units count • 9 of 28 credits • 1 of 6 rules met"
+fn summary_words(p: &Progress, min_credits: Option<u32>) -> String {
+    let count = match p.carried.len() {
+        1 => "1 unit counts".to_string(),
+        n => format!("{n} units count"),
+    };
+    let credits = match (p.totals.credits, min_credits) {
+        (Some(c), Some(m)) => format!("{c} of {m} credits"),
+        (Some(c), None) => format!("{c} credits"),
+        (None, _) => "credits not published".to_string(),
+    };
+    let state = match p.evaluation.compliant {
+        Some(true) => "\u{2713} These units complete it".to_string(),
+        Some(false) => format!("{} of {} rules met", p.rules_met, p.rules_total),
+        None => "Rules of combination not published".to_string(),
+    };
+    format!("{count} \u{2022} {credits} \u{2022} {state}")
+}
+
+/// Each planned unit that counts, and what as.
+fn carried_words(catalogue: &Catalogue, p: &Progress) -> Vec<String> {
+    p.carried
+        .iter()
+        .map(|(from, to, how)| {
+            let f = &catalogue.unit(*from).unit;
+            let t = &catalogue.unit(*to).unit;
+            if f.code == t.code {
+                format!("{} counts as itself", f.code)
+            } else {
+                format!("{} counts as {} ({})", f.code, t.code, basis_words(*how))
+            }
+        })
+        .collect()
 }

@@ -35,10 +35,14 @@ pub fn PlansBar(workspace: RwSignal<Workspace>) -> impl IntoView {
                 prop:value=move || current().to_string()
             >
                 {move || {
+                    // `selected` marks the open plan as the options are made (the select's value
+                    // cannot be set before they exist); later switches go through `prop:value`
+                    // alone, so thousands of options are not each re-checked on every switch.
+                    let open = current_index.get_untracked();
                     names()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, n)| view! { <option value=i.to_string() selected=move || current() == i>{n}</option> })
+                        .map(|(i, n)| view! { <option value=i.to_string() selected=i == open>{n}</option> })
                         .collect_view()
                 }}
             </select>

@@ -17,13 +17,13 @@ pub fn QualificationPicker(
 ) -> impl IntoView {
     // Awarding body, then level, in catalogue order within each.
     let mut groups: Vec<(String, Vec<&'static CatalogueQualification>)> = Vec::new();
-    let mut sorted: Vec<&'static CatalogueQualification> =
-        catalogue.qualifications.iter().collect();
-    sorted.sort_by(|a, b| {
-        (&a.qualification.awarding_body, a.qualification.level)
-            .cmp(&(&b.qualification.awarding_body, b.qualification.level))
-    });
-    for q in sorted {
+    let mut sorted: Vec<(usize, &'static CatalogueQualification)> =
+        catalogue.qualifications.iter().enumerate().collect();
+    // Unstable sorts throughout the crate: each stable sort instance costs more wasm, and the
+    // catalogue index as the last key keeps the order the same.
+    sorted
+        .sort_unstable_by_key(|(i, q)| (&q.qualification.awarding_body, q.qualification.level, *i));
+    for (_, q) in sorted {
         let label = format!(
             "{} \u{2014} {}",
             q.qualification.awarding_body,

@@ -4,6 +4,15 @@ use crate::catalogue::Catalogue;
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
 
+/// The meter's `low` bound just under the target, so reaching the target turns it "optimum".
+/// Written with integers: formatting an f64 would pull about 20 KB of float code into the wasm.
+fn half_below(target: u32) -> String {
+    match target {
+        0 => "-0.5".into(),
+        t => format!("{}.5", t - 1),
+    }
+}
+
 /// One total: a labelled group with a meter and the figures in words.
 #[component]
 fn Total(
@@ -21,7 +30,7 @@ fn Total(
             .get()
             .unwrap_or(0)
             .max(value.get().unwrap_or(0))
-            .max(1) as f64
+            .max(1)
     };
     view! {
         <div class="total" role="group" aria-label=label>
@@ -32,7 +41,7 @@ fn Total(
                 aria-label=label
                 min="0"
                 max=move || max().to_string()
-                low=move || target.get().map(|t| (t as f64 - 0.5).to_string())
+                low=move || target.get().map(half_below)
                 optimum=move || max().to_string()
                 value=move || if target.get().is_some() { value.get().unwrap_or(0) } else { 0 }.to_string()
             ></meter>

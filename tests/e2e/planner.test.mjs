@@ -1,6 +1,7 @@
 // Building a plan (dragging, buttons, keyboard only) and checking it: totals, every rule and the
 // verdict agree with the `qualplan check --json` command line for the same plan.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   assertScreenMatches,
@@ -498,6 +499,53 @@ test(
     assert.equal((await planner.planNames()).length, 2, 'a new plan, the first kept');
     await planner.switchPlan('My plan');
     await eventually(async () => assert.deepEqual(await planner.planCodes(), codes));
+  }),
+);
+
+test(
+  'other qualifications: a row the user opened stays open, and stays with its qualification when the order changes',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('cg-7593-l2-award');
+    const edi = 'EDI Level 2 NVQ Certificate in Customer Service';
+    const highfield = 'Highfield Level 2 NVQ Certificate in Customer Service (RQF)';
+    const row = (title) => planner.otherQualificationsRegion.getByRole('heading', { name: title, exact: true }).locator('xpath=ancestor::li[1]');
+    const isOpen = async (title) => (await row(title).locator('details').getAttribute('open')) !== null;
+    // 217 alone: the two NVQs tie, so the EDI NVQ comes first (catalogue order).
+    await planner.add('217');
+    await eventually(async () => assert.deepEqual((await planner.otherQualifications()).slice(0, 2), [edi, highfield]));
+    await row(edi).getByText('Which units carry over, and what is missing').click();
+    assert.ok(await isOpen(edi));
+    // With 110 as well the Highfield NVQ meets a rule and moves first; the EDI row's figures change.
+    await planner.add('110');
+    await eventually(async () => assert.deepEqual((await planner.otherQualifications()).slice(0, 2), [highfield, edi]));
+    await eventually(async () => assert.match(await planner.progressTowards(edi), /^2 units count \u2022 9 of 28 credits/));
+    assert.ok(await isOpen(edi), 'the opened row is still open');
+    assert.ok(!(await isOpen(highfield)), 'and the row now above it is not');
+    assert.equal(await row(edi).locator('details > ul').first().getByRole('listitem').count(), 2);
+  }),
+);
+
+test(
+  'other qualifications: with more than 20, the closest 20 are listed and the rest on request',
+  app(async (planner) => {
+    // The README's worked example, its qualification copied 25 times: a unit of one counts in the 24 others.
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const doc = JSON.parse(readme.split('<!-- worked-example:start -->')[1].split('```json')[1].split('```')[0]);
+    const [q] = doc.qualifications;
+    doc.qualifications = Array.from({ length: 25 }, (_, i) => ({ ...q, id: `${q.id}-${i}`, title: `${q.title} (copy ${i})` }));
+    await planner.open();
+    await planner.page.getByText('Your own qualifications').click();
+    await planner.page.getByLabel('Load a catalogue file').setInputFiles({ name: 'copies.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await planner.chooseQualification(`${q.id}-0`);
+    const [code] = await planner.availableCodes();
+    await planner.add(code);
+    await eventually(async () => assert.equal((await planner.otherQualifications()).length, 20));
+    const more = planner.otherQualificationsRegion.getByText('Showing the 20 closest; 4 more not shown.');
+    await more.waitFor();
+    await planner.otherQualificationsRegion.getByRole('button', { name: 'Show them all', exact: true }).click();
+    await eventually(async () => assert.equal((await planner.otherQualifications()).length, 24));
+    assert.equal(await more.count(), 0);
   }),
 );
 

@@ -18,3 +18,20 @@ test('after one visit the planner reloads and works with the network off', app(a
   assert.deepEqual(await p.planCodes(), ['002', '001'], 'and the planner still works');
   await p.page.context().setOffline(false);
 }));
+
+test('after one visit the planner opens at once from its kept files when the network does not answer', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('cg-4411-30');
+  await p.add('002');
+  await p.page.locator('body[data-offline-ready="true"]').waitFor({ timeout: 15_000 });
+  p.server.stall(true);
+  try {
+    const t0 = Date.now();
+    await p.page.reload({ timeout: 5_000 });
+    await p.ready();
+    assert.deepEqual(await p.planCodes(), ['002'], 'the saved plan is back while the server says nothing');
+    assert.ok(Date.now() - t0 < 5_000, `opened in ${Date.now() - t0} ms`);
+  } finally {
+    p.server.stall(false);
+  }
+}));

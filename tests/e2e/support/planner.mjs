@@ -56,6 +56,7 @@ export function harness() {
       });
       context.setDefaultTimeout(options.timeout || 10_000);
       const planner = new Planner(page, env.server.url, errors);
+      planner.server = env.server;
       try {
         await body(planner, t);
       } catch (e) {

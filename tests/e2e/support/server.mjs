@@ -18,7 +18,14 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
   await stat(path.join(dist, 'index.html')).catch(() => {
     throw new Error(`no built app in ${dist}: run \`cargo xtask test\` (it builds first) or \`trunk build --release\``);
   });
+  // While stalled, requests are taken and never answered: a network that does not answer.
+  let stalled = false;
+  const held = new Set();
   const server = http.createServer(async (req, res) => {
+    if (stalled) {
+      held.add(res);
+      return;
+    }
     const url = new URL(req.url, 'http://localhost');
     let file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
     if (!file.startsWith(dist)) {
@@ -39,5 +46,21 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  const release = () => {
+    for (const res of held) res.destroy();
+    held.clear();
+  };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    /** Stops (true) or resumes (false) answering; held requests are then dropped. */
+    stall(on) {
+      stalled = on;
+      if (!on) release();
+    },
+    close: () => {
+      release();
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
 }

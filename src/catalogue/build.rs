@@ -511,12 +511,13 @@ impl Catalogue {
     }
 }
 
-/// Titles compared as a reader would: case, punctuation and spacing aside.
+/// Titles compared as a reader would: case, punctuation and spacing aside (ASCII letters and
+/// digits only, as in every text comparison of the crate; see `Unit::matches_text`).
 pub fn same_title(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
             .collect::<String>()
     };
     norm(a) == norm(b)

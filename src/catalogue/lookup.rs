@@ -7,8 +7,8 @@ use std::fmt;
 pub fn normalise_code(code: &str) -> String {
     let s: String = code
         .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .filter(|c| !c.is_ascii_whitespace())
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     s
 }
@@ -304,9 +304,9 @@ fn describe(q: &CatalogueQualification) -> String {
 }
 
 fn title_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '/')
+    s.split(|c: char| !c.is_ascii_alphanumeric() && c != '/')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| w.to_ascii_lowercase())
         .collect()
 }
 

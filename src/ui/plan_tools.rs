@@ -77,7 +77,7 @@ fn file_stem(name: &str) -> String {
     let s: String = name
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
+            if c.is_ascii_alphanumeric() || c == '-' {
                 c
             } else {
                 '-'

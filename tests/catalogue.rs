@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use qualplan::catalogue::{
-    embedded, synthetic_document, Catalogue, LinkBasis, EMBEDDED_FILES, EMBEDDED_LINKS,
+    decode_loaded_files, embedded, encode_loaded_files, synthetic_document, Catalogue, LinkBasis,
+    LoadedFile, EMBEDDED_FILES, EMBEDDED_LINKS,
 };
 use qualplan::rules::{Requirement, Rule, UnitSet};
 use serde_json::Value;
@@ -353,6 +354,26 @@ mod fuzz {
         #[test]
         fn any_text_as_a_catalogue_file_is_refused_never_a_panic(text in ".{0,300}") {
             prop_assert!(Catalogue::from_sources(&[("random.json", &text)], None).is_err());
+        }
+
+        #[test]
+        fn the_kept_list_of_loaded_files_round_trips_and_damage_is_an_error(names in prop::collection::vec(".{0,20}", 0..4), cut in any::<prop::sample::Index>()) {
+            let files: Vec<LoadedFile> = names.iter().map(|n| LoadedFile { name: n.clone(), text: format!("{{\"file\": {n:?}}}") }).collect();
+            let text = encode_loaded_files(&files);
+            prop_assert_eq!(decode_loaded_files(&text).unwrap(), files);
+            // Cut short anywhere (at a character boundary), the list never reads as something else.
+            let at = cut.index(text.len());
+            if text.is_char_boundary(at) && at < text.len() {
+                let e = decode_loaded_files(&text[..at]).unwrap_err();
+                prop_assert!(e.contains("expected a list of"), "{}", e);
+            }
+        }
+
+        #[test]
+        fn any_text_as_the_kept_list_of_loaded_files_is_read_or_refused_never_a_panic(text in ".{0,200}") {
+            if let Err(e) = decode_loaded_files(&text) {
+                prop_assert!(e.contains("expected a list of"), "{}", e);
+            }
         }
     }
 }

@@ -1,18 +1,13 @@
 //! Catalogue files a user has loaded (their own qualifications), kept in local storage and
 //! added to the embedded catalogue at start-up.
 
-use crate::catalogue::{embedded, Catalogue};
-use gloo_storage::{LocalStorage, Storage};
+use crate::catalogue::{decode_loaded_files, embedded, encode_loaded_files, Catalogue};
 use leptos::prelude::window;
-use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+pub use crate::catalogue::LoadedFile;
 
 pub const KEY: &str = "qualplan.catalogues";
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoadedFile {
-    pub name: String,
-    pub text: String,
-}
 
 /// Where an unreadable list of catalogue files is kept, so nothing a user loaded is lost.
 pub const UNREADABLE_KEY: &str = "qualplan.catalogues.unreadable";
@@ -25,8 +20,8 @@ fn stored() -> Result<Vec<LoadedFile>, String> {
     };
     match s.get_item(KEY).ok().flatten() {
         None => Ok(Vec::new()),
-        Some(text) => serde_json::from_str(&text).map_err(|e| {
-            format!("The catalogue files kept in this browser ({KEY}) could not be read: {e}. Expected a list of {{\"name\", \"text\"}} records.")
+        Some(text) => decode_loaded_files(&text).map_err(|e| {
+            format!("The catalogue files kept in this browser ({KEY}) could not be read: {e}.")
         }),
     }
 }
@@ -46,14 +41,18 @@ fn set_aside() -> Result<(), String> {
 }
 
 fn store(files: &[LoadedFile]) -> Result<(), String> {
-    if !super::storage::available() {
+    let Some(s) = window().local_storage().ok().flatten() else {
         return Err(
             "This browser does not allow local storage, so the catalogue file cannot be kept."
                 .into(),
         );
-    }
-    LocalStorage::set(KEY, files).map_err(|e| {
-        format!("The catalogue file could not be kept in this browser's storage ({e}).")
+    };
+    s.set_item(KEY, &encode_loaded_files(files)).map_err(|e| {
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_default();
+        format!("The catalogue file could not be kept in this browser's storage ({name}).")
     })
 }
 

@@ -66,8 +66,9 @@ function untilPlanShown() {
 }
 
 // Interaction latency: press Add (or drop), wait for the verdict text to change.
-async function latency(kind) {
+async function latency(kind, saved) {
   const { context, page } = await openPage(browser);
+  if (saved) await page.addInitScript((s) => localStorage.setItem('qualplan.workspace', s), JSON.stringify(saved));
   await page.goto(server.url);
   await page.getByRole('combobox', { name: 'Qualification', exact: true }).selectOption('cg-4411-30');
   await page.getByRole('button', { name: 'Add 002', exact: true }).first().waitFor();
@@ -115,6 +116,12 @@ async function latency(kind) {
 }
 stats('add or remove -> plan and verdict updated (ms)', await latency('click'), 16);
 stats('drop -> plan and verdict updated (ms)', await latency('drop'), 16);
+const manyPlans = (n) => ({
+  version: 2,
+  current: 0,
+  plans: Array.from({ length: n }, (_, i) => ({ name: `Plan ${i}`, qualification: 'cg-4411-30', units: ['002'], readings: {} })),
+});
+stats('add or remove with 3,000 saved plans (each change saves them all) (ms)', await latency('click', manyPlans(3000)), 16);
 
 // Completion in the browser build, per qualification with rules.
 {

@@ -189,6 +189,22 @@ test(
 );
 
 test(
+  'an unreadable list of loaded catalogue files is reported and kept aside whole; the planner still works',
+  app(async (planner) => {
+    const broken = '[{"name": "mine.json", "text": ';
+    await planner.open({ extra: { 'qualplan.catalogues': broken } });
+    const alerts = await planner.alerts();
+    assert.equal(alerts.length, 1, alerts.join(' | '));
+    assert.match(alerts[0], /qualplan\.catalogues/);
+    assert.match(alerts[0], /kept aside in qualplan\.catalogues\.unreadable/);
+    assert.equal(await planner.storageItem('qualplan.catalogues.unreadable'), broken);
+    await planner.chooseQualification('cg-4411-30');
+    await planner.add('002');
+    assert.deepEqual(await planner.planCodes(), ['002']);
+  }),
+);
+
+test(
   'when the browser\u2019s storage is full, the user is told the plans could not be saved',
   app(async (planner) => {
     await planner.page.addInitScript(() => {

@@ -6,6 +6,7 @@ mod csp;
 mod install;
 mod serve;
 mod size;
+mod size_steps;
 mod steps;
 
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ usage:
   cargo xtask serve [--port N]     install what is missing, build the release app, serve it on 127.0.0.1
   cargo xtask test [--only STEP]   install what tests need, then run every check CI runs
   cargo xtask bench                criterion benchmarks, bundle sizes and browser timings -> xtask/reports/bench.md
+  cargo xtask size-steps           the wasm's size under each profile and flag -> xtask/reports/size-steps.md (slow)
   cargo xtask install              install the toolchain only
 
 test steps, in order: fmt, clippy, clippy-wasm, test, wasm-test, build, size, e2e
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         Some("test") => steps::test(&args[1..]),
         Some("install") => install::toolchain().map(|_| ()),
         Some("bench") => bench::bench(),
+        Some("size-steps") => size_steps::size_steps(),
         Some("-h") | Some("--help") | None => {
             print!("{USAGE}");
             Ok(())

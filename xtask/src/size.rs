@@ -88,20 +88,23 @@ fn budget() -> Result<usize, String> {
         })
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
+pub fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
     let mut child = Command::new("gzip")
         .args(["-9", "-c"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run gzip: {e}"))?;
-    child
-        .stdin
-        .take()
-        .ok_or("gzip has no stdin")?
-        .write_all(bytes)
-        .map_err(|e| e.to_string())?;
+    // Fed from another thread: gzip writes as it reads, and a full stdout pipe would otherwise
+    // stop it reading while this side is still writing.
+    let mut stdin = child.stdin.take().ok_or("gzip has no stdin")?;
+    let input = bytes.to_vec();
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    feeder
+        .join()
+        .map_err(|_| "the gzip feeder panicked".to_string())?
+        .map_err(|e| format!("cannot feed gzip: {e}"))?;
     Ok(out.stdout.len())
 }
 

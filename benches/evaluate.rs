@@ -1,11 +1,12 @@
 //! Evaluating plans: one plan against one qualification, and against every qualification, on
-//! the real catalogue and on a generated one of 5,000 units and 500 qualifications.
+//! the real catalogue and on a generated one of 5,000 units and 500 qualifications; and the other
+//! work the planner does on every change or at start-up (progress, saving, loading).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use qualplan::catalogue::{
     embedded, synthetic_document, Catalogue, UnitId, EMBEDDED_FILES, EMBEDDED_LINKS,
 };
-use qualplan::plan::{progress, progress_carried};
+use qualplan::plan::{progress, progress_carried, saved, Plan, Workspace};
 use qualplan::rules::{evaluate, Readings};
 
 /// For each qualification, a plan of every other unit it offers (a plausible, partly met plan).
@@ -93,5 +94,20 @@ fn load(crit: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, real, generated, progress_all, load);
+/// Saving, which the planner does on every change: a workspace of 3,000 plans.
+fn save(crit: &mut Criterion) {
+    let plans = (0..3000)
+        .map(|i| {
+            let mut p = Plan::new(&format!("Plan {i}"), "cg-4411-30");
+            p.units = vec!["002".into(), "001".into()];
+            p
+        })
+        .collect();
+    let w = Workspace { plans, current: 0 };
+    crit.bench_function("save: encode a workspace of 3,000 plans", |b| {
+        b.iter(|| saved::encode(black_box(&w)))
+    });
+}
+
+criterion_group!(benches, real, generated, progress_all, load, save);
 criterion_main!(benches);

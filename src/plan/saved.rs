@@ -18,13 +18,22 @@ pub struct Restored {
     pub unreadable: Option<String>,
 }
 
+/// The saved form, borrowed: written straight to text, with no `Value` tree on the way (the
+/// planner writes it on every change, and with thousands of plans the tree was most of the cost).
+#[derive(serde::Serialize)]
+struct Saved<'a> {
+    version: u64,
+    current: usize,
+    plans: &'a [Plan],
+}
+
 pub fn encode(workspace: &Workspace) -> String {
-    serde_json::json!({
-        "version": VERSION,
-        "current": workspace.current,
-        "plans": workspace.plans,
+    serde_json::to_string(&Saved {
+        version: VERSION,
+        current: workspace.current,
+        plans: &workspace.plans,
     })
-    .to_string()
+    .expect("plans are strings and maps of strings, which always serialise")
 }
 
 /// Reads saved state. Version 1 (one unnamed plan) is migrated; anything unreadable is reported

@@ -107,6 +107,12 @@ fn save(crit: &mut Criterion) {
     crit.bench_function("save: encode a workspace of 3,000 plans", |b| {
         b.iter(|| saved::encode(black_box(&w)))
     });
+    let text = saved::encode(&w);
+    let c = embedded();
+    crit.bench_function(
+        "load: decode and check a saved workspace of 3,000 plans",
+        |b| b.iter(|| saved::decode(black_box(&text), c)),
+    );
 }
 
 criterion_group!(benches, real, generated, progress_all, load, save);

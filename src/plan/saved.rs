@@ -36,58 +36,53 @@ pub fn encode(workspace: &Workspace) -> String {
     .expect("plans are strings and maps of strings, which always serialise")
 }
 
+/// The saved form as read in the common case: the current version, every plan well formed.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SavedOwned {
+    version: u64,
+    current: usize,
+    plans: Vec<Plan>,
+}
+
+/// Plans as read from the text, before they are checked against the catalogue: each one, or
+/// why it could not be read.
+struct Read {
+    plans: Vec<Result<Plan, String>>,
+    current: usize,
+    problems: Vec<String>,
+}
+
 /// Reads saved state. Version 1 (one unnamed plan) is migrated; anything unreadable is reported
 /// and kept aside, and whatever can be used is used.
 pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
-    let mut problems = Vec::new();
-    let fresh = || Workspace::new(catalogue);
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return Restored {
-                workspace: fresh(),
-                problems: vec![format!(
-                    "Your saved plans could not be read (not valid JSON: {e}). A copy was kept; you are starting with a new plan."
-                )],
-                unreadable: Some(text.to_string()),
-            }
-        }
-    };
-    let version = value.get("version").and_then(Value::as_u64);
-    let (raw_plans, current): (Vec<Value>, usize) = match version {
-        Some(1) => {
-            // Version 1 kept a single plan: {"version":1,"qualification":..,"units":[..]}.
-            let mut plan = value.clone();
-            if let Some(o) = plan.as_object_mut() {
-                o.remove("version");
-                o.entry("name").or_insert_with(|| Value::from("My plan"));
-            }
-            (vec![plan], 0)
-        }
-        Some(2) => {
-            let plans = value.get("plans").and_then(Value::as_array).cloned();
-            match plans {
-                Some(p) => (p, value.get("current").and_then(Value::as_u64).unwrap_or(0) as usize),
-                None => {
-                    problems.push("Your saved plans had no list of plans. A copy was kept.".to_string());
-                    (Vec::new(), 0)
+    // The common case is read straight into plans (thousands of them load at start-up); anything
+    // else, older or damaged, takes the careful path through a JSON tree.
+    let read = match serde_json::from_str::<SavedOwned>(text) {
+        Ok(saved) if saved.version == VERSION => Read {
+            plans: saved.plans.into_iter().map(Ok).collect(),
+            current: saved.current,
+            problems: Vec::new(),
+        },
+        _ => match read_carefully(text) {
+            Ok(read) => read,
+            Err(problem) => {
+                return Restored {
+                    workspace: Workspace::new(catalogue),
+                    problems: vec![problem],
+                    unreadable: Some(text.to_string()),
                 }
             }
-        }
-        other => {
-            return Restored {
-                workspace: fresh(),
-                problems: vec![format!(
-                    "Your saved plans are in a format this version does not know ({}). A copy was kept; you are starting with a new plan.",
-                    other.map(|v| format!("version {v}")).unwrap_or_else(|| "no version".into())
-                )],
-                unreadable: Some(text.to_string()),
-            }
-        }
+        },
     };
+    let Read {
+        plans: read_plans,
+        current,
+        mut problems,
+    } = read;
     let mut plans = Vec::new();
-    for (i, raw) in raw_plans.into_iter().enumerate() {
-        let mut plan: Plan = match serde_json::from_value(raw) {
+    for (i, plan) in read_plans.into_iter().enumerate() {
+        let mut plan = match plan {
             Ok(p) => p,
             Err(e) => {
                 problems.push(format!(
@@ -125,7 +120,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         plans.push(plan);
     }
     let workspace = if plans.is_empty() {
-        fresh()
+        Workspace::new(catalogue)
     } else {
         let current = current.min(plans.len() - 1);
         Workspace { plans, current }
@@ -136,4 +131,54 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         problems,
         unreadable,
     }
+}
+
+/// Reads any saved text a version of the planner may have written, plan by plan, so one damaged
+/// plan costs only itself. An error is a text that holds no plans at all.
+fn read_carefully(text: &str) -> Result<Read, String> {
+    let mut problems = Vec::new();
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(format!(
+                "Your saved plans could not be read (not valid JSON: {e}). A copy was kept; you are starting with a new plan."
+            ))
+        }
+    };
+    let version = value.get("version").and_then(Value::as_u64);
+    let (raw_plans, current): (Vec<Value>, usize) = match version {
+        Some(1) => {
+            // Version 1 kept a single plan: {"version":1,"qualification":..,"units":[..]}.
+            let mut plan = value.clone();
+            if let Some(o) = plan.as_object_mut() {
+                o.remove("version");
+                o.entry("name").or_insert_with(|| Value::from("My plan"));
+            }
+            (vec![plan], 0)
+        }
+        Some(2) => {
+            let plans = value.get("plans").and_then(Value::as_array).cloned();
+            match plans {
+                Some(p) => (p, value.get("current").and_then(Value::as_u64).unwrap_or(0) as usize),
+                None => {
+                    problems.push("Your saved plans had no list of plans. A copy was kept.".to_string());
+                    (Vec::new(), 0)
+                }
+            }
+        }
+        other => {
+            return Err(format!(
+                "Your saved plans are in a format this version does not know ({}). A copy was kept; you are starting with a new plan.",
+                other.map(|v| format!("version {v}")).unwrap_or_else(|| "no version".into())
+            ))
+        }
+    };
+    Ok(Read {
+        plans: raw_plans
+            .into_iter()
+            .map(|raw| serde_json::from_value(raw).map_err(|e| e.to_string()))
+            .collect(),
+        current,
+        problems,
+    })
 }

@@ -30,6 +30,22 @@ fn a_workspace_round_trips() {
 }
 
 #[test]
+fn a_save_outside_the_common_form_is_read_the_careful_way_with_the_same_result() {
+    // An extra field (as a later version might add) misses the direct read; every plan still
+    // loads, with nothing reported.
+    let w = sample();
+    let mut v: serde_json::Value = serde_json::from_str(&encode(&w)).unwrap();
+    v["written_by"] = "a later version".into();
+    let r = decode(&v.to_string(), embedded());
+    assert_eq!(r.workspace, w);
+    assert!(
+        r.problems.is_empty() && r.unreadable.is_none(),
+        "{:?}",
+        r.problems
+    );
+}
+
+#[test]
 fn version_one_is_migrated_not_discarded() {
     let r = decode(
         r#"{"version":1,"qualification":"cg-4411-30","units":["002","001"]}"#,

@@ -1,9 +1,8 @@
 //! Catalogue files a user has loaded (their own qualifications), kept in local storage and
 //! added to the embedded catalogue at start-up.
 
+use super::storage::{refusal_name, storage};
 use crate::catalogue::{decode_loaded_files, embedded, encode_loaded_files, Catalogue};
-use leptos::prelude::window;
-use wasm_bindgen::JsCast;
 
 pub use crate::catalogue::LoadedFile;
 
@@ -15,7 +14,7 @@ pub const UNREADABLE_KEY: &str = "qualplan.catalogues.unreadable";
 /// The files kept in storage; an unreadable list is an error that names the key, never an empty
 /// list (which the next save would write over it).
 fn stored() -> Result<Vec<LoadedFile>, String> {
-    let Some(s) = window().local_storage().ok().flatten() else {
+    let Some(s) = storage() else {
         return Ok(Vec::new());
     };
     match s.get_item(KEY).ok().flatten() {
@@ -29,7 +28,7 @@ fn stored() -> Result<Vec<LoadedFile>, String> {
 /// Moves an unreadable list aside, so new files can be kept; if that fails the list stays where
 /// it is and nothing is written over it.
 fn set_aside() -> Result<(), String> {
-    let Some(s) = window().local_storage().ok().flatten() else {
+    let Some(s) = storage() else {
         return Ok(());
     };
     if let Some(text) = s.get_item(KEY).ok().flatten() {
@@ -41,17 +40,14 @@ fn set_aside() -> Result<(), String> {
 }
 
 fn store(files: &[LoadedFile]) -> Result<(), String> {
-    let Some(s) = window().local_storage().ok().flatten() else {
+    let Some(s) = storage() else {
         return Err(
             "This browser does not allow local storage, so the catalogue file cannot be kept."
                 .into(),
         );
     };
     s.set_item(KEY, &encode_loaded_files(files)).map_err(|e| {
-        let name = e
-            .dyn_ref::<web_sys::DomException>()
-            .map(|d| d.name())
-            .unwrap_or_default();
+        let name = refusal_name(&e);
         format!("The catalogue file could not be kept in this browser's storage ({name}).")
     })
 }

@@ -39,19 +39,16 @@ pub fn OtherQualifications(
     // With a large loaded catalogue the plan can count towards hundreds of qualifications: the
     // closest few are what a user reads, and drawing them all would slow every change.
     let show_all = RwSignal::new(false);
+    let limit = move || if show_all.get() { usize::MAX } else { CLOSEST };
     let shown = move || {
-        let limit = if show_all.get() { usize::MAX } else { CLOSEST };
         rows.with(|r| {
             r.iter()
-                .take(limit)
+                .take(limit())
                 .map(|p| p.qualification)
                 .collect::<Vec<_>>()
         })
     };
-    let hidden = move || {
-        rows.with(Vec::len)
-            .saturating_sub(if show_all.get() { usize::MAX } else { CLOSEST })
-    };
+    let hidden = move || rows.with(Vec::len).saturating_sub(limit());
     view! {
         <section class="other-qualifications" aria-labelledby="other-heading">
             <h2 id="other-heading">"Other qualifications"</h2>

@@ -13,11 +13,19 @@ pub const UNREADABLE_KEY: &str = "qualplan.unreadable";
 
 /// Whether this browser lets the page use local storage at all (some private modes do not).
 pub fn available() -> bool {
-    window().local_storage().ok().flatten().is_some()
+    storage().is_some()
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// The browser's local storage, where it allows one.
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
+}
+
+/// The name of the exception a refused write threw ("QuotaExceededError", ...).
+pub(crate) fn refusal_name(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name())
+        .unwrap_or_default()
 }
 
 /// Restores the saved workspace, or a fresh one. Problems come back in plain words.
@@ -49,10 +57,7 @@ pub fn load(catalogue: &Catalogue) -> Restored {
 pub fn save(workspace: &Workspace) -> Result<(), String> {
     let Some(s) = storage() else { return Ok(()) };
     s.set_item(KEY, &saved::encode(workspace)).map_err(|e| {
-        let name = e
-            .dyn_ref::<web_sys::DomException>()
-            .map(|d| d.name())
-            .unwrap_or_default();
+        let name = refusal_name(&e);
         if name == "QuotaExceededError" {
             "Your plans could not be saved: the browser's storage for this site is full. Delete plans you no longer need, or export them.".to_string()
         } else {

@@ -9,6 +9,8 @@ use std::process::Command;
 
 struct Variant {
     label: &'static str,
+    /// The cargo target built: the app's binary, or an example measured for comparison.
+    target: Target,
     /// Cargo profile overrides and RUSTFLAGS, as environment variables.
     env: &'static [(&'static str, &'static str)],
     wasm_opt: bool,
@@ -25,39 +27,89 @@ const CARGO_DEFAULT: [(&str, &str); 4] = [
     ("CARGO_PROFILE_RELEASE_PANIC", "unwind"),
 ];
 
+#[derive(Clone, Copy)]
+enum Target {
+    App,
+    /// `examples/<name>.rs`: not shipped, built to show what part of the size is whose.
+    Example(&'static str),
+}
+
+impl Target {
+    fn args(self) -> [&'static str; 2] {
+        match self {
+            Target::App => ["--bin", "qualplan-app"],
+            Target::Example(name) => ["--example", name],
+        }
+    }
+
+    /// The wasm cargo writes, relative to the target directory's release folder.
+    fn artifact(self) -> String {
+        match self {
+            Target::App => "qualplan-app".into(),
+            Target::Example(name) => format!("examples/{name}"),
+        }
+    }
+
+    fn stem(self) -> &'static str {
+        match self {
+            Target::App => "qualplan-app",
+            Target::Example(name) => name,
+        }
+    }
+}
+
 const VARIANTS: &[Variant] = &[
     Variant {
+        target: Target::App,
         label: "cargo's default release profile (opt-level 3, no LTO, 16 codegen units, unwind), no wasm-opt, no erase_components",
         env: &[CARGO_DEFAULT[0], CARGO_DEFAULT[1], CARGO_DEFAULT[2], CARGO_DEFAULT[3], UNERASED],
         wasm_opt: false,
     },
     Variant {
+        target: Target::App,
         label: "the same, with wasm-opt -Oz",
         env: &[CARGO_DEFAULT[0], CARGO_DEFAULT[1], CARGO_DEFAULT[2], CARGO_DEFAULT[3], UNERASED],
         wasm_opt: true,
     },
     Variant {
+        target: Target::App,
         label: "opt-level 3, LTO, 1 codegen unit, panic abort; wasm-opt -Oz; no erase_components",
         env: &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "3"), UNERASED],
         wasm_opt: true,
     },
     Variant {
+        target: Target::App,
         label: "opt-level s, LTO, 1 codegen unit, panic abort; wasm-opt -Oz; no erase_components",
         env: &[("CARGO_PROFILE_RELEASE_OPT_LEVEL", "s"), UNERASED],
         wasm_opt: true,
     },
     Variant {
+        target: Target::App,
         label: "opt-level z, LTO, 1 codegen unit, panic abort; wasm-opt -Oz; no erase_components",
         env: &[UNERASED],
         wasm_opt: true,
     },
     Variant {
+        target: Target::App,
         label: "the shipped build: the size profile, erase_components, no wasm-opt",
         env: &[ERASED],
         wasm_opt: false,
     },
     Variant {
+        target: Target::App,
         label: "the shipped build: the size profile, erase_components, wasm-opt -Oz",
+        env: &[ERASED],
+        wasm_opt: true,
+    },
+    Variant {
+        target: Target::Example("core_only"),
+        label: "not shipped: the core alone (catalogue, saved state, links, files, check, completion, progress) with no interface, as shipped otherwise",
+        env: &[ERASED],
+        wasm_opt: true,
+    },
+    Variant {
+        target: Target::Example("view_only"),
+        label: "not shipped: a one-button Leptos view with no core, as shipped otherwise",
         env: &[ERASED],
         wasm_opt: true,
     },
@@ -76,20 +128,16 @@ pub fn size_steps() -> Result<(), String> {
             .current_dir(root())
             .env("PATH", &tools.path)
             .env("CARGO_TARGET_DIR", &target)
-            .args([
-                "build",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--bin",
-                "qualplan-app",
-            ]);
+            .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+            .args(v.target.args());
         for (k, val) in v.env {
             cargo.env(k, val);
         }
         run(&mut cargo, v.label)?;
         let _ = std::fs::remove_dir_all(&out);
-        let wasm = target.join("wasm32-unknown-unknown/release/qualplan-app.wasm");
+        let wasm = target
+            .join("wasm32-unknown-unknown/release")
+            .join(format!("{}.wasm", v.target.artifact()));
         run(
             Command::new("wasm-bindgen")
                 .env("PATH", &tools.path)
@@ -98,7 +146,7 @@ pub fn size_steps() -> Result<(), String> {
                 .arg(&wasm),
             "wasm-bindgen",
         )?;
-        let mut file = out.join("qualplan-app_bg.wasm");
+        let mut file = out.join(format!("{}_bg.wasm", v.target.stem()));
         if v.wasm_opt {
             let opt = out.join("opt.wasm");
             run(
@@ -122,7 +170,9 @@ pub fn size_steps() -> Result<(), String> {
     }
     let report = format!(
         "# What each size measure buys\n\nMade by `cargo xtask size-steps`: the browser app's wasm (after wasm-bindgen; the js \
-         and css do not change) built under each variant. The shipped build is the last row.\n\n{table}"
+         and css do not change) built under each variant. The shipped build is the row \
+         marked so; the two rows after it build small examples to show how much of the size the \
+         core and Leptos each bring before any of the interface.\n\n{table}"
     );
     let path = root().join("xtask").join("reports").join("size-steps.md");
     std::fs::write(&path, &report).map_err(|e| e.to_string())?;

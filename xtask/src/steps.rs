@@ -84,6 +84,7 @@ fn run_step(step: &str, tools: &Tools) -> Result<(), String> {
                 "qualplan",
                 "--lib",
                 "--bins",
+                "--examples",
                 "--tests",
                 "--",
                 "-D",

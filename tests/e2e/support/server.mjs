@@ -18,6 +18,8 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
   await stat(path.join(dist, 'index.html')).catch(() => {
     throw new Error(`no built app in ${dist}: run \`cargo xtask test\` (it builds first) or \`trunk build --release\``);
   });
+  // The folder served; `serve` swaps it, as a new release of the site would.
+  let root = dist;
   // While stalled, requests are taken and never answered: a network that does not answer.
   let stalled = false;
   const held = new Set();
@@ -27,8 +29,8 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
       return;
     }
     const url = new URL(req.url, 'http://localhost');
-    let file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dist)) {
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
@@ -52,6 +54,10 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
   };
   return {
     url: `http://127.0.0.1:${port}/`,
+    /** Serves `folder` from now on: a new release of the site. */
+    serve(folder) {
+      root = folder;
+    },
     /** Stops (true) or resumes (false) answering; held requests are then dropped. */
     stall(on) {
       stalled = on;

@@ -38,6 +38,17 @@ test('after one visit the planner opens at once from its kept files when the net
   }
 }));
 
+test('a returning visitor\'s browser does not fetch the script, wasm or stylesheet again', app(async (p) => {
+  await p.open();
+  await p.page.locator('body[data-offline-ready="true"]').waitFor({ timeout: 15_000 });
+  p.server.requested.length = 0;
+  await p.reload();
+  await p.page.locator('body[data-offline-ready="true"]').waitFor({ timeout: 15_000 });
+  const hashed = p.server.requested.filter((f) => /-[0-9a-f]+(_bg)?\.(js|wasm|css)$/.test(f));
+  assert.deepEqual(hashed, [], 'the kept files are used, not fetched');
+  assert.ok(p.server.requested.includes('/'), 'the page itself is fetched for next time');
+}));
+
 /** What the service worker keeps: the paths of its files, and the text of its copy of the page. */
 function kept(page) {
   return page.evaluate(async () => {

@@ -23,7 +23,10 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
   // While stalled, requests are taken and never answered: a network that does not answer.
   let stalled = false;
   const held = new Set();
+  // Every path asked for, in order, so a test can tell what reached the network.
+  const requested = [];
   const server = http.createServer(async (req, res) => {
+    requested.push(new URL(req.url, 'http://localhost').pathname);
     if (stalled) {
       held.add(res);
       return;
@@ -54,6 +57,7 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
   };
   return {
     url: `http://127.0.0.1:${port}/`,
+    requested,
     /** Serves `folder` from now on: a new release of the site. */
     serve(folder) {
       root = folder;

@@ -287,6 +287,9 @@ fn malformed_json_is_located() {
 
 // ---- fuzzing the catalogue decoder: damaged files never panic and always name the file ----
 
+#[path = "common/damage.rs"]
+mod damage;
+
 mod fuzz {
     use super::*;
     use proptest::prelude::*;
@@ -352,6 +355,16 @@ mod fuzz {
         }
 
         #[test]
+        fn a_catalogue_file_damaged_as_text_is_refused_naming_it_or_loaded(
+            text in proptest::sample::select(EMBEDDED_FILES.to_vec())
+                .prop_flat_map(|(_, text)| damage::damaged(text.to_string()))
+        ) {
+            if let Err(e) = Catalogue::from_sources(&[("damaged.json", &text)], None) {
+                prop_assert!(e.to_string().starts_with("damaged.json"), "{e}");
+            }
+        }
+
+        #[test]
         fn any_text_as_a_catalogue_file_is_refused_never_a_panic(text in ".{0,300}") {
             prop_assert!(Catalogue::from_sources(&[("random.json", &text)], None).is_err());
         }
@@ -365,6 +378,21 @@ mod fuzz {
             let at = cut.index(text.len());
             if text.is_char_boundary(at) && at < text.len() {
                 let e = decode_loaded_files(&text[..at]).unwrap_err();
+                prop_assert!(e.contains("expected a list of"), "{}", e);
+            }
+        }
+
+        #[test]
+        fn a_damaged_kept_list_of_loaded_files_is_read_or_refused_with_a_reason(
+            text in prop::collection::vec(".{0,20}", 1..4).prop_flat_map(|names| {
+                let files: Vec<LoadedFile> = names
+                    .iter()
+                    .map(|n| LoadedFile { name: n.clone(), text: format!("{{\"file\": {n:?}}}") })
+                    .collect();
+                damage::damaged(encode_loaded_files(&files))
+            })
+        ) {
+            if let Err(e) = decode_loaded_files(&text) {
                 prop_assert!(e.contains("expected a list of"), "{}", e);
             }
         }

@@ -5,6 +5,9 @@ use proptest::prelude::*;
 use qualplan::catalogue::embedded;
 use qualplan::plan::{exchange, share, Plan, Workspace};
 
+#[path = "common/damage.rs"]
+mod damage;
+
 fn plan_strategy() -> impl Strategy<Value = Plan> {
     let c = embedded();
     let with_units: Vec<usize> = (0..c.qualifications.len()).collect();
@@ -51,13 +54,69 @@ proptest! {
     }
 
     #[test]
-    fn no_link_makes_decode_panic(text in ".{0,120}") {
-        let _ = share::decode(&text, embedded());
+    fn no_file_makes_import_panic(text in ".{0,200}") {
+        let _ = exchange::import(&text, embedded());
+    }
+}
+
+/// What a link or an import file may let in: a named plan for a qualification the catalogue has,
+/// with units it offers, each once, and readings its rules have.
+fn check_let_in(plan: &Plan) -> Result<(), TestCaseError> {
+    let c = embedded();
+    prop_assert!(!plan.name.trim().is_empty(), "unnamed: {:?}", plan);
+    let cq = c.qualification(&plan.qualification);
+    prop_assert!(cq.is_some(), "unknown qualification: {:?}", plan);
+    let cq = cq.unwrap();
+    for (i, u) in plan.units.iter().enumerate() {
+        prop_assert!(
+            c.offered_unit(cq, u).is_some(),
+            "unit not offered: {:?}",
+            plan
+        );
+        prop_assert!(!plan.units[..i].contains(u), "unit twice: {:?}", plan);
+    }
+    for (rule, reading) in &plan.readings {
+        prop_assert!(cq.has_reading(rule, reading), "unknown reading: {:?}", plan);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_damaged_link_is_refused_with_a_reason_or_gives_a_plan_the_catalogue_has(
+        link in plan_strategy().prop_flat_map(|p| damage::damaged(share::encode(&p)))
+    ) {
+        match share::decode(&link, embedded()) {
+            Ok(plan) => check_let_in(&plan)?,
+            Err(e) => prop_assert!(!e.to_string().trim().is_empty()),
+        }
     }
 
     #[test]
-    fn no_file_makes_import_panic(text in ".{0,200}") {
-        let _ = exchange::import(&text, embedded());
+    fn a_damaged_export_file_is_refused_with_where_or_gives_plans_the_catalogue_has(
+        text in proptest::collection::vec(plan_strategy(), 1..3)
+            .prop_map(|plans| plans.into_iter().filter(|p| !p.name.trim().is_empty()).collect::<Vec<_>>())
+            .prop_filter("a plan to export", |plans| !plans.is_empty())
+            .prop_flat_map(|plans| damage::damaged(exchange::export(&plans)))
+    ) {
+        match exchange::import(&text, embedded()) {
+            Ok(plans) => {
+                prop_assert!(!plans.is_empty());
+                for p in &plans {
+                    check_let_in(p)?;
+                }
+            }
+            Err(e) => prop_assert!(e.starts_with("The file") || e.starts_with("Plan "), "{}", e),
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn no_link_makes_decode_panic(text in ".{0,120}") {
+        let _ = share::decode(&text, embedded());
     }
 }
 
@@ -81,6 +140,9 @@ fn a_malformed_link_is_refused_with_what_is_wrong() {
     .unwrap();
     assert_eq!(ok.units, vec!["F/601/1609"]);
     assert_eq!(ok.name, "Adviser's plan");
+    // A unit named twice, even in two parts, is planned once.
+    let twice = share::decode("#q=cg-4411-30&u=002,001&u=002", c).unwrap();
+    assert_eq!(twice.units, vec!["002", "001"]);
 }
 
 #[test]
@@ -99,6 +161,19 @@ fn a_bad_import_file_is_refused_with_where_and_changes_nothing() {
     assert!(
         e.contains("Plan 2") && e.contains("second") && e.contains("\"777\""),
         "{e}"
+    );
+    let bad_reading = r#"{"format":"qualplan plans","version":2,"plans":[
+        {"name":"ok","qualification":"cg-4411-30","units":["002"],"readings":{"entry3-min":"sideways"}}]}"#;
+    let e = err(bad_reading);
+    assert!(
+        e.contains("Plan 1") && e.contains("entry3-min:sideways"),
+        "{e}"
+    );
+    let twice = r#"{"format":"qualplan plans","version":2,"plans":[
+        {"name":"ok","qualification":"cg-4411-30","units":["002","001","002"]}]}"#;
+    assert_eq!(
+        exchange::import(twice, c).unwrap()[0].units,
+        vec!["002", "001"]
     );
     // Importing adds alongside, never over, plans with the same name.
     let mut w = Workspace::new(c);

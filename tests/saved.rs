@@ -7,6 +7,9 @@ use qualplan::catalogue::embedded;
 use qualplan::plan::saved::{decode, encode};
 use qualplan::plan::{Plan, Workspace};
 
+#[path = "common/damage.rs"]
+mod damage;
+
 fn sample() -> Workspace {
     let c = embedded();
     let mut w = Workspace::new(c);
@@ -136,27 +139,77 @@ fn workspace_operations() {
     assert!(one.plan().units.is_empty());
 }
 
+/// Workspaces of one to four named plans on the Highfield qualification, some units each.
+fn workspace_strategy() -> impl Strategy<Value = Workspace> {
+    (
+        proptest::collection::vec("[ -~]{1,20}", 1..5),
+        proptest::collection::vec(0usize..49, 0..12),
+        0usize..5,
+    )
+        .prop_map(|(names, picks, current)| {
+            let c = embedded();
+            let q = c
+                .qualification("highfield-l2-nvq-customer-service")
+                .unwrap();
+            let plans: Vec<Plan> = names
+                .iter()
+                .map(|n| {
+                    let mut p = Plan::new(n, "highfield-l2-nvq-customer-service");
+                    for i in &picks {
+                        let code = c.unit(q.units[*i]).unit.code.clone();
+                        if !p.units.contains(&code) {
+                            p.units.push(code);
+                        }
+                    }
+                    p
+                })
+                .collect();
+            Workspace {
+                current: current.min(plans.len() - 1),
+                plans,
+            }
+        })
+}
+
 proptest! {
     #[test]
-    fn any_workspace_round_trips(names in proptest::collection::vec("[ -~]{1,20}", 1..5), picks in proptest::collection::vec(0usize..49, 0..12), current in 0usize..5) {
-        let c = embedded();
-        let q = c.qualification("highfield-l2-nvq-customer-service").unwrap();
-        let plans: Vec<Plan> = names.iter().map(|n| {
-            let mut p = Plan::new(n, "highfield-l2-nvq-customer-service");
-            for i in &picks {
-                let code = c.unit(q.units[*i]).unit.code.clone();
-                if !p.units.contains(&code) { p.units.push(code); }
-            }
-            p
-        }).collect();
-        let w = Workspace { current: current.min(plans.len() - 1), plans };
-        prop_assert_eq!(decode(&encode(&w), c).workspace, w);
+    fn any_workspace_round_trips(w in workspace_strategy()) {
+        prop_assert_eq!(decode(&encode(&w), embedded()).workspace, w);
     }
 
     #[test]
     fn no_saved_text_makes_decode_panic(text in ".{0,200}") {
         let r = decode(&text, embedded());
         prop_assert!(!r.workspace.plans.is_empty());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Whatever the damage, the planner opens with plans it can show, and any damage it meets is
+    /// reported with the saved text kept whole.
+    #[test]
+    fn a_damaged_save_is_used_where_it_can_be_and_kept_whole_when_not(
+        text in workspace_strategy().prop_flat_map(|w| damage::damaged(encode(&w)))
+    ) {
+        let c = embedded();
+        let r = decode(&text, c);
+        prop_assert!(!r.workspace.plans.is_empty());
+        prop_assert!(r.workspace.current < r.workspace.plans.len());
+        for plan in &r.workspace.plans {
+            let cq = c.qualification(&plan.qualification);
+            prop_assert!(cq.is_some(), "{:?}", plan);
+            for (i, u) in plan.units.iter().enumerate() {
+                prop_assert!(c.offered_unit(cq.unwrap(), u).is_some(), "{:?}", plan);
+                prop_assert!(!plan.units[..i].contains(u), "{:?}", plan);
+            }
+        }
+        if r.problems.is_empty() {
+            prop_assert!(r.unreadable.is_none());
+        } else {
+            prop_assert_eq!(r.unreadable.as_deref(), Some(text.as_str()), "{:?}", r.problems);
+        }
     }
 }
 

@@ -30,7 +30,7 @@ struct ExportFile {
 
 /// Reads an export file; every plan must name a known qualification and only its units.
 pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Plan>, String> {
-    let file: ExportFile = serde_json::from_str(text)
+    let mut file: ExportFile = serde_json::from_str(text)
         .map_err(|e| format!("The file is not a qualplan plans file: {e}."))?;
     if file.format != FORMAT {
         return Err(format!(
@@ -48,7 +48,8 @@ pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Plan>, String> {
     if file.plans.is_empty() {
         return Err("The file holds no plans.".into());
     }
-    for (i, plan) in file.plans.iter().enumerate() {
+    for (i, plan) in file.plans.iter_mut().enumerate() {
+        plan.drop_repeated_units();
         let at = format!("Plan {} (\u{201c}{}\u{201d})", i + 1, plan.name);
         if plan.name.trim().is_empty() {
             return Err(format!("Plan {} has no name.", i + 1));
@@ -66,6 +67,13 @@ pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Plan>, String> {
                 return Err(format!(
                     "{at}: unit {u:?} is not a unit of {}.",
                     cq.qualification.title
+                ));
+            }
+        }
+        for (rule, reading) in &plan.readings {
+            if !cq.has_reading(rule, reading) {
+                return Err(format!(
+                    "{at}: the reading {rule}:{reading} is not a reading of this qualification's rules."
                 ));
             }
         }

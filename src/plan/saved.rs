@@ -111,12 +111,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
             ));
             plan.units.retain(|c| offered(c));
         }
-        let mut seen = Vec::new();
-        plan.units.retain(|c| {
-            let new = !seen.contains(c);
-            seen.push(c.clone());
-            new
-        });
+        plan.drop_repeated_units();
         plans.push(plan);
     }
     let workspace = if plans.is_empty() {

@@ -131,14 +131,15 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
             return Err(ShareError(format!("the link's reading {rule}:{reading} is not a reading of this qualification's rules")));
         }
     }
-    units.dedup();
     let name = name
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "Shared plan".into());
-    Ok(Plan {
+    let mut plan = Plan {
         name,
         qualification: q,
         units,
         readings,
-    })
+    };
+    plan.drop_repeated_units();
+    Ok(plan)
 }

@@ -35,6 +35,19 @@ impl Plan {
         }
     }
 
+    /// Keeps the first of any unit listed more than once: a plan holds a unit once, and outside
+    /// input (a saved plan, a link, a file) may list one twice.
+    pub fn drop_repeated_units(&mut self) {
+        let mut seen: Vec<String> = Vec::with_capacity(self.units.len());
+        self.units.retain(|c| {
+            let first = !seen.contains(c);
+            if first {
+                seen.push(c.clone());
+            }
+            first
+        });
+    }
+
     /// The qualification's index and the planned units' ids; codes the catalogue does not
     /// know are skipped (the saved-state decoder reports them before a plan gets here).
     pub fn resolve(&self, catalogue: &Catalogue) -> Option<(usize, Vec<UnitId>)> {

@@ -3,7 +3,6 @@
 use crate::catalogue::{Catalogue, CatalogueQualification};
 use crate::plan::{cheapest_glh, Workspace};
 use leptos::prelude::*;
-use std::time::Duration;
 
 fn or_not_published(v: Option<u32>) -> String {
     v.map(|n| n.to_string())
@@ -53,40 +52,6 @@ pub fn QualificationPicker(
             });
         }
     };
-    // The published GLH checked against the cheapest compliant plan's GLH. That is a search
-    // (about 2 ms natively, 20 ms on a first visit while the wasm is still compiling), so it runs
-    // after the next paint instead of delaying the first render; the line then appears.
-    let cheapest: RwSignal<Option<(usize, Option<u32>)>> = RwSignal::new(None);
-    Effect::new(move |_| {
-        let Some(qi) = catalogue.qualification_index(&current()) else {
-            return;
-        };
-        if catalogue.qualifications[qi].qualification.glh.is_none() {
-            return;
-        }
-        // After the next frame is drawn: a timeout from inside the frame's callback.
-        request_animation_frame(move || {
-            set_timeout(
-                move || cheapest.set(Some((qi, cheapest_glh(catalogue, qi)))),
-                Duration::ZERO,
-            )
-        });
-    });
-    let glh_check = move || {
-        let (qi, found) = cheapest.get()?;
-        let q = &catalogue.qualifications[qi].qualification;
-        // A search for a qualification no longer chosen is not shown.
-        if q.id != current() {
-            return None;
-        }
-        let (published, cheapest) = (q.glh?, found?);
-        let text = if cheapest == published {
-            format!("The cheapest plan that meets every rule has {published} GLH, as published.")
-        } else {
-            format!("Note: the cheapest plan that meets every rule has {cheapest} GLH, not the published {published}.")
-        };
-        Some(view! { <p class="glh-check">{text}</p> })
-    };
     let facts = move || {
         let id = current();
         catalogue.qualification(&id).map(|cq| {
@@ -97,6 +62,17 @@ pub fn QualificationPicker(
                 _ => "not published".into(),
             };
             let doc = &catalogue.document_of(cq).document;
+            // The published GLH checked against the cheapest compliant plan's GLH: a search, so
+            // only where a GLH is published.
+            let glh_check = q.glh.and_then(|published| {
+                let qi = catalogue.qualification_index(&q.id)?;
+                let cheapest = cheapest_glh(catalogue, qi)?;
+                Some(if cheapest == published {
+                    format!("The cheapest plan that meets every rule has {published} GLH, as published.")
+                } else {
+                    format!("Note: the cheapest plan that meets every rule has {cheapest} GLH, not the published {published}.")
+                })
+            });
             view! {
                 <dl class="facts">
                     <dt>"Awarding body"</dt><dd>{q.awarding_body.clone()}</dd>
@@ -108,6 +84,7 @@ pub fn QualificationPicker(
                     <dt>"Published TQT"</dt><dd>{or_not_published(q.tqt)}</dd>
                     <dt>"Source"</dt><dd>{format!("{} ({})", doc.title, doc.awarding_body)}</dd>
                 </dl>
+                {glh_check.map(|t| view! { <p class="glh-check">{t}</p> })}
                 {(!q.rules_published).then(|| view! {
                     <p class="unpublished" role="note">
                         <strong>"Rules of combination not published in this document. "</strong>
@@ -144,7 +121,6 @@ pub fn QualificationPicker(
                     .collect_view()}
             </select>
             {facts}
-            {glh_check}
         </div>
     }
 }

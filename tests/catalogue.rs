@@ -320,6 +320,17 @@ mod fuzz {
         })
     }
 
+    /// A kept list of loaded files with these names, each a small JSON text.
+    fn files_named(names: &[String]) -> Vec<LoadedFile> {
+        names
+            .iter()
+            .map(|n| LoadedFile {
+                name: n.clone(),
+                text: format!("{{\"file\": {n:?}}}"),
+            })
+            .collect()
+    }
+
     fn replacement() -> impl Strategy<Value = Value> {
         prop_oneof![
             Just(Value::Null),
@@ -371,7 +382,7 @@ mod fuzz {
 
         #[test]
         fn the_kept_list_of_loaded_files_round_trips_and_damage_is_an_error(names in prop::collection::vec(".{0,20}", 0..4), cut in any::<prop::sample::Index>()) {
-            let files: Vec<LoadedFile> = names.iter().map(|n| LoadedFile { name: n.clone(), text: format!("{{\"file\": {n:?}}}") }).collect();
+            let files = files_named(&names);
             let text = encode_loaded_files(&files);
             prop_assert_eq!(decode_loaded_files(&text).unwrap(), files);
             // Cut short anywhere (at a character boundary), the list never reads as something else.
@@ -384,13 +395,8 @@ mod fuzz {
 
         #[test]
         fn a_damaged_kept_list_of_loaded_files_is_read_or_refused_with_a_reason(
-            text in prop::collection::vec(".{0,20}", 1..4).prop_flat_map(|names| {
-                let files: Vec<LoadedFile> = names
-                    .iter()
-                    .map(|n| LoadedFile { name: n.clone(), text: format!("{{\"file\": {n:?}}}") })
-                    .collect();
-                damage::damaged(encode_loaded_files(&files))
-            })
+            text in prop::collection::vec(".{0,20}", 1..4)
+                .prop_flat_map(|names| damage::damaged(encode_loaded_files(&files_named(&names))))
         ) {
             if let Err(e) = decode_loaded_files(&text) {
                 prop_assert!(e.contains("expected a list of"), "{}", e);

@@ -28,7 +28,8 @@ struct ExportFile {
     plans: Vec<Plan>,
 }
 
-/// Reads an export file; every plan must name a known qualification and only its units.
+/// Reads an export file; every plan must name a known qualification, only its units and only
+/// its rules' readings.
 pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Plan>, String> {
     let mut file: ExportFile = serde_json::from_str(text)
         .map_err(|e| format!("The file is not a qualplan plans file: {e}."))?;
@@ -54,28 +55,8 @@ pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Plan>, String> {
         if plan.name.trim().is_empty() {
             return Err(format!("Plan {} has no name.", i + 1));
         }
-        let cq = catalogue
-            .qualification(&plan.qualification)
-            .ok_or_else(|| {
-                format!(
-                    "{at}: the qualification {:?} is not in the catalogue.",
-                    plan.qualification
-                )
-            })?;
-        for u in &plan.units {
-            if catalogue.offered_unit(cq, u).is_none() {
-                return Err(format!(
-                    "{at}: unit {u:?} is not a unit of {}.",
-                    cq.qualification.title
-                ));
-            }
-        }
-        for (rule, reading) in &plan.readings {
-            if !cq.has_reading(rule, reading) {
-                return Err(format!(
-                    "{at}: the reading {rule}:{reading} is not a reading of this qualification's rules."
-                ));
-            }
+        if let Some(m) = plan.mismatch_with(catalogue) {
+            return Err(format!("{at}: the {m}."));
         }
     }
     Ok(file.plans)

@@ -4,6 +4,7 @@
 use super::workspace::{Plan, Workspace};
 use crate::catalogue::Catalogue;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// The version `encode` writes.
 pub const VERSION: u64 = 2;
@@ -18,31 +19,24 @@ pub struct Restored {
     pub unreadable: Option<String>,
 }
 
-/// The saved form, borrowed: written straight to text, with no `Value` tree on the way (the
-/// planner writes it on every change, and with thousands of plans the tree was most of the cost).
-#[derive(serde::Serialize)]
+/// The saved form. Written straight from the workspace's plans, with no `Value` tree on the way
+/// (the planner saves on every change, and with thousands of plans the tree was most of the
+/// cost); read straight into owned plans in the common case.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Saved<'a> {
     version: u64,
     current: usize,
-    plans: &'a [Plan],
+    plans: Cow<'a, [Plan]>,
 }
 
 pub fn encode(workspace: &Workspace) -> String {
     serde_json::to_string(&Saved {
         version: VERSION,
         current: workspace.current,
-        plans: &workspace.plans,
+        plans: Cow::Borrowed(&workspace.plans),
     })
     .expect("plans are strings and maps of strings, which always serialise")
-}
-
-/// The saved form as read in the common case: the current version, every plan well formed.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SavedOwned {
-    version: u64,
-    current: usize,
-    plans: Vec<Plan>,
 }
 
 /// Plans as read from the text, before they are checked against the catalogue: each one, or
@@ -58,9 +52,9 @@ struct Read {
 pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
     // The common case is read straight into plans (thousands of them load at start-up); anything
     // else, older or damaged, takes the careful path through a JSON tree.
-    let read = match serde_json::from_str::<SavedOwned>(text) {
+    let read = match serde_json::from_str::<Saved>(text) {
         Ok(saved) if saved.version == VERSION => Read {
-            plans: saved.plans.into_iter().map(Ok).collect(),
+            plans: saved.plans.into_owned().into_iter().map(Ok).collect(),
             current: saved.current,
             problems: Vec::new(),
         },

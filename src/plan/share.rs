@@ -113,24 +113,6 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
         }
     }
     let q = q.ok_or_else(|| ShareError("the link names no qualification (q=...)".into()))?;
-    let cq = catalogue.qualification(&q).ok_or_else(|| {
-        ShareError(format!(
-            "the link's qualification {q:?} is not in the catalogue"
-        ))
-    })?;
-    for u in &units {
-        if catalogue.offered_unit(cq, u).is_none() {
-            return Err(ShareError(format!(
-                "the link's unit {u:?} is not a unit of {}",
-                cq.qualification.title
-            )));
-        }
-    }
-    for (rule, reading) in &readings {
-        if !cq.has_reading(rule, reading) {
-            return Err(ShareError(format!("the link's reading {rule}:{reading} is not a reading of this qualification's rules")));
-        }
-    }
     let name = name
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "Shared plan".into());
@@ -141,5 +123,8 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
         readings,
     };
     plan.drop_repeated_units();
-    Ok(plan)
+    match plan.mismatch_with(catalogue) {
+        Some(m) => Err(ShareError(format!("the link's {m}"))),
+        None => Ok(plan),
+    }
 }

@@ -48,6 +48,34 @@ impl Plan {
         });
     }
 
+    /// What stops a plan from outside (a link, a file) being used with `catalogue`: a
+    /// qualification it does not have, a unit that qualification does not offer, or a reading
+    /// its rules do not have; `None` when nothing does. Worded to follow "the link's" or "the".
+    pub fn mismatch_with(&self, catalogue: &Catalogue) -> Option<String> {
+        let Some(cq) = catalogue.qualification(&self.qualification) else {
+            return Some(format!(
+                "qualification {:?} is not in the catalogue",
+                self.qualification
+            ));
+        };
+        if let Some(u) = self
+            .units
+            .iter()
+            .find(|u| catalogue.offered_unit(cq, u).is_none())
+        {
+            return Some(format!(
+                "unit {u:?} is not a unit of {}",
+                cq.qualification.title
+            ));
+        }
+        self.readings
+            .iter()
+            .find(|(rule, reading)| !cq.has_reading(rule, reading))
+            .map(|(rule, reading)| {
+                format!("reading {rule}:{reading} is not a reading of this qualification's rules")
+            })
+    }
+
     /// The qualification's index and the planned units' ids; codes the catalogue does not
     /// know are skipped (the saved-state decoder reports them before a plan gets here).
     pub fn resolve(&self, catalogue: &Catalogue) -> Option<(usize, Vec<UnitId>)> {

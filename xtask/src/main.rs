@@ -17,7 +17,7 @@ usage:
   cargo xtask serve [--port N]     install what is missing, build the release app, serve it on 127.0.0.1
   cargo xtask test [--only STEP]   install what tests need, then run every check CI runs
   cargo xtask bench                criterion benchmarks, bundle sizes and browser timings -> xtask/reports/bench.md
-  cargo xtask size-steps           the wasm's size under each profile and flag -> xtask/reports/size-steps.md (slow)
+  cargo xtask size-steps           the wasm's size under each profile and flag, and of the core and of Leptos alone -> xtask/reports/size-steps.md (slow)
   cargo xtask install              install the toolchain only
 
 test steps, in order: fmt, clippy, clippy-wasm, test, wasm-test, build, size, e2e

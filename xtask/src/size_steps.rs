@@ -36,24 +36,26 @@ enum Target {
 
 impl Target {
     fn args(self) -> [&'static str; 2] {
-        match self {
-            Target::App => ["--bin", "qualplan-app"],
-            Target::Example(name) => ["--example", name],
-        }
+        let kind = match self {
+            Target::App => "--bin",
+            Target::Example(_) => "--example",
+        };
+        [kind, self.stem()]
     }
 
-    /// The wasm cargo writes, relative to the target directory's release folder.
-    fn artifact(self) -> String {
-        match self {
-            Target::App => "qualplan-app".into(),
-            Target::Example(name) => format!("examples/{name}"),
-        }
-    }
-
+    /// The name cargo and wasm-bindgen give its files.
     fn stem(self) -> &'static str {
         match self {
             Target::App => "qualplan-app",
             Target::Example(name) => name,
+        }
+    }
+
+    /// The folder, under the target directory's release folder, where cargo writes its wasm.
+    fn folder(self) -> &'static str {
+        match self {
+            Target::App => "",
+            Target::Example(_) => "examples",
         }
     }
 }
@@ -137,7 +139,8 @@ pub fn size_steps() -> Result<(), String> {
         let _ = std::fs::remove_dir_all(&out);
         let wasm = target
             .join("wasm32-unknown-unknown/release")
-            .join(format!("{}.wasm", v.target.artifact()));
+            .join(v.target.folder())
+            .join(format!("{}.wasm", v.target.stem()));
         run(
             Command::new("wasm-bindgen")
                 .env("PATH", &tools.path)

@@ -56,7 +56,7 @@ pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Plan>, String> {
             return Err(format!("Plan {} has no name.", i + 1));
         }
         if let Some(m) = plan.mismatch_with(catalogue) {
-            return Err(format!("{at}: the {m}."));
+            return Err(format!("{at}: {m}."));
         }
     }
     Ok(file.plans)

@@ -50,7 +50,8 @@ impl Plan {
 
     /// What stops a plan from outside (a link, a file) being used with `catalogue`: a
     /// qualification it does not have, a unit that qualification does not offer, or a reading
-    /// its rules do not have; `None` when nothing does. Worded to follow "the link's" or "the".
+    /// its rules do not have; `None` when nothing does. Worded to follow "the link's " or a plan's
+    /// name and a colon.
     pub fn mismatch_with(&self, catalogue: &Catalogue) -> Option<String> {
         let Some(cq) = catalogue.qualification(&self.qualification) else {
             return Some(format!(

@@ -5,6 +5,8 @@
 
 #[path = "src/catalogue/mod.rs"]
 mod catalogue;
+#[path = "src/limits.rs"]
+mod limits;
 #[path = "src/rules/mod.rs"]
 mod rules;
 

@@ -4,6 +4,7 @@
 //! the browser's storage adapter, the `qualplan` command line in `cli`) holds no business rule.
 
 pub mod catalogue;
+pub mod limits;
 pub mod plan;
 pub mod rules;
 

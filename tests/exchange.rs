@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use qualplan::catalogue::embedded;
+use qualplan::limits::clean_name;
 use qualplan::plan::{exchange, share, Plan, Workspace};
 
 #[path = "common/damage.rs"]
@@ -42,13 +43,17 @@ proptest! {
         let link = share::encode(&plan);
         prop_assert!(!link.contains(' ') && !link.contains('#'));
         let mut expected = plan.clone();
-        if expected.name.trim().is_empty() { expected.name = "Shared plan".into(); }
+        // Names are kept as the planner cleans them; one with nothing visible is "Shared plan".
+        expected.name = clean_name(&plan.name).unwrap_or_else(|_| "Shared plan".into());
         prop_assert_eq!(share::decode(&format!("#{link}"), embedded()).unwrap(), expected);
     }
 
     #[test]
     fn any_plans_round_trip_through_an_export_file(plans in proptest::collection::vec(plan_strategy(), 1..4)) {
-        let plans: Vec<Plan> = plans.into_iter().filter(|p| !p.name.trim().is_empty()).collect();
+        let plans: Vec<Plan> = plans
+            .into_iter()
+            .filter_map(|mut p| clean_name(&p.name).ok().map(|n| { p.name = n; p }))
+            .collect();
         prop_assume!(!plans.is_empty());
         prop_assert_eq!(exchange::import(&exchange::export(&plans), embedded()).unwrap(), plans);
     }
@@ -182,4 +187,108 @@ fn a_bad_import_file_is_refused_with_where_and_changes_nothing() {
     w.add_plans(plans);
     assert_eq!(w.plans.len(), before * 2);
     assert_eq!(w.plans[1].name, "My plan 2");
+}
+
+#[test]
+fn oversized_links_are_refused_before_they_are_read() {
+    let c = embedded();
+    // 2 MB of link: refused by its size, in words that quote none of it.
+    let huge = format!("#q=cg-4411-30&u={}", "A".repeat(2 * 1024 * 1024));
+    let e = share::decode(&huge, c).unwrap_err().to_string();
+    assert!(e.contains("over the planner's limit of 64 KB"), "{e}");
+    assert!(e.len() < 200, "{e}");
+    // Just under the byte limit but naming thousands of unknown units: refused by count.
+    let many: Vec<String> = (0..9_000).map(|i| format!("X{i}")).collect();
+    let e = share::decode(&format!("#q=cg-4411-30&u={}", many.join(",")), c)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("9,000 entries"), "{e}");
+    // One unit over the count is refused, at the count it is read (and then checked).
+    let at: Vec<String> = (0..1_000).map(|i| format!("X{i}")).collect();
+    let e = share::decode(&format!("#q=cg-4411-30&u={}", at.join(",")), c)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("unit \"X0\" is not a unit of"), "{e}");
+    let over: Vec<String> = (0..1_001).map(|i| format!("X{i}")).collect();
+    let e = share::decode(&format!("#q=cg-4411-30&u={}", over.join(",")), c)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("1,001 entries"), "{e}");
+}
+
+#[test]
+fn a_link_whose_name_would_read_backwards_or_show_nothing_is_cleaned() {
+    let c = embedded();
+    let p = share::decode("#q=cg-4411-30&u=002&n=Anna%E2%80%AE%20plan", c).unwrap();
+    assert_eq!(p.name, "Anna plan");
+    let p = share::decode("#q=cg-4411-30&u=002&n=%E2%80%8B%E2%80%AE", c).unwrap();
+    assert_eq!(p.name, "Shared plan");
+    let long = "x".repeat(500);
+    let e = share::decode(&format!("#q=cg-4411-30&u=002&n={long}"), c).unwrap_err();
+    assert!(e.to_string().contains("at most 120 characters"), "{e}");
+}
+
+#[test]
+fn oversized_plan_files_are_refused_in_words_before_they_are_parsed() {
+    let c = embedded();
+    let big = format!(
+        r#"{{"format":"qualplan plans","version":2,"plans":[{{"name":"{}","qualification":"cg-4411-30","units":[]}}]}}"#,
+        "n".repeat(5 * 1024 * 1024)
+    );
+    let e = exchange::import(&big, c).unwrap_err();
+    assert!(e.contains("over the planner's limit of 4 MB"), "{e}");
+    assert!(e.len() < 200, "{e}");
+    // 200,000 unknown units in one plan: refused by count, quickly.
+    let units: Vec<String> = (0..200_000).map(|i| format!("\"X{i}\"")).collect();
+    let file = format!(
+        r#"{{"format":"qualplan plans","version":2,"plans":[{{"name":"big","qualification":"cg-4411-30","units":[{}]}}]}}"#,
+        units.join(",")
+    );
+    let e = exchange::import(&file, c).unwrap_err();
+    assert!(e.contains("200,000 entries"), "{e}");
+    // A long name is refused with its length, not quoted.
+    let long = format!(
+        r#"{{"format":"qualplan plans","version":2,"plans":[{{"name":"{}","qualification":"cg-4411-30","units":[]}}]}}"#,
+        "n".repeat(100_000)
+    );
+    let e = exchange::import(&long, c).unwrap_err();
+    assert!(e.contains("100,000"), "{e}");
+    assert!(e.len() < 200, "{e}");
+}
+
+#[test]
+fn six_thousand_imported_plans_of_one_name_each_get_a_name_of_their_own() {
+    let c = embedded();
+    let plans: Vec<Plan> = (0..6_000)
+        .map(|_| Plan::new("Learner", "cg-4411-30"))
+        .collect();
+    let text = exchange::export(&plans);
+    let imported = exchange::import(&text, c).unwrap();
+    let mut w = Workspace::new(c);
+    w.add_plans(imported);
+    let mut names: Vec<&str> = w.plans.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), 6_001);
+}
+
+#[test]
+fn plan_file_errors_are_plain_words_without_parser_terms() {
+    let c = embedded();
+    let e = exchange::import(
+        "{\"format\": \"qualplan plans\", \"version\": 2, \"plans\": [",
+        c,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e,
+        "The file is not a qualplan plans file: it is not readable JSON (it ends too soon)."
+    );
+    let e = exchange::import(
+        r#"{"format":"qualplan plans","version":2,"plans":[{"name":"a","qualification":"cg-4411-30","units":"002"}]}"#,
+        c,
+    )
+    .unwrap_err();
+    assert!(!e.contains("invalid type"), "{e}");
+    assert!(e.contains("line 1"), "{e}");
 }

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use qualplan::catalogue::embedded;
 use qualplan::plan::saved::{decode, encode};
-use qualplan::plan::{Plan, Workspace};
+use qualplan::plan::{Adopted, Plan, Workspace};
 
 #[path = "common/damage.rs"]
 mod damage;
@@ -20,7 +20,7 @@ fn sample() -> Workspace {
     w.new_plan();
     w.set_qualification(c, "highfield-l2-nvq-customer-service");
     w.add_unit("F/601/1609");
-    w.rename("Adviser's plan");
+    w.rename("Adviser's plan").unwrap();
     w
 }
 
@@ -33,19 +33,36 @@ fn a_workspace_round_trips() {
 }
 
 #[test]
-fn a_save_outside_the_common_form_is_read_the_careful_way_with_the_same_result() {
+fn a_save_with_a_part_this_version_does_not_use_loads_every_plan_and_is_kept() {
     // An extra field (as a later version might add) misses the direct read; every plan still
-    // loads, with nothing reported.
+    // loads, the field is named, and the save is kept whole, since writing it back would drop it.
     let w = sample();
     let mut v: serde_json::Value = serde_json::from_str(&encode(&w)).unwrap();
     v["written_by"] = "a later version".into();
-    let r = decode(&v.to_string(), embedded());
+    let text = v.to_string();
+    let r = decode(&text, embedded());
     assert_eq!(r.workspace, w);
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
     assert!(
-        r.problems.is_empty() && r.unreadable.is_none(),
+        r.problems[0].contains("(\"written_by\")"),
         "{:?}",
         r.problems
     );
+    assert_eq!(r.unreadable.as_deref(), Some(text.as_str()));
+}
+
+#[test]
+fn versions_that_are_not_whole_numbers_are_quoted_as_found() {
+    for (version, shown) in [
+        ("\"2\"", "(version \"\"2\"\")"),
+        ("2.0", "(version \"2.0\")"),
+        ("-2", "(version \"-2\")"),
+    ] {
+        let text = format!(r#"{{"version":{version},"current":0,"plans":[]}}"#);
+        let r = decode(&text, embedded());
+        assert!(r.problems[0].contains(shown), "{version}: {:?}", r.problems);
+        assert_eq!(r.unreadable.as_deref(), Some(text.as_str()));
+    }
 }
 
 #[test]
@@ -82,7 +99,7 @@ fn an_unknown_version_is_kept_aside() {
 }
 
 #[test]
-fn damaged_plans_are_set_aside_and_the_rest_kept() {
+fn damaged_plans_are_reported_plans_on_an_unknown_qualification_kept_aside_and_the_rest_used() {
     let text = r#"{"version":2,"current":2,"plans":[
         {"name":"good","qualification":"cg-4411-30","units":["002"]},
         {"name":"gone","qualification":"no-such-qualification","units":[]},
@@ -94,12 +111,18 @@ fn damaged_plans_are_set_aside_and_the_rest_kept() {
     assert_eq!(names, ["good", "stale"]);
     assert_eq!(r.workspace.plans[1].units, vec!["002", "001"]);
     assert_eq!(r.workspace.current, 1);
-    assert_eq!(r.problems.len(), 3, "{:#?}", r.problems);
+    assert_eq!(r.problems.len(), 2, "{:#?}", r.problems);
     assert!(r.problems.iter().any(|p| p.contains("099")));
-    assert!(r
-        .problems
-        .iter()
-        .any(|p| p.contains("no-such-qualification")));
+    assert_eq!(
+        r.workspace.set_aside.len(),
+        1,
+        "the unknown one is kept, not dropped"
+    );
+    assert_eq!(r.workspace.set_aside[0].name, "gone");
+    assert!(r.notes.iter().any(|p| p.contains("no-such-qualification")));
+    // Saved again, the plan set aside is still there for a tab that holds its qualification.
+    let again = decode(&encode(&r.workspace), embedded());
+    assert_eq!(again.workspace.set_aside, r.workspace.set_aside);
     assert_eq!(
         r.unreadable.as_deref(),
         Some(text),
@@ -120,7 +143,11 @@ fn workspace_operations() {
     w.duplicate();
     assert_eq!(w.plan().name, "Adviser's plan (copy)");
     assert_eq!(w.plans.len(), 3);
-    assert!(!w.rename("   "));
+    assert!(w.rename("   ").is_err());
+    assert_eq!(
+        w.rename("Adviser's plan").unwrap_err().to_string(),
+        "another plan is already called \u{201c}Adviser's plan\u{201d}; choose another name"
+    );
     w.delete();
     assert_eq!(w.plans.len(), 2);
     assert!(w.switch(0));
@@ -147,6 +174,16 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
         0usize..5,
     )
         .prop_map(|(names, picks, current)| {
+            // Names as the planner keeps them: cleaned, and each its own.
+            let mut names: Vec<String> = names
+                .iter()
+                .filter_map(|n| qualplan::limits::clean_name(n).ok())
+                .collect();
+            names.sort();
+            names.dedup();
+            if names.is_empty() {
+                names.push("Plan".into());
+            }
             let c = embedded();
             let q = c
                 .qualification("highfield-l2-nvq-customer-service")
@@ -164,10 +201,7 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     p
                 })
                 .collect();
-            Workspace {
-                current: current.min(plans.len() - 1),
-                plans,
-            }
+            Workspace::from_plans(plans, current)
         })
 }
 
@@ -205,6 +239,11 @@ proptest! {
                 prop_assert!(!plan.units[..i].contains(u), "{:?}", plan);
             }
         }
+        let mut names: Vec<&String> = r.workspace.plans.iter().chain(&r.workspace.set_aside).map(|p| &p.name).collect();
+        let all = names.len();
+        names.sort();
+        names.dedup();
+        prop_assert_eq!(names.len(), all, "every plan has its own name");
         if r.problems.is_empty() {
             prop_assert!(r.unreadable.is_none());
         } else {
@@ -222,32 +261,107 @@ fn another_tabs_plans_are_taken_but_this_tab_stays_on_its_open_plan() {
     let mut theirs = sample();
     theirs.switch(1);
     theirs.add_unit("R/601/1209");
-    here.adopt(theirs.clone());
+    assert_eq!(here.adopt(theirs.clone()), Adopted::Stayed);
     assert_eq!(here.plan().name, open, "still on the plan open here");
     assert_eq!(here.plans, theirs.plans, "with the other tab's plans");
-    // The open plan was deleted in the other tab: stay at the same place in the list.
-    let mut one = Workspace::new(c);
-    one.new_plan();
-    let mut fewer = one.clone();
-    fewer.delete();
-    one.adopt(fewer);
-    assert_eq!(one.plans.len(), 1);
-    assert_eq!(one.current, 0);
+    // Renamed in the other tab: still the same plan, at the same place.
+    let mut renamed = here.clone();
+    renamed.rename("Learner 1").unwrap();
+    here.switch(0);
+    assert_eq!(here.adopt(renamed), Adopted::Stayed);
+    assert_eq!(here.plan().name, "Learner 1");
 }
 
 #[test]
-fn plans_on_a_removed_qualification_are_dropped_and_counted() {
+fn a_tab_whose_open_plan_was_deleted_elsewhere_is_told_which_plan_it_now_shows() {
+    let c = embedded();
+    let mut one = Workspace::new(c);
+    one.new_plan();
+    one.new_plan();
+    one.switch(1);
+    let mut fewer = one.clone();
+    fewer.delete();
+    assert_eq!(
+        one.adopt(fewer),
+        Adopted::OpenPlanGone {
+            name: "Plan".into(),
+            now: "Plan 2".into()
+        }
+    );
+    assert_eq!(one.plans.len(), 2);
+    assert_eq!(one.plan().name, "Plan 2");
+}
+
+#[test]
+fn plans_on_a_removed_qualification_are_set_aside_and_come_back() {
     let c = embedded();
     let mut w = sample();
     w.plans.push(Plan::new("gone", "no-longer-here"));
     w.current = 2;
-    assert_eq!(w.drop_unknown(c), 1);
+    assert_eq!(w.set_aside_unknown(c), 1);
     assert_eq!(w.plans.len(), 2);
     assert_eq!(w.current, 1);
-    let mut only = Workspace {
-        plans: vec![Plan::new("gone", "no-longer-here")],
-        current: 0,
-    };
-    assert_eq!(only.drop_unknown(c), 1);
-    assert_eq!(only, Workspace::new(c), "never left without a plan");
+    assert_eq!(w.set_aside[0].name, "gone");
+    let mut only = Workspace::from_plans(vec![Plan::new("gone", "no-longer-here")], 0);
+    assert_eq!(only.set_aside_unknown(c), 1);
+    assert_eq!(
+        only.plans,
+        Workspace::new(c).plans,
+        "never left without a plan"
+    );
+    assert_eq!(only.set_aside.len(), 1);
+    // A name in use by a plan set aside is not given out again.
+    only.plans[0].name = "other".into();
+    assert_eq!(only.unused_name("gone"), "gone 2");
+    // The qualification comes back (here: its plan is moved to one this catalogue holds).
+    only.set_aside[0].qualification = "cg-4411-30".into();
+    assert_eq!(only.restore_set_aside(c), vec!["gone"]);
+    assert!(only.set_aside.is_empty());
+    assert_eq!(only.plans.len(), 2);
+}
+
+#[test]
+fn importing_thousands_of_plans_of_one_name_names_each_once_in_linear_work() {
+    let c = embedded();
+    let mut w = Workspace::new(c);
+    let plans: Vec<Plan> = (0..20_000)
+        .map(|_| Plan::new("Same", "cg-4411-30"))
+        .collect();
+    w.add_plans(plans);
+    assert_eq!(w.plans.len(), 20_001);
+    assert_eq!(w.plans[1].name, "Same");
+    assert_eq!(w.plans[20_000].name, "Same 20000");
+}
+
+#[test]
+fn names_in_an_old_save_are_made_unique_and_cleaned_with_a_note() {
+    let text = r#"{"version":2,"current":1,"plans":[
+        {"name":"Anna","qualification":"cg-4411-30","units":[]},
+        {"name":"Anna","qualification":"cg-4411-30","units":[]},
+        {"name":"\u202e\u200b","qualification":"cg-4411-30","units":[]}
+    ]}"#;
+    let r = decode(text, embedded());
+    let names: Vec<&str> = r.workspace.plans.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna", "Anna 2", "Plan 3"]);
+    assert_eq!(r.workspace.current, 1);
+    assert!(r.problems.is_empty(), "nothing lost: {:?}", r.problems);
+    assert_eq!(r.notes.len(), 2, "{:?}", r.notes);
+}
+
+#[test]
+fn a_save_listing_a_hundred_thousand_unknown_units_is_reported_in_a_short_message() {
+    let units: Vec<String> = (0..100_000).map(|i| format!("\"X{i}\"")).collect();
+    let text = format!(
+        r#"{{"version":2,"current":0,"plans":[{{"name":"big","qualification":"cg-4411-30","units":[{}]}}]}}"#,
+        units.join(",")
+    );
+    let r = decode(&text, embedded());
+    assert_eq!(r.problems.len(), 1);
+    assert!(r.problems[0].len() < 300, "{}", r.problems[0]);
+    assert!(
+        r.problems[0].contains("and 99,995 more"),
+        "{}",
+        r.problems[0]
+    );
+    assert_eq!(r.unreadable.as_deref(), Some(text.as_str()));
 }

@@ -4,6 +4,10 @@ use super::error::{CatalogueError, CatalogueErrors};
 use super::model::{
     Decision, Document, DocumentFile, Link, LinkBasis, LinksFile, Qualification, Unit,
 };
+use crate::limits::{
+    check_bytes, check_count, cut, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_QUALIFICATIONS,
+    MAX_CATALOGUE_UNITS,
+};
 use crate::rules::{compile_rules, CompiledRule, Requirement, UnitSet};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -112,9 +116,22 @@ impl Catalogue {
     }
 
     /// Adds one more document (a catalogue file a user loads) to a built catalogue.
+    /// Refused before it is parsed when over `MAX_CATALOGUE_FILE_BYTES`, and after when it holds
+    /// more units or qualifications than `MAX_CATALOGUE_UNITS` / `MAX_CATALOGUE_QUALIFICATIONS`.
     pub fn with_document(&self, name: &str, text: &str) -> Result<Catalogue, CatalogueErrors> {
-        let file = serde_json::from_str::<DocumentFile>(text)
-            .map_err(|e| CatalogueErrors(vec![CatalogueError::new(name, "", json_message(&e))]))?;
+        let one = |message: String| CatalogueErrors(vec![CatalogueError::new(name, "", message)]);
+        check_bytes("the file", text.len(), MAX_CATALOGUE_FILE_BYTES)
+            .map_err(|e| one(e.to_string()))?;
+        let file = serde_json::from_str::<DocumentFile>(text).map_err(|e| one(json_message(&e)))?;
+        check_count("its list of units", file.units.len(), MAX_CATALOGUE_UNITS)
+            .and_then(|_| {
+                check_count(
+                    "its list of qualifications",
+                    file.qualifications.len(),
+                    MAX_CATALOGUE_QUALIFICATIONS,
+                )
+            })
+            .map_err(|e| one(e.to_string()))?;
         let mut catalogue = self.clone();
         let mut errors = Vec::new();
         catalogue.add_document(name, file, &mut errors);
@@ -622,6 +639,7 @@ fn check_requirement(
 }
 
 /// Keeps serde's message and position, which already name the field and what was expected.
+/// The parser's finding, cut short: it can quote a whole string from the file.
 fn json_message(e: &serde_json::Error) -> String {
-    format!("not a valid catalogue file: {e}")
+    format!("not a valid catalogue file: {}", cut(&e.to_string(), 200))
 }

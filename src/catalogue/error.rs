@@ -37,13 +37,24 @@ impl std::error::Error for CatalogueError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogueErrors(pub Vec<CatalogueError>);
 
+/// Errors shown in one message; the rest are counted.
+const SHOWN: usize = 20;
+
 impl fmt::Display for CatalogueErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
+        for (i, e) in self.0.iter().take(SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{e}")?;
+            // A record or message may quote the file; a line stays readable.
+            write!(f, "{}", crate::limits::cut(&e.to_string(), 400))?;
+        }
+        if self.0.len() > SHOWN {
+            write!(
+                f,
+                "\n... and {} more problems of the same kind",
+                self.0.len() - SHOWN
+            )?;
         }
         Ok(())
     }

@@ -4,6 +4,7 @@
 mod check;
 mod complete;
 pub mod exchange;
+pub mod kept;
 mod progress;
 pub mod saved;
 pub mod share;
@@ -14,4 +15,4 @@ pub use check::{check, check_codes, Check};
 pub use complete::{cheapest_glh, complete, Completion, CompletionResult, Minimise};
 pub use progress::{progress, progress_carried, progress_towards, Carried, Progress};
 pub use totals::Totals;
-pub use workspace::{Plan, Workspace};
+pub use workspace::{Adopted, Plan, RenameError, Workspace};

@@ -3,8 +3,8 @@
 
 use super::workspace::{Plan, Workspace};
 use crate::catalogue::Catalogue;
+use crate::limits::{clean_name, excerpt, few, thousands, NameError, MAX_NAME_CHARS};
 use serde_json::Value;
-use std::borrow::Cow;
 
 /// The version `encode` writes.
 pub const VERSION: u64 = 2;
@@ -13,28 +13,42 @@ pub const VERSION: u64 = 2;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Restored {
     pub workspace: Workspace,
-    /// One sentence per problem, for the user.
+    /// One sentence per thing that could not be used as saved; the text is then kept whole in
+    /// `unreadable`.
     pub problems: Vec<String>,
+    /// One sentence per change that lost nothing (a plan set aside until its qualification is
+    /// loaded, a name made unique): no copy is needed for these.
+    pub notes: Vec<String>,
     /// The saved text, kept whole, when any of it could not be used.
     pub unreadable: Option<String>,
 }
 
-/// The saved form. Written straight from the workspace's plans, with no `Value` tree on the way
-/// (the planner saves on every change, and with thousands of plans the tree was most of the
-/// cost); read straight into owned plans in the common case.
+/// The saved form: plans then the plans set aside, in one list, so a version that knows
+/// nothing of setting aside still keeps them. Written straight from the workspace's plans, with
+/// no `Value` tree on the way (the planner saves on every change, and with thousands of plans
+/// the tree was most of the cost); read straight into owned plans in the common case.
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Saved<'a> {
+struct Saved<P> {
     version: u64,
     current: usize,
-    plans: Cow<'a, [Plan]>,
+    plans: P,
+}
+
+/// The workspace's plans and the ones set aside, written as one list.
+struct AllPlans<'a>(&'a Workspace);
+
+impl serde::Serialize for AllPlans<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.plans.iter().chain(&self.0.set_aside))
+    }
 }
 
 pub fn encode(workspace: &Workspace) -> String {
     serde_json::to_string(&Saved {
         version: VERSION,
         current: workspace.current,
-        plans: Cow::Borrowed(&workspace.plans),
+        plans: AllPlans(workspace),
     })
     .expect("plans are strings and maps of strings, which always serialise")
 }
@@ -52,9 +66,9 @@ struct Read {
 pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
     // The common case is read straight into plans (thousands of them load at start-up); anything
     // else, older or damaged, takes the careful path through a JSON tree.
-    let read = match serde_json::from_str::<Saved>(text) {
+    let read = match serde_json::from_str::<Saved<Vec<Plan>>>(text) {
         Ok(saved) if saved.version == VERSION => Read {
-            plans: saved.plans.into_owned().into_iter().map(Ok).collect(),
+            plans: saved.plans.into_iter().map(Ok).collect(),
             current: saved.current,
             problems: Vec::new(),
         },
@@ -64,6 +78,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
                 return Restored {
                     workspace: Workspace::new(catalogue),
                     problems: vec![problem],
+                    notes: Vec::new(),
                     unreadable: Some(text.to_string()),
                 }
             }
@@ -74,7 +89,10 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         current,
         mut problems,
     } = read;
-    let mut plans = Vec::new();
+    let mut notes = Vec::new();
+    let mut plans: Vec<Plan> = Vec::new();
+    let mut set_aside: Vec<Plan> = Vec::new();
+    let mut open = 0;
     for (i, plan) in read_plans.into_iter().enumerate() {
         let mut plan = match plan {
             Ok(p) => p,
@@ -86,41 +104,91 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
                 continue;
             }
         };
+        name_plan(&mut plan, i, &mut problems, &mut notes);
         let Some(cq) = catalogue.qualification(&plan.qualification) else {
-            problems.push(format!(
-                "Plan \u{201c}{}\u{201d} is for a qualification this catalogue does not have ({}); it was set aside.",
-                plan.name, plan.qualification
+            notes.push(format!(
+                "Plan \u{201c}{}\u{201d} is for a qualification this catalogue does not hold ({}); it is kept aside and comes back when that qualification is loaded again.",
+                plan.name,
+                excerpt(&plan.qualification)
             ));
+            set_aside.push(plan);
             continue;
         };
         let offered = |code: &String| catalogue.offered_unit(cq, code).is_some();
         let unknown: Vec<String> = plan.units.iter().filter(|c| !offered(c)).cloned().collect();
         if !unknown.is_empty() {
             problems.push(format!(
-                "Plan \u{201c}{}\u{201d} listed unit{} {} that {} no longer offers; removed from the plan.",
+                "Plan \u{201c}{}\u{201d} listed unit{} {} that {} does not offer; removed from the plan.",
                 plan.name,
                 if unknown.len() == 1 { "" } else { "s" },
-                unknown.join(", "),
+                few(&unknown),
                 cq.qualification.title
             ));
             plan.units.retain(|c| offered(c));
         }
         plan.drop_repeated_units();
+        if i == current {
+            open = plans.len();
+        }
         plans.push(plan);
     }
-    let workspace = if plans.is_empty() {
+    let mut workspace = if plans.is_empty() {
         Workspace::new(catalogue)
     } else {
-        let current = current.min(plans.len() - 1);
-        Workspace { plans, current }
+        Workspace::from_plans(plans, open)
     };
+    let renamed = workspace.make_names_unique(set_aside);
+    if renamed > 0 {
+        notes.push(format!(
+            "{} saved plan{} shared a name with another and {} renamed, so each plan has its own name.",
+            thousands(renamed),
+            if renamed == 1 { "" } else { "s" },
+            if renamed == 1 { "was" } else { "were" }
+        ));
+    }
     let unreadable = (!problems.is_empty()).then(|| text.to_string());
     Restored {
         workspace,
         problems,
+        notes,
         unreadable,
     }
 }
+
+/// Cleans a saved plan's name as `clean_name` would a new one: a name with nothing visible is
+/// named for its place, a name too long is shortened (and the save kept, since that loses text).
+fn name_plan(plan: &mut Plan, i: usize, problems: &mut Vec<String>, notes: &mut Vec<String>) {
+    match clean_name(&plan.name) {
+        Ok(name) => plan.name = name,
+        Err(NameError::Empty) => {
+            plan.name = format!("Plan {}", i + 1);
+            notes.push(format!(
+                "Saved plan {} had no visible name and is now called \u{201c}{}\u{201d}.",
+                i + 1,
+                plan.name
+            ));
+        }
+        Err(NameError::TooLong { chars }) => {
+            let visible: String = plan
+                .name
+                .chars()
+                .take(MAX_NAME_CHARS * 8)
+                .collect::<String>();
+            let short: String =
+                clean_name(&visible.chars().take(MAX_NAME_CHARS).collect::<String>())
+                    .unwrap_or_else(|_| format!("Plan {}", i + 1));
+            problems.push(format!(
+                "Saved plan {}'s name had {} characters, more than the {MAX_NAME_CHARS} a name may have; it is now \u{201c}{short}\u{201d}.",
+                i + 1,
+                thousands(chars)
+            ));
+            plan.name = short;
+        }
+    }
+}
+
+/// The parts of a version 2 save.
+const PARTS: [&str; 3] = ["version", "current", "plans"];
 
 /// Reads any saved text a version of the planner may have written, plan by plan, so one damaged
 /// plan costs only itself. An error is a text that holds no plans at all.
@@ -130,12 +198,13 @@ fn read_carefully(text: &str) -> Result<Read, String> {
         Ok(v) => v,
         Err(e) => {
             return Err(format!(
-                "Your saved plans could not be read (not valid JSON: {e}). A copy was kept; you are starting with a new plan."
+                "Your saved plans could not be read: the text is damaged ({}). A copy was kept; you are starting with a new plan.",
+                json_damage(&e)
             ))
         }
     };
-    let version = value.get("version").and_then(Value::as_u64);
-    let (raw_plans, current): (Vec<Value>, usize) = match version {
+    let version = value.get("version");
+    let (raw_plans, current): (Vec<Value>, usize) = match version.and_then(Value::as_u64) {
         Some(1) => {
             // Version 1 kept a single plan: {"version":1,"qualification":..,"units":[..]}.
             let mut plan = value.clone();
@@ -146,6 +215,20 @@ fn read_carefully(text: &str) -> Result<Read, String> {
             (vec![plan], 0)
         }
         Some(2) => {
+            if let Some(o) = value.as_object() {
+                let unknown: Vec<String> = o
+                    .keys()
+                    .filter(|k| !PARTS.contains(&k.as_str()))
+                    .cloned()
+                    .collect();
+                if !unknown.is_empty() {
+                    problems.push(format!(
+                        "Your saved plans hold {} this version does not use ({}); the plans were loaded, and a copy of the save was kept.",
+                        if unknown.len() == 1 { "a part" } else { "parts" },
+                        few(&unknown)
+                    ));
+                }
+            }
             let plans = value.get("plans").and_then(Value::as_array).cloned();
             match plans {
                 Some(p) => (p, value.get("current").and_then(Value::as_u64).unwrap_or(0) as usize),
@@ -155,19 +238,44 @@ fn read_carefully(text: &str) -> Result<Read, String> {
                 }
             }
         }
-        other => {
+        _ => {
             return Err(format!(
-                "Your saved plans are in a format this version does not know ({}). A copy was kept; you are starting with a new plan.",
-                other.map(|v| format!("version {v}")).unwrap_or_else(|| "no version".into())
+                "Your saved plans are in a form this version does not know ({}). A copy was kept; you are starting with a new plan.",
+                match version {
+                    None => "no version".to_string(),
+                    Some(v) if v.is_u64() => format!("version {v}"),
+                    Some(v) => format!("version {}", excerpt(&v.to_string())),
+                }
             ))
         }
     };
     Ok(Read {
         plans: raw_plans
             .into_iter()
-            .map(|raw| serde_json::from_value(raw).map_err(|e| e.to_string()))
+            .map(|raw| serde_json::from_value(raw).map_err(|e| plan_damage(&e)))
             .collect(),
         current,
         problems,
     })
+}
+
+/// Where a JSON text is damaged, in words: "it ends too soon", "at line 3, character 14".
+pub fn json_damage(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        "it ends too soon".to_string()
+    } else {
+        format!("at line {}, character {}", e.line(), e.column())
+    }
+}
+
+/// Why a saved plan is not a plan, without quoting its contents.
+fn plan_damage(e: &serde_json::Error) -> String {
+    let what = e.to_string();
+    if what.starts_with("unknown field") {
+        "it has a part a plan does not have".to_string()
+    } else if what.starts_with("missing field") {
+        "a part is missing".to_string()
+    } else {
+        "a part is of the wrong kind".to_string()
+    }
 }

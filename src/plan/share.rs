@@ -4,6 +4,9 @@
 
 use super::workspace::Plan;
 use crate::catalogue::Catalogue;
+use crate::limits::{
+    check_bytes, check_count, clean_name, excerpt, NameError, MAX_LINK_BYTES, MAX_UNITS_PER_PLAN,
+};
 use crate::rules::Readings;
 use std::fmt;
 
@@ -43,9 +46,10 @@ fn unescape(s: &str) -> Result<String, ShareError> {
         if bytes[i] == b'%' {
             let hex = s
                 .get(i + 1..i + 3)
-                .ok_or_else(|| ShareError(format!("broken escape at {:?}", &s[i..])))?;
-            let b = u8::from_str_radix(hex, 16)
-                .map_err(|_| ShareError(format!("broken escape %{hex}")))?;
+                .ok_or_else(|| ShareError(format!("broken escape at {}", excerpt(&s[i..]))))?;
+            let b = u8::from_str_radix(hex, 16).map_err(|_| {
+                ShareError(format!("broken escape {}", excerpt(&format!("%{hex}"))))
+            })?;
             out.push(b);
             i += 3;
         } else {
@@ -81,14 +85,20 @@ pub fn encode(plan: &Plan) -> String {
     parts.join("&")
 }
 
-/// Reads a fragment (with or without `#`), checking every part against the catalogue.
+/// Reads a fragment (with or without `#`), checking every part against the catalogue. Refused
+/// before it is read when over `MAX_LINK_BYTES`; every check after that is linear.
 pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError> {
+    check_bytes("the link", fragment.len(), MAX_LINK_BYTES)
+        .map_err(|e| ShareError(e.to_string()))?;
     let fragment = fragment.trim_start_matches('#');
     let (mut q, mut units, mut readings, mut name) = (None, Vec::new(), Readings::new(), None);
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = part
-            .split_once('=')
-            .ok_or_else(|| ShareError(format!("the link's part {part:?} is not KEY=VALUE")))?;
+        let (key, value) = part.split_once('=').ok_or_else(|| {
+            ShareError(format!(
+                "the link's part {} is not KEY=VALUE",
+                excerpt(part)
+            ))
+        })?;
         match key {
             "q" => q = Some(unescape(value)?),
             "u" => {
@@ -99,7 +109,7 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
             "r" => {
                 for r in value.split(',').filter(|r| !r.is_empty()) {
                     let (rule, reading) = r.split_once(':').ok_or_else(|| {
-                        ShareError(format!("the reading {r:?} is not RULE:READING"))
+                        ShareError(format!("the reading {} is not RULE:READING", excerpt(r)))
                     })?;
                     readings.insert(unescape(rule)?, unescape(reading)?);
                 }
@@ -107,15 +117,20 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
             "n" => name = Some(unescape(value)?),
             other => {
                 return Err(ShareError(format!(
-                    "the link has an unknown part {other:?}"
+                    "the link has an unknown part {}",
+                    excerpt(other)
                 )))
             }
         }
     }
     let q = q.ok_or_else(|| ShareError("the link names no qualification (q=...)".into()))?;
-    let name = name
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "Shared plan".into());
+    check_count("the link", units.len(), MAX_UNITS_PER_PLAN)
+        .map_err(|e| ShareError(e.to_string()))?;
+    let name = match name.as_deref().map(clean_name) {
+        None | Some(Err(NameError::Empty)) => "Shared plan".to_string(),
+        Some(Ok(n)) => n,
+        Some(Err(e)) => return Err(ShareError(format!("the link's name: {e}"))),
+    };
     let mut plan = Plan {
         name,
         qualification: q,

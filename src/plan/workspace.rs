@@ -2,8 +2,11 @@
 //! methods (the components only call these).
 
 use crate::catalogue::{Catalogue, UnitId};
+use crate::limits::{clean_name, excerpt, shortened, NameError};
 use crate::rules::Readings;
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 /// One named plan: a qualification, the units chosen for it (codes as its document prints
 /// them, in the order the user arranged), and the readings chosen for ambiguous rules.
@@ -23,6 +26,42 @@ pub struct Plan {
 pub struct Workspace {
     pub plans: Vec<Plan>,
     pub current: usize,
+    /// Plans on a qualification this catalogue does not hold (a catalogue file another tab
+    /// loaded, or one removed here): kept and saved untouched, never shown as plans, and put back
+    /// when the qualification is loaded again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<Plan>,
+}
+
+/// Why a rename was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RenameError {
+    Name(NameError),
+    /// Another plan has the name; names tell plans apart, in the list and across tabs.
+    Taken(String),
+}
+
+impl fmt::Display for RenameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenameError::Name(e) => e.fmt(f),
+            RenameError::Taken(name) => write!(
+                f,
+                "another plan is already called \u{201c}{name}\u{201d}; choose another name"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RenameError {}
+
+/// What taking another tab's save did to the plan open here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Adopted {
+    /// Still on the same plan (found by name, or renamed in place).
+    Stayed,
+    /// The plan open here was deleted in the other tab; now showing `now`.
+    OpenPlanGone { name: String, now: String },
 }
 
 impl Plan {
@@ -36,16 +75,10 @@ impl Plan {
     }
 
     /// Keeps the first of any unit listed more than once: a plan holds a unit once, and outside
-    /// input (a saved plan, a link, a file) may list one twice.
+    /// input (a saved plan, a link, a file) may list one twice. Linear in the units listed.
     pub fn drop_repeated_units(&mut self) {
-        let mut seen: Vec<String> = Vec::with_capacity(self.units.len());
-        self.units.retain(|c| {
-            let first = !seen.contains(c);
-            if first {
-                seen.push(c.clone());
-            }
-            first
-        });
+        let mut seen: HashSet<String> = HashSet::with_capacity(self.units.len());
+        self.units.retain(|c| seen.insert(c.clone()));
     }
 
     /// What stops a plan from outside (a link, a file) being used with `catalogue`: a
@@ -55,8 +88,8 @@ impl Plan {
     pub fn mismatch_with(&self, catalogue: &Catalogue) -> Option<String> {
         let Some(cq) = catalogue.qualification(&self.qualification) else {
             return Some(format!(
-                "qualification {:?} is not in the catalogue",
-                self.qualification
+                "qualification {} is not in the catalogue",
+                excerpt(&self.qualification)
             ));
         };
         if let Some(u) = self
@@ -65,7 +98,8 @@ impl Plan {
             .find(|u| catalogue.offered_unit(cq, u).is_none())
         {
             return Some(format!(
-                "unit {u:?} is not a unit of {}",
+                "unit {} is not a unit of {}",
+                excerpt(u),
                 cq.qualification.title
             ));
         }
@@ -73,7 +107,11 @@ impl Plan {
             .iter()
             .find(|(rule, reading)| !cq.has_reading(rule, reading))
             .map(|(rule, reading)| {
-                format!("reading {rule}:{reading} is not a reading of this qualification's rules")
+                format!(
+                    "reading {}:{} is not a reading of this qualification's rules",
+                    shortened(rule),
+                    shortened(reading)
+                )
             })
     }
 
@@ -101,9 +139,16 @@ impl Workspace {
             .or(catalogue.qualifications.first())
             .map(|q| q.qualification.id.clone())
             .unwrap_or_default();
+        Workspace::from_plans(vec![Plan::new("My plan", &q)], 0)
+    }
+
+    /// A workspace of `plans` (at least one) with `current` open.
+    pub fn from_plans(plans: Vec<Plan>, current: usize) -> Workspace {
+        let current = current.min(plans.len().saturating_sub(1));
         Workspace {
-            plans: vec![Plan::new("My plan", &q)],
-            current: 0,
+            plans,
+            current,
+            set_aside: Vec::new(),
         }
     }
 
@@ -179,15 +224,18 @@ impl Workspace {
         }
     }
 
+    /// Every name in use, plans set aside included (they come back).
+    fn names(&self) -> HashSet<String> {
+        self.plans
+            .iter()
+            .chain(&self.set_aside)
+            .map(|p| p.name.clone())
+            .collect()
+    }
+
     /// A name not yet used: "Plan 2", "Plan 3", ...
     pub fn unused_name(&self, base: &str) -> String {
-        if !self.plans.iter().any(|p| p.name == base) {
-            return base.to_string();
-        }
-        (2..)
-            .map(|n| format!("{base} {n}"))
-            .find(|n| !self.plans.iter().any(|p| &p.name == n))
-            .expect("some number is free")
+        NameBook::new(self.names()).take(base)
     }
 
     /// Opens a new empty plan on the same qualification as the open one.
@@ -204,10 +252,10 @@ impl Workspace {
             .qualification(qualification)
             .map(|q| q.qualification.title.clone())
             .unwrap_or_else(|| qualification.to_string());
-        let name = self.unused_name(&title);
+        let name = self.unused_name(&clean_name(&title).unwrap_or_else(|_| "Plan".into()));
         let mut plan = Plan::new(&name, qualification);
         plan.units = units;
-        plan.units.dedup();
+        plan.drop_repeated_units();
         self.plans.push(plan);
         self.current = self.plans.len() - 1;
     }
@@ -224,14 +272,32 @@ impl Workspace {
         self.current = self.plans.len() - 1;
     }
 
-    /// Renames the open plan; an empty name is refused.
-    pub fn rename(&mut self, name: &str) -> bool {
-        let name = name.trim();
-        if name.is_empty() {
-            return false;
+    /// Renames the open plan. The name is cleaned (see `clean_name`); a name with nothing
+    /// visible, too long, or another plan's is refused.
+    pub fn rename(&mut self, name: &str) -> Result<(), RenameError> {
+        let name = clean_name(name).map_err(RenameError::Name)?;
+        if name == self.plan().name {
+            return Ok(());
         }
-        self.plan_mut().name = name.to_string();
-        true
+        if self.names().contains(&name) {
+            return Err(RenameError::Taken(name));
+        }
+        self.plan_mut().name = name;
+        Ok(())
+    }
+
+    /// Adds plans from outside (a file, a link, a kept copy), renaming any whose name is taken
+    /// so nothing is overwritten; opens the last. Linear in the plans added.
+    pub fn add_plans(&mut self, plans: Vec<Plan>) {
+        if plans.is_empty() {
+            return;
+        }
+        let mut book = NameBook::new(self.names());
+        for mut p in plans {
+            p.name = book.take(&p.name);
+            self.plans.push(p);
+        }
+        self.current = self.plans.len() - 1;
     }
 
     /// Deletes the open plan; the last plan is never deleted (it is emptied instead).
@@ -245,31 +311,94 @@ impl Workspace {
         self.current = self.current.min(self.plans.len() - 1);
     }
 
-    /// Takes the plans another tab saved, staying on the plan open here (by name) where it still
-    /// exists, so two tabs can show two plans side by side.
-    pub fn adopt(&mut self, other: Workspace) {
+    /// Takes the plans another tab saved, staying on the plan open here (by name, names being
+    /// unique) where it still exists, so two tabs can show two plans side by side. A plan
+    /// renamed there keeps its place in the list; one deleted there is reported, so this tab
+    /// never goes on editing another plan without a word.
+    pub fn adopt(&mut self, other: Workspace) -> Adopted {
         let open = self.plan().name.clone();
         let here = self.current;
-        let current = other
+        let renamed_in_place = other.plans.len() == self.plans.len()
+            && other
+                .plans
+                .get(here)
+                .is_some_and(|p| !self.plans.iter().any(|q| q.name == p.name));
+        let (current, adopted) = match other.plans.iter().position(|p| p.name == open) {
+            Some(i) => (i, Adopted::Stayed),
+            None if renamed_in_place => (here, Adopted::Stayed),
+            None => {
+                let i = here.min(other.plans.len().saturating_sub(1));
+                let now = other
+                    .plans
+                    .get(i)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                (i, Adopted::OpenPlanGone { name: open, now })
+            }
+        };
+        *self = Workspace { current, ..other };
+        adopted
+    }
+
+    /// Sets aside the plans on qualifications the catalogue no longer has (a catalogue file was
+    /// removed), to come back when it is loaded again; returns how many. A workspace is never
+    /// left without a plan to show.
+    pub fn set_aside_unknown(&mut self, catalogue: &Catalogue) -> usize {
+        let open = self.plan().name.clone();
+        let (keep, aside): (Vec<Plan>, Vec<Plan>) = self
+            .plans
+            .drain(..)
+            .partition(|p| catalogue.qualification(&p.qualification).is_some());
+        let moved = aside.len();
+        self.set_aside.extend(aside);
+        self.plans = keep;
+        if self.plans.is_empty() {
+            let fresh = Workspace::new(catalogue);
+            let name = self.unused_name(&fresh.plans[0].name);
+            self.plans = fresh.plans;
+            self.plans[0].name = name;
+        }
+        self.current = self
             .plans
             .iter()
             .position(|p| p.name == open)
-            .unwrap_or(here.min(other.plans.len().saturating_sub(1)));
-        *self = Workspace { current, ..other };
+            .unwrap_or(self.current.min(self.plans.len() - 1));
+        moved
     }
 
-    /// Drops the plans on qualifications the catalogue no longer has (a catalogue file was
-    /// removed); returns how many went. A workspace is never left without a plan.
-    pub fn drop_unknown(&mut self, catalogue: &Catalogue) -> usize {
-        let before = self.plans.len();
-        self.plans
-            .retain(|p| catalogue.qualification(&p.qualification).is_some());
-        let gone = before - self.plans.len();
-        if self.plans.is_empty() {
-            *self = Workspace::new(catalogue);
+    /// Puts back the plans set aside whose qualification the catalogue now holds; returns their
+    /// names. The plan open here stays open.
+    pub fn restore_set_aside(&mut self, catalogue: &Catalogue) -> Vec<String> {
+        let (back, still): (Vec<Plan>, Vec<Plan>) = self
+            .set_aside
+            .drain(..)
+            .partition(|p| catalogue.qualification(&p.qualification).is_some());
+        self.set_aside = still;
+        let names = back.iter().map(|p| p.name.clone()).collect();
+        self.plans.extend(back);
+        names
+    }
+
+    /// Takes `set_aside` as the plans set aside, then gives every plan a name of its own (a save
+    /// from before names had to differ may repeat one); returns how many were renamed.
+    pub fn make_names_unique(&mut self, set_aside: Vec<Plan>) -> usize {
+        self.set_aside = set_aside;
+        let mut book = NameBook::new(HashSet::new());
+        let mut renamed = 0;
+        for p in self.plans.iter_mut().chain(self.set_aside.iter_mut()) {
+            let name = book.take(&p.name);
+            if name != p.name {
+                p.name = name;
+                renamed += 1;
+            }
         }
-        self.current = self.current.min(self.plans.len() - 1);
-        gone
+        renamed
+    }
+
+    /// Removes a plan set aside (the person chose to), returning it so the caller can offer undo.
+    pub fn discard_set_aside(&mut self, name: &str) -> Option<Plan> {
+        let i = self.set_aside.iter().position(|p| p.name == name)?;
+        Some(self.set_aside.remove(i))
     }
 
     pub fn switch(&mut self, index: usize) -> bool {
@@ -279,5 +408,37 @@ impl Workspace {
         } else {
             false
         }
+    }
+}
+
+/// The names in use, handing out unused ones: `base`, or `base 2`, `base 3`, ... Remembers
+/// where each base's numbering got to, so naming thousands of plans alike stays linear.
+struct NameBook {
+    names: HashSet<String>,
+    next: HashMap<String, u32>,
+}
+
+impl NameBook {
+    fn new(names: HashSet<String>) -> NameBook {
+        NameBook {
+            names,
+            next: HashMap::new(),
+        }
+    }
+
+    fn take(&mut self, base: &str) -> String {
+        let name = if self.names.contains(base) {
+            let from = self.next.get(base).copied().unwrap_or(2);
+            let (n, name) = (from..)
+                .map(|n| (n, format!("{base} {n}")))
+                .find(|(_, name)| !self.names.contains(name))
+                .expect("some number is free");
+            self.next.insert(base.to_string(), n + 1);
+            name
+        } else {
+            base.to_string()
+        };
+        self.names.insert(name.clone());
+        name
     }
 }

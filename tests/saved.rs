@@ -365,3 +365,37 @@ fn a_save_listing_a_hundred_thousand_unknown_units_is_reported_in_a_short_messag
     );
     assert_eq!(r.unreadable.as_deref(), Some(text.as_str()));
 }
+
+#[test]
+fn another_tabs_save_this_tab_cannot_read_leaves_this_tabs_plans_as_they_are() {
+    use qualplan::plan::saved::{take_other_tab, OtherTab};
+    let c = embedded();
+    let mut here = sample();
+    let before = here.clone();
+    for theirs in [
+        r#"{"version":3,"current":0,"plans":[],"people":[]}"#.to_string(),
+        "{\"version\":2,\"plans\":[{\"name\":".to_string(),
+        encode(&before).replace("\"002\"", "\"999\""),
+    ] {
+        match take_other_tab(&mut here, &theirs, c) {
+            OtherTab::Refused { problems } => assert!(!problems.is_empty()),
+            taken => panic!("{theirs}: {taken:?}"),
+        }
+        assert_eq!(here, before, "{theirs}");
+    }
+    // A readable save is taken, and plans on a qualification this tab lacks come along aside.
+    let mut theirs = before.clone();
+    theirs.set_aside.push(Plan::new("On my file", "gen-0000"));
+    theirs.add_unit("L/601/1614");
+    match take_other_tab(&mut here, &encode(&theirs), c) {
+        OtherTab::Taken { adopted, notes } => {
+            assert_eq!(adopted, Adopted::Stayed);
+            assert_eq!(notes.len(), 1, "{notes:?}");
+        }
+        refused => panic!("{refused:?}"),
+    }
+    assert_eq!(here.set_aside, theirs.set_aside);
+    assert_eq!(here.plans, theirs.plans);
+    // Written back, the plan aside is still there for the tab that holds its catalogue file.
+    assert!(encode(&here).contains("On my file"));
+}

@@ -5,7 +5,7 @@
 use qualplan::catalogue::{embedded, synthetic_document};
 use qualplan::plan::{check_codes, Workspace};
 use qualplan::rules::Readings;
-use qualplan::ui::{catalogue_files, storage};
+use qualplan::ui::{catalogue_files, kept_store, storage};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -46,7 +46,7 @@ fn the_workspace_survives_a_save_and_load_through_local_storage() {
     storage::save(&w).unwrap();
     let restored = storage::load(c);
     assert_eq!(restored.workspace, w);
-    assert!(restored.problems.is_empty());
+    assert!(restored.messages.is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -56,12 +56,58 @@ fn a_corrupt_save_is_kept_aside_in_local_storage() {
     s.clear().unwrap();
     s.set_item(storage::KEY, "{not json").unwrap();
     let restored = storage::load(c);
-    assert!(!restored.problems.is_empty());
-    assert_eq!(
-        s.get_item(storage::UNREADABLE_KEY).unwrap().as_deref(),
-        Some("{not json")
-    );
+    assert!(!restored.messages.is_empty());
+    assert!(!restored.held);
+    let kept = kept_store::list();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].copy.text, "{not json");
+    assert_eq!(kept[0].copy.from, storage::KEY);
     assert_eq!(restored.workspace, Workspace::new(c));
+    // A second problem is kept beside the first, never over it.
+    s.set_item(storage::KEY, "{also not json").unwrap();
+    storage::load(c);
+    let texts: Vec<String> = kept_store::list()
+        .into_iter()
+        .map(|k| k.copy.text)
+        .collect();
+    assert_eq!(texts.len(), 2);
+    assert!(
+        texts.contains(&"{not json".to_string()) && texts.contains(&"{also not json".to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_save_too_large_to_copy_is_moved_to_its_copy_and_never_lost() {
+    let c = embedded();
+    let s = local_storage();
+    s.clear().unwrap();
+    // Fill the quota with the damaged save itself and filler, so a second copy cannot fit.
+    let big = format!("{{\"version\":2,\"plans\":[\"{}", "x".repeat(2_600_000));
+    s.set_item(storage::KEY, &big).unwrap();
+    let mut filler = 0;
+    while s
+        .set_item(&format!("filler.{filler}"), &"y".repeat(100_000))
+        .is_ok()
+    {
+        filler += 1;
+    }
+    let restored = storage::load(c);
+    let kept = kept_store::list();
+    if restored.held {
+        assert_eq!(
+            s.get_item(storage::KEY).unwrap().as_deref(),
+            Some(big.as_str())
+        );
+    } else {
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].copy.text, big);
+    }
+    assert!(
+        restored.messages.iter().any(|m| m.contains("Kept copies")),
+        "{:?}",
+        restored.messages
+    );
+    s.clear().unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -78,17 +124,10 @@ fn an_unreadable_list_of_catalogue_files_is_kept_aside_and_new_files_can_still_b
         "{}",
         problems[0]
     );
-    assert!(
-        problems[0].contains(catalogue_files::UNREADABLE_KEY),
-        "{}",
-        problems[0]
-    );
-    assert_eq!(
-        s.get_item(catalogue_files::UNREADABLE_KEY)
-            .unwrap()
-            .as_deref(),
-        Some("[{\"name\": 1}")
-    );
+    assert!(problems[0].contains("Kept copies"), "{}", problems[0]);
+    let kept = kept_store::list();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].copy.text, "[{\"name\": 1}");
     // Loading a file afterwards keeps it, and the unreadable list stays where it was put.
     let text = synthetic_document(5, 1, 1);
     let (c, files) = catalogue_files::add(c, "mine.json", &text).unwrap();
@@ -98,8 +137,13 @@ fn an_unreadable_list_of_catalogue_files_is_kept_aside_and_new_files_can_still_b
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(files[0].name, "mine.json");
     assert!(again.qualification("gen-0000").is_some());
-    assert!(s
-        .get_item(catalogue_files::UNREADABLE_KEY)
-        .unwrap()
-        .is_some());
+    assert_eq!(kept_store::list().len(), 1, "the copy stays");
+    // A second file of the same name is kept beside the first.
+    let other = synthetic_document(5, 1, 2)
+        .replace("\"GEN\"", "\"GEN2\"")
+        .replace("gen-0000", "gen2-0000");
+    let (_, files) =
+        catalogue_files::add(again, "mine.json", &other).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[1].name, "mine.json (2)");
 }

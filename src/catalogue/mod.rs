@@ -14,7 +14,7 @@ pub use build::{Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord
 pub use embedded::{embedded, EMBEDDED_FILES, EMBEDDED_LINKS};
 pub use error::{CatalogueError, CatalogueErrors};
 pub use level::Level;
-pub use loaded::{decode_loaded_files, encode_loaded_files, LoadedFile};
+pub use loaded::{decode_loaded_files, encode_loaded_files, unused_file_name, LoadedFile};
 pub use lookup::{normalise_code, LookupError};
 pub use model::{
     Decision, Document, DocumentFile, Group, Link, LinkBasis, LinksFile, OtherCode, Qualification,

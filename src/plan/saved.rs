@@ -1,7 +1,7 @@
 //! The saved form of the workspace: versioned JSON, migrated forwards, and read defensively so
 //! a damaged save never costs the user a blank page or their other plans.
 
-use super::workspace::{Plan, Workspace};
+use super::workspace::{Adopted, Plan, Workspace};
 use crate::catalogue::Catalogue;
 use crate::limits::{clean_name, excerpt, few, thousands, NameError, MAX_NAME_CHARS};
 use serde_json::Value;
@@ -14,13 +14,16 @@ pub const VERSION: u64 = 2;
 pub struct Restored {
     pub workspace: Workspace,
     /// One sentence per thing that could not be used as saved; the text is then kept whole in
-    /// `unreadable`.
+    /// `unreadable`, and the shell, which keeps the copy, says where.
     pub problems: Vec<String>,
     /// One sentence per change that lost nothing (a plan set aside until its qualification is
     /// loaded, a name made unique): no copy is needed for these.
     pub notes: Vec<String>,
     /// The saved text, kept whole, when any of it could not be used.
     pub unreadable: Option<String>,
+    /// How many plans were read from the text (shown or set aside); 0 when the workspace is a
+    /// fresh one because nothing could be.
+    pub plans_read: usize,
 }
 
 /// The saved form: plans then the plans set aside, in one list, so a version that knows
@@ -80,6 +83,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
                     problems: vec![problem],
                     notes: Vec::new(),
                     unreadable: Some(text.to_string()),
+                    plans_read: 0,
                 }
             }
         },
@@ -132,6 +136,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         }
         plans.push(plan);
     }
+    let plans_read = plans.len() + set_aside.len();
     let mut workspace = if plans.is_empty() {
         Workspace::new(catalogue)
     } else {
@@ -152,6 +157,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         problems,
         notes,
         unreadable,
+        plans_read,
     }
 }
 
@@ -198,7 +204,7 @@ fn read_carefully(text: &str) -> Result<Read, String> {
         Ok(v) => v,
         Err(e) => {
             return Err(format!(
-                "Your saved plans could not be read: the text is damaged ({}). A copy was kept; you are starting with a new plan.",
+                "Your saved plans could not be read: the text is damaged ({}). You are starting with a new plan.",
                 json_damage(&e)
             ))
         }
@@ -223,7 +229,7 @@ fn read_carefully(text: &str) -> Result<Read, String> {
                     .collect();
                 if !unknown.is_empty() {
                     problems.push(format!(
-                        "Your saved plans hold {} this version does not use ({}); the plans were loaded, and a copy of the save was kept.",
+                        "Your saved plans hold {} this version does not use ({}); the plans were loaded.",
                         if unknown.len() == 1 { "a part" } else { "parts" },
                         few(&unknown)
                     ));
@@ -233,14 +239,14 @@ fn read_carefully(text: &str) -> Result<Read, String> {
             match plans {
                 Some(p) => (p, value.get("current").and_then(Value::as_u64).unwrap_or(0) as usize),
                 None => {
-                    problems.push("Your saved plans had no list of plans. A copy was kept.".to_string());
+                    problems.push("Your saved plans had no list of plans.".to_string());
                     (Vec::new(), 0)
                 }
             }
         }
         _ => {
             return Err(format!(
-                "Your saved plans are in a form this version does not know ({}). A copy was kept; you are starting with a new plan.",
+                "Your saved plans are in a form this version does not know ({}). You are starting with a new plan.",
                 match version {
                     None => "no version".to_string(),
                     Some(v) if v.is_u64() => format!("version {v}"),
@@ -277,5 +283,33 @@ fn plan_damage(e: &serde_json::Error) -> String {
         "a part is missing".to_string()
     } else {
         "a part is of the wrong kind".to_string()
+    }
+}
+
+/// What became of another tab's save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OtherTab {
+    /// Read whole and taken: this tab now shows the shared plans.
+    Taken {
+        adopted: Adopted,
+        notes: Vec<String>,
+    },
+    /// Not wholly readable here (damaged, or written by a later version): this tab keeps its own
+    /// plans, and the text must be kept whole before anything is written over it.
+    Refused { problems: Vec<String> },
+}
+
+/// Takes another tab's save into `workspace` when every part of it can be read; otherwise
+/// leaves `workspace` as it is. Never loses either side: a refused text is for the caller to keep.
+pub fn take_other_tab(workspace: &mut Workspace, text: &str, catalogue: &Catalogue) -> OtherTab {
+    let restored = decode(text, catalogue);
+    if restored.unreadable.is_some() {
+        return OtherTab::Refused {
+            problems: restored.problems,
+        };
+    }
+    OtherTab::Taken {
+        adopted: workspace.adopt(restored.workspace),
+        notes: restored.notes,
     }
 }

@@ -300,6 +300,16 @@ impl Workspace {
         self.current = self.plans.len() - 1;
     }
 
+    /// Adds plans to those kept aside (taken back from a kept copy, or a delete undone), renaming
+    /// any whose name is taken.
+    pub fn add_set_aside(&mut self, plans: Vec<Plan>) {
+        let mut book = NameBook::new(self.names());
+        for mut p in plans {
+            p.name = book.take(&p.name);
+            self.set_aside.push(p);
+        }
+    }
+
     /// Deletes the open plan; the last plan is never deleted (it is emptied instead).
     pub fn delete(&mut self) {
         if self.plans.len() == 1 {

@@ -5,6 +5,8 @@ use super::available_units::AvailableUnits;
 use super::catalogue_files::{self, LoadedFile};
 use super::catalogue_loader::CatalogueLoader;
 use super::completion_panel::CompletionPanel;
+use super::kept_copies::KeptCopies;
+use super::kept_store::{self, Stored};
 use super::notices::Notices;
 use super::other_qualifications::OtherQualifications;
 use super::plan_list::PlanList;
@@ -18,7 +20,8 @@ use super::totals_panel::TotalsPanel;
 use super::verdict::Verdict;
 use super::why_steps::WhySteps;
 use crate::catalogue::Catalogue;
-use crate::plan::{check, saved, Check, Plan, Workspace};
+use crate::plan::saved::{self, OtherTab};
+use crate::plan::{check, Adopted, Check, Plan, Workspace};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
@@ -30,8 +33,12 @@ pub fn App() -> impl IntoView {
     let catalogue: RwSignal<&'static Catalogue> = RwSignal::new(loaded);
     let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(files);
     let restored = storage::load(loaded);
-    problems.extend(restored.problems);
+    problems.extend(restored.messages);
     let workspace: RwSignal<Workspace> = RwSignal::new(restored.workspace);
+    // Set while a text that could not be copied is held under the save's key: nothing is written
+    // over it until the person downloads it or chooses to save anyway.
+    let held = RwSignal::new(restored.held);
+    let kept: RwSignal<Vec<Stored>> = RwSignal::new(kept_store::list());
     let offer: RwSignal<Option<Plan>> = RwSignal::new(None);
     match take_shared_plan(loaded) {
         Some(Ok(p)) => offer.set(Some(p)),
@@ -52,6 +59,13 @@ pub fn App() -> impl IntoView {
     // Set while applying another tab's save, which must not be written back (the tabs would
     // answer each other for ever, each with its own open plan).
     let from_other_tab = StoredValue::new(false);
+    let tell = move |message: String| {
+        notices.update(|n| {
+            if !n.contains(&message) {
+                n.push(message)
+            }
+        })
+    };
     // Save on every change; report a failure instead of losing it silently.
     Effect::new(move |_| {
         let w = workspace.get();
@@ -59,20 +73,53 @@ pub fn App() -> impl IntoView {
             from_other_tab.set_value(false);
             return;
         }
+        if held.get() {
+            return;
+        }
         if let Err(message) = storage::save(&w) {
-            notices.update(|n| {
-                if !n.contains(&message) {
-                    n.push(message)
-                }
-            });
+            tell(message);
         }
     });
     // Another tab saved: show its plans, but keep this tab on the plan it has open, so two tabs
-    // can show two plans side by side.
-    storage::on_other_tab_change(move |text| {
-        let theirs = saved::decode(&text, catalogue.get_untracked()).workspace;
-        from_other_tab.set_value(true);
-        workspace.update(|w| w.adopt(theirs));
+    // can show two plans side by side. A save this tab cannot wholly read (damaged, or from a
+    // later version) is kept as a copy, and this tab keeps its own plans.
+    storage::on_other_tab_change(storage::KEY, move |text| {
+        let Some(text) = text else { return };
+        let mut w = workspace.get_untracked();
+        match saved::take_other_tab(&mut w, &text, catalogue.get_untracked()) {
+            OtherTab::Taken { adopted, notes } => {
+                from_other_tab.set_value(true);
+                workspace.set(w);
+                notes.into_iter().for_each(tell);
+                if let Adopted::OpenPlanGone { name, now } = adopted {
+                    tell(format!("\u{201c}{name}\u{201d}, the plan open here, was deleted in another tab; this tab now shows \u{201c}{now}\u{201d}."));
+                }
+            }
+            OtherTab::Refused { problems } => {
+                let first = storage::reason(&problems);
+                match kept_store::keep(storage::KEY, &first, &text) {
+                    Ok(_) => tell(format!("Another tab, or a newer version of the planner, saved plans this tab cannot wholly read: {first} Your plans here are unchanged, and the other save is kept whole: see Kept copies.")),
+                    Err(why) => {
+                        held.set(true);
+                        tell(storage::held_words(&why));
+                    }
+                }
+                kept.set(kept_store::list());
+            }
+        }
+    });
+    // Another tab loaded or removed a catalogue file: this tab follows, so plans on it are shown
+    // here too and never written out of the save.
+    storage::on_other_tab_change(catalogue_files::KEY, move |_| {
+        let (c, f, file_problems) = catalogue_files::load();
+        file_problems.into_iter().for_each(tell);
+        workspace.update(|w| {
+            w.set_aside_unknown(c);
+            w.restore_set_aside(c);
+        });
+        catalogue.set(c);
+        files.set(f);
+        kept.set(kept_store::list());
     });
 
     let checked: Memo<Option<Check>> = Memo::new(move |_| {
@@ -91,9 +138,10 @@ pub fn App() -> impl IntoView {
             <main class="layout" class:classroom=move || classroom.get()>
                 <section class="setup" aria-label="Plan and qualification">
                     <div class="setup-tools">
-                        <PlansBar workspace=workspace />
+                        <PlansBar workspace=workspace notices=notices />
                         <PlanTools catalogue=c workspace=workspace notices=notices />
                         <CatalogueLoader catalogue=catalogue files=files workspace=workspace notices=notices />
+                        <KeptCopies catalogue=catalogue files=files workspace=workspace kept=kept held=held notices=notices />
                     </div>
                     <QualificationPicker catalogue=c workspace=workspace notices=notices />
                 </section>

@@ -1,5 +1,6 @@
 //! Files in the browser: offering a download, and reading a file the user picked.
 
+use crate::limits::check_bytes;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -24,12 +25,20 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The first file chosen in a file input, as (name, text).
+/// The first file chosen in a file input, as (name, text); a file over `limit` bytes is refused
+/// unread.
 pub async fn read_chosen(
     input: web_sys::HtmlInputElement,
+    limit: usize,
 ) -> Option<Result<(String, String), String>> {
     let file = input.files()?.get(0)?;
-    let name = file.name();
+    let name = crate::limits::cut(&file.name(), 80);
+    if let Err(e) = check_bytes("It", file.size() as usize, limit) {
+        input.set_value("");
+        return Some(Err(format!(
+            "{name} was not read, and nothing was changed. {e}."
+        )));
+    }
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| format!("The file {name} could not be read."))
@@ -42,10 +51,11 @@ pub async fn read_chosen(
     Some(text.map(|t| (name, t)))
 }
 
-/// Handles a file input's change: reads the chosen file, then calls `on_file(name, text)`, or
-/// `on_error` with a message for the user.
+/// Handles a file input's change: reads the chosen file (at most `limit` bytes), then calls
+/// `on_file(name, text)`, or `on_error` with a message for the user.
 pub fn on_file_chosen(
     ev: leptos::ev::Event,
+    limit: usize,
     on_error: impl Fn(String) + 'static,
     on_file: impl FnOnce(String, String) + 'static,
 ) {
@@ -56,7 +66,7 @@ pub fn on_file_chosen(
         return;
     };
     leptos::task::spawn_local(async move {
-        match read_chosen(input).await {
+        match read_chosen(input, limit).await {
             None => {}
             Some(Err(e)) => on_error(e),
             Some(Ok((name, text))) => on_file(name, text),

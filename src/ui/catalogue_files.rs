@@ -1,15 +1,15 @@
 //! Catalogue files a user has loaded (their own qualifications), kept in local storage and
 //! added to the embedded catalogue at start-up.
 
-use super::storage::{refusal_name, storage};
-use crate::catalogue::{decode_loaded_files, embedded, encode_loaded_files, Catalogue};
+use super::kept_store;
+use super::storage::{refusal_name, storage, KEPT};
+use crate::catalogue::{
+    decode_loaded_files, embedded, encode_loaded_files, unused_file_name, Catalogue,
+};
 
 pub use crate::catalogue::LoadedFile;
 
 pub const KEY: &str = "qualplan.catalogues";
-
-/// Where an unreadable list of catalogue files is kept, so nothing a user loaded is lost.
-pub const UNREADABLE_KEY: &str = "qualplan.catalogues.unreadable";
 
 /// The files kept in storage; an unreadable list is an error that names the key, never an empty
 /// list (which the next save would write over it).
@@ -25,16 +25,17 @@ fn stored() -> Result<Vec<LoadedFile>, String> {
     }
 }
 
-/// Moves an unreadable list aside, so new files can be kept; if that fails the list stays where
-/// it is and nothing is written over it.
-fn set_aside() -> Result<(), String> {
+/// Moves an unreadable list to a kept copy, so new files can be kept; if that fails the list
+/// stays where it is and nothing is written over it.
+fn set_aside(reason: &str) -> Result<(), String> {
     let Some(s) = storage() else {
         return Ok(());
     };
     if let Some(text) = s.get_item(KEY).ok().flatten() {
-        s.set_item(UNREADABLE_KEY, &text)
-            .and_then(|_| s.remove_item(KEY))
-            .map_err(|_| format!("The unreadable catalogue files ({KEY}) could not be set aside, so no new file can be kept."))?;
+        kept_store::keep(KEY, reason, &text).map_err(|why| {
+            format!("No copy of it could be kept ({why}), so it stays where it is and no new file can be kept.")
+        })?;
+        let _ = s.remove_item(KEY);
     }
     Ok(())
 }
@@ -64,8 +65,8 @@ pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
     let files = match stored() {
         Ok(files) => files,
         Err(e) => {
-            problems.push(match set_aside() {
-                Ok(()) => format!("{e} It was kept aside in {UNREADABLE_KEY}."),
+            problems.push(match set_aside(&e) {
+                Ok(()) => format!("{e} {KEPT}"),
                 Err(aside) => format!("{e} {aside}"),
             });
             Vec::new()
@@ -87,19 +88,21 @@ pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
     (leak(catalogue), files, problems)
 }
 
-/// Validates and adds a file; on any error nothing changes and the errors are returned.
+/// Validates and adds a file; on any error nothing changes and the errors are returned. A file
+/// whose name another kept file has is kept beside it under a name of its own ("name (2)"), so
+/// loading never replaces what was loaded before.
 pub fn add(
     current: &Catalogue,
     name: &str,
     text: &str,
 ) -> Result<(&'static Catalogue, Vec<LoadedFile>), String> {
-    let catalogue = current
-        .with_document(name, text)
-        .map_err(|e| e.to_string())?;
     let mut files = stored()?;
-    files.retain(|f| f.name != name);
+    let name = unused_file_name(&files, name);
+    let catalogue = current
+        .with_document(&name, text)
+        .map_err(|e| e.to_string())?;
     files.push(LoadedFile {
-        name: name.to_string(),
+        name,
         text: text.to_string(),
     });
     store(&files)?;

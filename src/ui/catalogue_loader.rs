@@ -3,6 +3,7 @@
 use super::browser_files::on_file_chosen;
 use super::catalogue_files::{self, LoadedFile};
 use crate::catalogue::Catalogue;
+use crate::limits::MAX_CATALOGUE_FILE_BYTES;
 use crate::plan::Workspace;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn CatalogueLoader(
 ) -> impl IntoView {
     let tell = move |m: String| notices.update(|n| n.push(m));
     let load = move |ev: leptos::ev::Event| {
-        on_file_chosen(ev, tell, move |name, text| {
+        on_file_chosen(ev, MAX_CATALOGUE_FILE_BYTES, tell, move |name, text| {
             match catalogue_files::add(catalogue.get_untracked(), &name, &text) {
                 Ok((c, f)) => {
                     let before = catalogue.get_untracked();
@@ -25,9 +26,17 @@ pub fn CatalogueLoader(
                         .filter(|q| before.qualification(&q.qualification.id).is_none())
                         .map(|q| q.qualification.title.clone())
                         .collect();
+                    let mut back = Vec::new();
+                    workspace.update(|w| back = w.restore_set_aside(c));
                     catalogue.set(c);
                     files.set(f);
                     tell(format!("Loaded {name}: {}.", added.join("; ")));
+                    if !back.is_empty() {
+                        tell(format!(
+                            "Plans kept aside for it are back: {}.",
+                            crate::limits::few(&back)
+                        ));
+                    }
                 }
                 Err(e) => tell(format!(
                     "{name} was not loaded, and nothing was changed:\n{e}"
@@ -38,19 +47,16 @@ pub fn CatalogueLoader(
     let remove = move |name: String| {
         match catalogue_files::remove(&name) {
             Ok((c, f)) => {
-                // Plans on the file's qualifications go with it; say so.
-                let mut gone = 0;
-                workspace.update(|w| gone = w.drop_unknown(c));
+                // Plans on the file's qualifications are kept aside, to come back with it.
+                let mut aside = 0;
+                workspace.update(|w| aside = w.set_aside_unknown(c));
                 catalogue.set(c);
                 files.set(f);
-                tell(format!(
-                    "Removed {name}{}.",
-                    if gone > 0 {
-                        format!(" and the {gone} plan(s) that used it")
-                    } else {
-                        String::new()
-                    }
-                ));
+                tell(match aside {
+                    0 => format!("Removed {name}."),
+                    1 => format!("Removed {name}. The plan on it is kept aside and comes back if the file is loaded again (see Kept copies)."),
+                    n => format!("Removed {name}. The {n} plans on it are kept aside and come back if the file is loaded again (see Kept copies)."),
+                });
             }
             Err(e) => tell(e),
         }

@@ -7,6 +7,8 @@ mod browser_files;
 pub mod catalogue_files;
 mod catalogue_loader;
 mod completion_panel;
+mod kept_copies;
+pub mod kept_store;
 mod notices;
 mod offline;
 mod other_qualifications;

@@ -2,6 +2,7 @@
 
 use super::browser_files::{download, on_file_chosen};
 use crate::catalogue::Catalogue;
+use crate::limits::MAX_PLAN_FILE_BYTES;
 use crate::plan::{exchange, share, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,8 +37,11 @@ pub fn PlanTools(
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        on_file_chosen(ev, tell, move |name, text| {
-            match exchange::import(&text, catalogue) {
+        on_file_chosen(
+            ev,
+            MAX_PLAN_FILE_BYTES,
+            tell,
+            move |name, text| match exchange::import(&text, catalogue) {
                 Ok(plans) => {
                     let n = plans.len();
                     workspace.update(|w| w.add_plans(plans));
@@ -49,8 +53,8 @@ pub fn PlanTools(
                 Err(e) => tell(format!(
                     "{name} was not imported, and nothing was changed. {e}"
                 )),
-            }
-        });
+            },
+        );
     };
     view! {
         <details class="plan-tools">

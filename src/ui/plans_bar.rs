@@ -27,7 +27,7 @@ fn fill_options(select: &web_sys::HtmlSelectElement, names: &[String], open: usi
 }
 
 #[component]
-pub fn PlansBar(workspace: RwSignal<Workspace>) -> impl IntoView {
+pub fn PlansBar(workspace: RwSignal<Workspace>, notices: RwSignal<Vec<String>>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     // Memos, so thousands of plans are not listed afresh on every change to the open one.
     let names = Memo::new(move |_| {
@@ -46,10 +46,14 @@ pub fn PlansBar(workspace: RwSignal<Workspace>) -> impl IntoView {
     });
     let rename = move || {
         let n = name.get();
-        workspace.update(|w| {
-            w.rename(&n);
-        });
-        name.set(String::new());
+        let mut refused = None;
+        workspace.update(|w| refused = w.rename(&n).err());
+        match refused {
+            None => name.set(String::new()),
+            Some(e) => notices.update(|list| {
+                list.push(format!("The plan was not renamed: {e}."));
+            }),
+        }
     };
     view! {
         <div class="plans-bar">
@@ -75,7 +79,7 @@ pub fn PlansBar(workspace: RwSignal<Workspace>) -> impl IntoView {
                 rename();
             }>
                 <label for="plan-name">"New name"</label>
-                <input id="plan-name" type="text" maxlength="80" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                <input id="plan-name" type="text" maxlength="120" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 <button type="submit">"Rename plan"</button>
             </form>
         </div>

@@ -2,7 +2,7 @@
 // losing anything, and two tabs kept in step.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { STORAGE_KEY, UNREADABLE_KEY, eventually, harness, workspace } from './support/planner.mjs';
+import { STORAGE_KEY, eventually, harness, workspace } from './support/planner.mjs';
 
 const app = harness();
 
@@ -94,10 +94,10 @@ test(
     const broken = '{"version":2,"current":0,"plans":[{"name":"Lost?",';
     await planner.open({ seed: broken });
     const alerts = await planner.alerts();
-    assert.equal(alerts.length, 1, alerts.join(' | '));
+    assert.equal(alerts.length, 2, alerts.join(' | '));
     assert.match(alerts[0], /^Your saved plans could not be read\b/);
-    assert.match(alerts[0], /A copy was kept/);
-    assert.equal(await planner.storageItem(UNREADABLE_KEY), broken, 'the unreadable text is kept whole');
+    assert.match(alerts[1], /kept whole: see Kept copies/);
+    assert.deepEqual(await planner.keptTexts(), [broken], 'the unreadable text is kept whole');
     // A fresh plan to work with, and it works.
     assert.deepEqual(await planner.planNames(), ['My plan']);
     assert.ok((await planner.availableCodes()).length > 0);
@@ -105,7 +105,7 @@ test(
     await planner.add(first);
     assert.deepEqual(await planner.planCodes(), [first]);
     assert.equal((await planner.saved()).version, 2, 'a readable save replaces the broken one');
-    assert.equal(await planner.storageItem(UNREADABLE_KEY), broken, 'the copy outlives the next save');
+    assert.deepEqual(await planner.keptTexts(), [broken], 'the copy outlives the next save');
     await planner.dismissAlerts();
     assert.deepEqual(await planner.alerts(), []);
   }),
@@ -117,9 +117,9 @@ test(
     const future = JSON.stringify({ version: 99, everything: 'new' });
     await planner.open({ seed: future });
     const alerts = await planner.alerts();
-    assert.equal(alerts.length, 1, alerts.join(' | '));
-    assert.match(alerts[0], /format this version does not know \(version 99\)/);
-    assert.equal(await planner.storageItem(UNREADABLE_KEY), future);
+    assert.equal(alerts.length, 2, alerts.join(' | '));
+    assert.match(alerts[0], /form this version does not know \(version 99\)/);
+    assert.deepEqual(await planner.keptTexts(), [future]);
     assert.deepEqual(await planner.planNames(), ['My plan']);
   }),
 );
@@ -160,18 +160,18 @@ test(
     assert.deepEqual(await planner.planNames(), ['Old codes', 'Fine']);
     assert.deepEqual(await planner.planCodes(), ['CU791', 'CU792']);
     const alerts = await planner.alerts();
-    assert.equal(alerts.length, 1, alerts.join(' | '));
+    assert.equal(alerts.length, 2, alerts.join(' | '));
     assert.match(alerts[0], /Old codes/);
     assert.match(alerts[0], /CU999/);
-    assert.match(alerts[0], /no longer offers/);
-    assert.ok(await planner.storageItem(UNREADABLE_KEY), 'the original save is kept');
+    assert.match(alerts[0], /does not offer/);
+    assert.deepEqual(await planner.keptTexts(), [JSON.stringify(seed)], 'the original save is kept');
     await planner.switchPlan('Fine');
     await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU795']));
   }),
 );
 
 test(
-  'a saved plan for a qualification the catalogue no longer has is set aside; the others are kept',
+  'a saved plan for a qualification the catalogue does not hold is kept aside, saved, and listed; the others are shown',
   app(async (planner) => {
     const seed = workspace([
       { name: 'Withdrawn', qualification: 'no-such-qualification', units: ['X1'] },
@@ -184,7 +184,15 @@ test(
     assert.equal(alerts.length, 1, alerts.join(' | '));
     assert.match(alerts[0], /Withdrawn/);
     assert.match(alerts[0], /no-such-qualification/);
-    assert.equal(await planner.storageItem(UNREADABLE_KEY), JSON.stringify(seed));
+    assert.match(alerts[0], /kept aside/);
+    assert.deepEqual(await planner.keptTexts(), [], 'nothing is lost, so no copy is needed');
+    await planner.add('001');
+    await eventually(async () =>
+      assert.deepEqual((await planner.saved()).plans.map((p) => p.name), ['Current', 'Withdrawn'], 'still in the save'),
+    );
+    await planner.page.getByText(/^Kept copies \(1\)$/).click();
+    const aside = planner.page.getByRole('list', { name: 'Plans kept aside' });
+    assert.match(await aside.textContent(), /Withdrawn/);
   }),
 );
 
@@ -196,8 +204,9 @@ test(
     const alerts = await planner.alerts();
     assert.equal(alerts.length, 1, alerts.join(' | '));
     assert.match(alerts[0], /qualplan\.catalogues/);
-    assert.match(alerts[0], /kept aside in qualplan\.catalogues\.unreadable/);
-    assert.equal(await planner.storageItem('qualplan.catalogues.unreadable'), broken);
+    assert.match(alerts[0], /kept whole: see Kept copies/);
+    const kept = await planner.keptCopies();
+    assert.deepEqual(kept.map((k) => [k.from, k.text]), [['qualplan.catalogues', broken]]);
     await planner.chooseQualification('cg-4411-30');
     await planner.add('002');
     assert.deepEqual(await planner.planCodes(), ['002']);

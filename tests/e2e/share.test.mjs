@@ -113,7 +113,7 @@ test('a trainer loads a catalogue file, plans against it, keeps it across a relo
   assert.deepEqual(await p.planCodes(), ['R01', 'R02', 'R11', 'R21']);
   await p.page.getByText('Your own qualifications', { exact: true }).click();
   await p.page.getByRole('button', { name: 'Remove retail.json', exact: true }).click();
-  await eventually(async () => assert.match((await p.alerts()).join(' '), /Removed retail\.json and the 1 plan\(s\) that used it/));
+  await eventually(async () => assert.match((await p.alerts()).join(' '), /Removed retail\.json\. The plan on it is kept aside and comes back if the file is loaded again/));
   assert.equal(await p.page.locator('option[value="example-l2-retail"]').count(), 0);
 }));
 

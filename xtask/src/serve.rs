@@ -4,6 +4,12 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
+/// No other site may show the planner in a frame (where it could be dressed up to trick a person
+/// into clicking). A meta Content-Security-Policy cannot say this, so it is a header; the README
+/// asks hosts to send the same.
+pub const FRAMING: &str =
+    "Content-Security-Policy: frame-ancestors 'none'\r\nX-Frame-Options: DENY\r\n";
+
 pub fn serve(dist: &Path, port: u16) -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
         format!("cannot listen on 127.0.0.1:{port}: {e} (choose another with --port)")
@@ -34,7 +40,7 @@ fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
         Some((f, body)) => {
             let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{FRAMING}Connection: close\r\n\r\n",
                 mime(&f),
                 body.len()
             );

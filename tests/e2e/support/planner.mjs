@@ -20,6 +20,8 @@ export const DIST = path.resolve(process.env.QUALPLAN_DIST || path.join(ROOT, 'd
 export const CLI = process.env.QUALPLAN_CLI || path.join(ROOT, 'target', 'debug', 'qualplan');
 export const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
 export const STORAGE_KEY = 'qualplan.workspace';
+export const KEPT_PREFIX = 'qualplan.kept.';
+// Where earlier versions kept one unreadable save (listed as a kept copy).
 export const UNREADABLE_KEY = 'qualplan.unreadable';
 
 // ---------------------------------------------------------------------------------------------
@@ -613,6 +615,23 @@ export class Planner {
   async saved() {
     const text = await this.storageItem(STORAGE_KEY);
     return text === null ? null : JSON.parse(text);
+  }
+
+  /** Every kept copy in storage ({key, kept_at, reason, from, text}), oldest first. */
+  async keptCopies() {
+    return this.page.evaluate((prefix) => {
+      const out = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (key.startsWith(prefix)) out.push({ key, ...JSON.parse(localStorage.getItem(key)) });
+      }
+      return out.sort((a, b) => a.kept_at - b.kept_at || a.key.localeCompare(b.key));
+    }, KEPT_PREFIX);
+  }
+
+  /** The texts of every kept copy, oldest first. */
+  async keptTexts() {
+    return (await this.keptCopies()).map((c) => c.text);
   }
 
   // --- keyboard ---

@@ -26,11 +26,13 @@ pub fn CatalogueLoader(
                         .filter(|q| before.qualification(&q.qualification.id).is_none())
                         .map(|q| q.qualification.title.clone())
                         .collect();
+                    // A second file of one name is kept under a name of its own: say which.
+                    let kept_as = f.last().map_or(name.clone(), |k| k.name.clone());
                     let mut back = Vec::new();
                     workspace.update(|w| back = w.restore_set_aside(c));
                     catalogue.set(c);
                     files.set(f);
-                    tell(format!("Loaded {name}: {}.", added.join("; ")));
+                    tell(format!("Loaded {kept_as}: {}.", added.join("; ")));
                     if !back.is_empty() {
                         tell(format!(
                             "Plans kept aside for it are back: {}.",

@@ -377,7 +377,7 @@ fn another_tabs_save_this_tab_cannot_read_leaves_this_tabs_plans_as_they_are() {
         "{\"version\":2,\"plans\":[{\"name\":".to_string(),
         encode(&before).replace("\"002\"", "\"999\""),
     ] {
-        match take_other_tab(&mut here, &theirs, c) {
+        match take_other_tab(&mut here, &[], &before, &theirs, c) {
             OtherTab::Refused { problems } => assert!(!problems.is_empty()),
             taken => panic!("{theirs}: {taken:?}"),
         }
@@ -387,8 +387,8 @@ fn another_tabs_save_this_tab_cannot_read_leaves_this_tabs_plans_as_they_are() {
     let mut theirs = before.clone();
     theirs.set_aside.push(Plan::new("On my file", "gen-0000"));
     theirs.add_unit("L/601/1614");
-    match take_other_tab(&mut here, &encode(&theirs), c) {
-        OtherTab::Taken { adopted, notes } => {
+    match take_other_tab(&mut here, &[], &before, &encode(&theirs), c) {
+        OtherTab::Taken { adopted, notes, .. } => {
             assert_eq!(adopted, Adopted::Stayed);
             assert_eq!(notes.len(), 1, "{notes:?}");
         }
@@ -398,4 +398,101 @@ fn another_tabs_save_this_tab_cannot_read_leaves_this_tabs_plans_as_they_are() {
     assert_eq!(here.plans, theirs.plans);
     // Written back, the plan aside is still there for the tab that holds its catalogue file.
     assert!(encode(&here).contains("On my file"));
+}
+
+#[test]
+fn two_tabs_changing_the_store_at_once_lose_neither_change() {
+    let c = embedded();
+    let base = sample();
+    // This tab adds a unit to its plan, renames nothing, and makes a new plan.
+    let mut mine = base.clone();
+    mine.switch(0);
+    mine.add_unit("010");
+    mine.new_plan();
+    // The other tab, from the same base, adds a unit to the same plan and removes one.
+    let mut theirs = base.clone();
+    theirs.switch(0);
+    theirs.add_unit("005");
+    theirs.remove_unit("001");
+    theirs.switch(1);
+    theirs.add_unit("L/601/1614");
+    let adopted = mine.merge(&base, theirs);
+    assert_eq!(adopted, Adopted::Stayed);
+    assert_eq!(
+        mine.plans[0].units,
+        vec!["002", "005", "010"],
+        "both tabs' changes"
+    );
+    assert_eq!(mine.plans[1].units, vec!["F/601/1609", "L/601/1614"]);
+    assert_eq!(mine.plans.len(), 3, "the new plan too");
+    assert_eq!(mine.plan().name, "Plan", "still on the plan open here");
+    // With no change of its own since the base, a tab simply takes the other's save.
+    let mut idle = base.clone();
+    let mut other = base.clone();
+    other.delete();
+    idle.merge(&base, other.clone());
+    assert_eq!(idle.plans, other.plans);
+    let _ = c;
+}
+
+#[test]
+fn another_tabs_save_is_merged_against_the_write_it_was_made_from() {
+    use qualplan::plan::saved::{encode_revision, take_other_tab, OtherTab, Revision};
+    let c = embedded();
+    let start = sample();
+    // This tab wrote A1 (a unit added) from `start`; the other tab took A1 and wrote B2 from it,
+    // removing that unit again. Merged against A1, the removal stands (against `start`, the
+    // unit would come back).
+    let mut a1 = start.clone();
+    a1.switch(0);
+    a1.add_unit("010");
+    let mut b2 = a1.clone();
+    b2.remove_unit("010");
+    let text = encode_revision(
+        &b2,
+        Revision {
+            rev: Some("b:2".into()),
+            base: Some("a:1".into()),
+        },
+    );
+    let history = vec![("a:1".to_string(), a1.clone())];
+    let mut here = a1.clone();
+    match take_other_tab(&mut here, &history, &start, &text, c) {
+        OtherTab::Taken { revision, .. } => assert_eq!(revision.rev.as_deref(), Some("b:2")),
+        refused => panic!("{refused:?}"),
+    }
+    assert_eq!(here.plans, b2.plans);
+    // Two writes from the same base at once: each keeps the other's change.
+    let mut other = start.clone();
+    other.switch(1);
+    other.add_unit("L/601/1614");
+    let text = encode_revision(
+        &other,
+        Revision {
+            rev: Some("b:1".into()),
+            base: Some("o".into()),
+        },
+    );
+    let history = vec![
+        ("o".to_string(), start.clone()),
+        ("a:1".to_string(), a1.clone()),
+    ];
+    let mut here = a1.clone();
+    take_other_tab(&mut here, &history, &a1, &text, c);
+    assert_eq!(here.plans[0].units, a1.plans[0].units);
+    assert_eq!(here.plans[1].units, other.plans[1].units);
+}
+
+#[test]
+fn a_save_marked_with_its_revision_reads_back_the_same_plans() {
+    use qualplan::plan::saved::{encode_revision, Revision};
+    let w = sample();
+    let revision = Revision {
+        rev: Some("t:3".into()),
+        base: Some("t:2".into()),
+    };
+    let r = decode(&encode_revision(&w, revision.clone()), embedded());
+    assert_eq!(r.workspace, w);
+    assert_eq!(r.revision, revision);
+    assert!(r.problems.is_empty());
 }

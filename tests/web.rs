@@ -43,7 +43,7 @@ fn the_workspace_survives_a_save_and_load_through_local_storage() {
     w.set_qualification(c, "cg-4411-11");
     w.add_unit("102");
     w.add_unit("105");
-    storage::save(&w).unwrap();
+    storage::save(&w, Default::default()).unwrap();
     let restored = storage::load(c);
     assert_eq!(restored.workspace, w);
     assert!(restored.messages.is_empty());

@@ -24,6 +24,17 @@ pub struct Restored {
     /// How many plans were read from the text (shown or set aside); 0 when the workspace is a
     /// fresh one because nothing could be.
     pub plans_read: usize,
+    /// Which write of which tab this is, and which write it was made from (see `Revision`).
+    pub revision: Revision,
+}
+
+/// Which write a save is (`rev`, "tab:count") and which write it was made from (`base`), so a tab
+/// that receives another tab's save can merge against what the two last had in common. Saves
+/// written before revisions were kept have neither.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Revision {
+    pub rev: Option<String>,
+    pub base: Option<String>,
 }
 
 /// The saved form: plans then the plans set aside, in one list, so a version that knows
@@ -36,6 +47,10 @@ struct Saved<P> {
     version: u64,
     current: usize,
     plans: P,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rev: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    base: Option<String>,
 }
 
 /// The workspace's plans and the ones set aside, written as one list.
@@ -48,10 +63,17 @@ impl serde::Serialize for AllPlans<'_> {
 }
 
 pub fn encode(workspace: &Workspace) -> String {
+    encode_revision(workspace, Revision::default())
+}
+
+/// The saved form, marked with the write it is and the write it was made from.
+pub fn encode_revision(workspace: &Workspace, revision: Revision) -> String {
     serde_json::to_string(&Saved {
         version: VERSION,
         current: workspace.current,
         plans: AllPlans(workspace),
+        rev: revision.rev,
+        base: revision.base,
     })
     .expect("plans are strings and maps of strings, which always serialise")
 }
@@ -62,6 +84,7 @@ struct Read {
     plans: Vec<Result<Plan, String>>,
     current: usize,
     problems: Vec<String>,
+    revision: Revision,
 }
 
 /// Reads saved state. Version 1 (one unnamed plan) is migrated; anything unreadable is reported
@@ -74,6 +97,10 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
             plans: saved.plans.into_iter().map(Ok).collect(),
             current: saved.current,
             problems: Vec::new(),
+            revision: Revision {
+                rev: saved.rev,
+                base: saved.base,
+            },
         },
         _ => match read_carefully(text) {
             Ok(read) => read,
@@ -84,6 +111,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
                     notes: Vec::new(),
                     unreadable: Some(text.to_string()),
                     plans_read: 0,
+                    revision: Revision::default(),
                 }
             }
         },
@@ -92,6 +120,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         plans: read_plans,
         current,
         mut problems,
+        revision,
     } = read;
     let mut notes = Vec::new();
     let mut plans: Vec<Plan> = Vec::new();
@@ -158,6 +187,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         notes,
         unreadable,
         plans_read,
+        revision,
     }
 }
 
@@ -194,7 +224,7 @@ fn name_plan(plan: &mut Plan, i: usize, problems: &mut Vec<String>, notes: &mut 
 }
 
 /// The parts of a version 2 save.
-const PARTS: [&str; 3] = ["version", "current", "plans"];
+const PARTS: [&str; 5] = ["version", "current", "plans", "rev", "base"];
 
 /// Reads any saved text a version of the planner may have written, plan by plan, so one damaged
 /// plan costs only itself. An error is a text that holds no plans at all.
@@ -255,7 +285,13 @@ fn read_carefully(text: &str) -> Result<Read, String> {
             ))
         }
     };
+    let text_of = |key: &str| value.get(key).and_then(Value::as_str).map(String::from);
+    let revision = Revision {
+        rev: text_of("rev"),
+        base: text_of("base"),
+    };
     Ok(Read {
+        revision,
         plans: raw_plans
             .into_iter()
             .map(|raw| serde_json::from_value(raw).map_err(|e| plan_damage(&e)))
@@ -289,10 +325,13 @@ fn plan_damage(e: &serde_json::Error) -> String {
 /// What became of another tab's save.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OtherTab {
-    /// Read whole and taken: this tab now shows the shared plans.
+    /// Read whole and merged with this tab's own changes: this tab now shows the shared plans.
+    /// `theirs` is the save as read and `revision` its marks: this tab's new idea of the store.
     Taken {
         adopted: Adopted,
         notes: Vec<String>,
+        theirs: Workspace,
+        revision: Revision,
     },
     /// Not wholly readable here (damaged, or written by a later version): this tab keeps its own
     /// plans, and the text must be kept whole before anything is written over it.
@@ -300,16 +339,35 @@ pub enum OtherTab {
 }
 
 /// Takes another tab's save into `workspace` when every part of it can be read; otherwise
-/// leaves `workspace` as it is. Never loses either side: a refused text is for the caller to keep.
-pub fn take_other_tab(workspace: &mut Workspace, text: &str, catalogue: &Catalogue) -> OtherTab {
+/// leaves `workspace` as it is. This tab's changes since the two tabs last agreed are made again
+/// on top (`Workspace::merge`): the base is the write the save says it was made from, looked up
+/// in `history` (this tab's recent writes and reads, by revision), or `last` (the store as this
+/// tab last knew it) where the save names none this tab has. Never loses either side: a refused
+/// text is for the caller to keep.
+pub fn take_other_tab(
+    workspace: &mut Workspace,
+    history: &[(String, Workspace)],
+    last: &Workspace,
+    text: &str,
+    catalogue: &Catalogue,
+) -> OtherTab {
     let restored = decode(text, catalogue);
     if restored.unreadable.is_some() {
         return OtherTab::Refused {
             problems: restored.problems,
         };
     }
+    let base = restored
+        .revision
+        .base
+        .as_deref()
+        .and_then(|b| history.iter().rev().find(|(rev, _)| rev == b))
+        .map_or(last, |(_, w)| w);
+    let theirs = restored.workspace;
     OtherTab::Taken {
-        adopted: workspace.adopt(restored.workspace),
+        adopted: workspace.merge(base, theirs.clone()),
         notes: restored.notes,
+        theirs,
+        revision: restored.revision,
     }
 }

@@ -350,6 +350,72 @@ impl Workspace {
         adopted
     }
 
+    /// Three-way merge for two tabs that changed the store at once: `theirs` (what another tab
+    /// saved) with this tab's own changes since `base` (the store as this tab last knew it) made
+    /// again on top, plan by plan (plans are told apart by name). A plan only this tab changed
+    /// is taken as this tab has it; one both changed gets the units this tab added and loses the
+    /// ones it removed; plans this tab added or deleted are added or deleted. Nothing either tab
+    /// did alone is lost. The result is then adopted as `adopt` would.
+    pub fn merge(&mut self, base: &Workspace, theirs: Workspace) -> Adopted {
+        if self.plans == base.plans && self.set_aside == base.set_aside {
+            return self.adopt(theirs);
+        }
+        let mine = &*self;
+        let find = |w: &Workspace, name: &str| w.plans.iter().position(|p| p.name == name);
+        let mut merged = theirs;
+        for gone in base.plans.iter().filter(|b| find(mine, &b.name).is_none()) {
+            merged.plans.retain(|p| p.name != gone.name);
+        }
+        for plan in &mine.plans {
+            let before = base.plans.iter().find(|b| b.name == plan.name);
+            if before == Some(plan) {
+                continue;
+            }
+            match (before, find(&merged, &plan.name)) {
+                (_, None) => merged.plans.push(plan.clone()),
+                (None, Some(i)) if merged.plans[i] == *plan => {}
+                (None, Some(_)) => {
+                    // Both tabs made a plan of this name: keep both.
+                    let mut copy = plan.clone();
+                    copy.name = merged.unused_name(&plan.name);
+                    merged.plans.push(copy);
+                }
+                (Some(before), Some(i)) => {
+                    let theirs = &mut merged.plans[i];
+                    if *theirs == *before || theirs.qualification != plan.qualification {
+                        *theirs = plan.clone();
+                    } else {
+                        let removed: HashSet<&String> = before
+                            .units
+                            .iter()
+                            .filter(|u| !plan.units.contains(u))
+                            .collect();
+                        theirs.units.retain(|u| !removed.contains(u));
+                        for u in &plan.units {
+                            if !before.units.contains(u) && !theirs.units.contains(u) {
+                                theirs.units.push(u.clone());
+                            }
+                        }
+                        for (rule, reading) in &plan.readings {
+                            if before.readings.get(rule) != Some(reading) {
+                                theirs.readings.insert(rule.clone(), reading.clone());
+                            }
+                        }
+                        for rule in before.readings.keys() {
+                            if !plan.readings.contains_key(rule) {
+                                theirs.readings.remove(rule);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if merged.plans.is_empty() {
+            merged.plans = mine.plans.clone();
+        }
+        self.adopt(merged)
+    }
+
     /// Sets aside the plans on qualifications the catalogue no longer has (a catalogue file was
     /// removed), to come back when it is loaded again; returns how many. A workspace is never
     /// left without a plan to show.

@@ -14,14 +14,14 @@ use super::plan_tools::PlanTools;
 use super::plans_bar::PlansBar;
 use super::qualification_picker::QualificationPicker;
 use super::rules_panel::RulesPanel;
+use super::saved_workspace::use_saved_workspace;
 use super::shared_plan_offer::{take_shared_plan, SharedPlanOffer};
 use super::storage;
 use super::totals_panel::TotalsPanel;
 use super::verdict::Verdict;
 use super::why_steps::WhySteps;
 use crate::catalogue::Catalogue;
-use crate::plan::saved::{self, OtherTab};
-use crate::plan::{check, Adopted, Check, Plan, Workspace};
+use crate::plan::{check, Check, Plan, Workspace};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
@@ -56,9 +56,6 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Set while applying another tab's save, which must not be written back (the tabs would
-    // answer each other for ever, each with its own open plan).
-    let from_other_tab = StoredValue::new(false);
     let tell = move |message: String| {
         notices.update(|n| {
             if !n.contains(&message) {
@@ -66,48 +63,7 @@ pub fn App() -> impl IntoView {
             }
         })
     };
-    // Save on every change; report a failure instead of losing it silently.
-    Effect::new(move |_| {
-        let w = workspace.get();
-        if from_other_tab.get_value() {
-            from_other_tab.set_value(false);
-            return;
-        }
-        if held.get() {
-            return;
-        }
-        if let Err(message) = storage::save(&w) {
-            tell(message);
-        }
-    });
-    // Another tab saved: show its plans, but keep this tab on the plan it has open, so two tabs
-    // can show two plans side by side. A save this tab cannot wholly read (damaged, or from a
-    // later version) is kept as a copy, and this tab keeps its own plans.
-    storage::on_other_tab_change(storage::KEY, move |text| {
-        let Some(text) = text else { return };
-        let mut w = workspace.get_untracked();
-        match saved::take_other_tab(&mut w, &text, catalogue.get_untracked()) {
-            OtherTab::Taken { adopted, notes } => {
-                from_other_tab.set_value(true);
-                workspace.set(w);
-                notes.into_iter().for_each(tell);
-                if let Adopted::OpenPlanGone { name, now } = adopted {
-                    tell(format!("\u{201c}{name}\u{201d}, the plan open here, was deleted in another tab; this tab now shows \u{201c}{now}\u{201d}."));
-                }
-            }
-            OtherTab::Refused { problems } => {
-                let first = storage::reason(&problems);
-                match kept_store::keep(storage::KEY, &first, &text) {
-                    Ok(_) => tell(format!("Another tab, or a newer version of the planner, saved plans this tab cannot wholly read: {first} Your plans here are unchanged, and the other save is kept whole: see Kept copies.")),
-                    Err(why) => {
-                        held.set(true);
-                        tell(storage::held_words(&why));
-                    }
-                }
-                kept.set(kept_store::list());
-            }
-        }
-    });
+    use_saved_workspace(catalogue, workspace, held, kept, tell);
     // Another tab loaded or removed a catalogue file: this tab follows, so plans on it are shown
     // here too and never written out of the save.
     storage::on_other_tab_change(catalogue_files::KEY, move |_| {

@@ -17,6 +17,7 @@ mod plan_tools;
 mod plans_bar;
 mod qualification_picker;
 mod rules_panel;
+mod saved_workspace;
 mod shared_plan_offer;
 pub mod storage;
 mod totals_panel;

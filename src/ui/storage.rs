@@ -92,10 +92,17 @@ pub fn reason(problems: &[String]) -> String {
     crate::limits::cut(problems.first().map(String::as_str).unwrap_or(""), 300)
 }
 
-/// Saves the workspace; a full quota or a refusal is returned as a message for the user.
-pub fn save(workspace: &Workspace) -> Result<(), String> {
-    let Some(s) = storage() else { return Ok(()) };
-    s.set_item(KEY, &saved::encode(workspace)).map_err(|e| {
+/// What the store holds now under `KEY`.
+pub fn read() -> Option<String> {
+    storage()?.get_item(KEY).ok().flatten()
+}
+
+/// Saves the workspace marked with `revision`, returning the text written; a full quota or a
+/// refusal is returned as a message for the user.
+pub fn save(workspace: &Workspace, revision: saved::Revision) -> Result<String, String> {
+    let text = saved::encode_revision(workspace, revision);
+    let Some(s) = storage() else { return Ok(text) };
+    s.set_item(KEY, &text).map(|_| text).map_err(|e| {
         let name = refusal_name(&e);
         if name == "QuotaExceededError" {
             "Your plans could not be saved: the browser's storage for this site is full. Delete plans or kept copies you no longer need, or export them.".to_string()

@@ -142,3 +142,25 @@ test('a damaged save too large to copy beside itself is moved whole to a kept co
   await p.page.waitForTimeout(200);
   assert.ok((await p.keptTexts()).includes(huge) || (await p.storageItem(STORAGE_KEY)) === huge, 'and still after an edit');
 }));
+
+test('edits clicked in two tabs at the same instant are all kept', app(async (p) => {
+  await p.open({ seed: learners });
+  const codes = (await p.availableCodes()).filter((c) => !['CU791', 'CU792'].includes(c)).slice(0, 16);
+  const other = await p.newTab();
+  await other.switchPlan('Learner 2');
+  const mine = codes.slice(0, 8);
+  const theirs = codes.slice(8);
+  for (let i = 0; i < mine.length; i++) {
+    await Promise.all([
+      p.addButton(mine[i]).click(),
+      other.addButton(theirs[i]).click(),
+    ]);
+  }
+  await eventually(async () => {
+    const saved = await p.saved();
+    assert.deepEqual(saved.plans.find((x) => x.name === 'Learner 1').units, ['CU791', ...mine]);
+    assert.deepEqual(saved.plans.find((x) => x.name === 'Learner 2').units, ['CU792', ...theirs]);
+  });
+  await eventually(async () => assert.deepEqual(await other.planCodes(), ['CU792', ...theirs]));
+  await eventually(async () => assert.deepEqual(await p.planCodes(), ['CU791', ...mine]));
+}));

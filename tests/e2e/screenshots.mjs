@@ -18,9 +18,13 @@ const fullPage = !process.argv.includes('--viewport-only');
 
 const SIZES = {
   phone: { width: 390, height: 844 },
-  laptop: { width: 1280, height: 800 },
+  laptop: { width: 1366, height: 900 },
   projector: { width: 1920, height: 1080 },
+  'small-projector': { width: 1280, height: 720 },
 };
+// Only the states named after --only (comma-separated), where given.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : null;
 
 // Each state: how to reach it from a fresh app, and what to bring into view.
 const STATES = {
@@ -52,8 +56,23 @@ const STATES = {
     return p.rulesRegion;
   },
   'unreadable-save': async () => {},
+  'kept-copies': async (p) => {
+    const details = p.page.locator('details.kept-copies');
+    await details.locator('summary').click();
+    return details;
+  },
 };
-const SEEDS = { 'unreadable-save': '{"version":2,"plans":[' };
+const SEEDS = {
+  'unreadable-save': '{"version":2,"plans":[',
+  'kept-copies': JSON.stringify({
+    version: 2,
+    current: 0,
+    plans: [
+      { name: 'Learner 1', qualification: 'cg-4411-30', units: ['002', '999'] },
+      { name: 'On a file not loaded here', qualification: 'example-l2-retail', units: ['R01'] },
+    ],
+  }),
+};
 
 const server = await startServer(DIST);
 const browser = await launch();
@@ -61,7 +80,7 @@ await mkdir(OUT, { recursive: true });
 let failed = false;
 try {
   for (const [sizeName, viewport] of Object.entries(SIZES)) {
-    for (const [state, reach] of Object.entries(STATES)) {
+    for (const [state, reach] of Object.entries(STATES).filter(([s]) => !only || only.includes(s))) {
       const { context, page, errors } = await openPage(browser, { viewport, reducedMotion: 'reduce' });
       try {
         const planner = new Planner(page, server.url, errors);
@@ -86,6 +105,18 @@ try {
         await context.close();
       }
     }
+  }
+  // The printed page, as Chromium prints it to PDF (read it back with pdftotext).
+  const { context, page } = await openPage(browser, { viewport: SIZES.laptop });
+  try {
+    const planner = new Planner(page, server.url, []);
+    await planner.open();
+    await STATES['rules-not-met'](planner);
+    const file = path.join(OUT, 'print.pdf');
+    await page.pdf({ path: file, format: 'A4' });
+    console.log(path.relative(process.cwd(), file));
+  } finally {
+    await context.close();
   }
 } finally {
   await browser.close();

@@ -612,9 +612,12 @@ export class Planner {
     return this.page.evaluate((k) => localStorage.getItem(k), key);
   }
 
+  /** The saved workspace, without the revision marks a tab puts on each write. */
   async saved() {
     const text = await this.storageItem(STORAGE_KEY);
-    return text === null ? null : JSON.parse(text);
+    if (text === null) return null;
+    const { rev, base, ...saved } = JSON.parse(text);
+    return saved;
   }
 
   /** Every kept copy in storage ({key, kept_at, reason, from, text}), oldest first. */

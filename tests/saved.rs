@@ -254,7 +254,6 @@ proptest! {
 
 #[test]
 fn another_tabs_plans_are_taken_but_this_tab_stays_on_its_open_plan() {
-    let c = embedded();
     let mut here = sample();
     here.switch(0);
     let open = here.plan().name.clone();
@@ -402,7 +401,6 @@ fn another_tabs_save_this_tab_cannot_read_leaves_this_tabs_plans_as_they_are() {
 
 #[test]
 fn two_tabs_changing_the_store_at_once_lose_neither_change() {
-    let c = embedded();
     let base = sample();
     // This tab adds a unit to its plan, renames nothing, and makes a new plan.
     let mut mine = base.clone();
@@ -432,7 +430,6 @@ fn two_tabs_changing_the_store_at_once_lose_neither_change() {
     other.delete();
     idle.merge(&base, other.clone());
     assert_eq!(idle.plans, other.plans);
-    let _ = c;
 }
 
 #[test]

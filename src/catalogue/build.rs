@@ -1,5 +1,6 @@
 //! Turns parsed data files into an indexed, validated `Catalogue`.
 
+use super::check::{check_document, check_links, Report};
 use super::error::{CatalogueError, CatalogueErrors};
 use super::model::{
     Decision, Document, DocumentFile, Link, LinkBasis, LinksFile, Qualification, Unit,
@@ -8,8 +9,8 @@ use crate::limits::{
     check_bytes, check_count, cut, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_QUALIFICATIONS,
     MAX_CATALOGUE_UNITS,
 };
-use crate::rules::{compile_rules, CompiledRule, Requirement, UnitSet};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::rules::CompiledRule;
+use std::collections::HashMap;
 
 /// Index of a unit in `Catalogue::units`.
 pub type UnitId = u32;
@@ -68,7 +69,7 @@ pub struct Catalogue {
     pub units: Vec<CatalogueUnit>,
     pub qualifications: Vec<CatalogueQualification>,
     pub links: Vec<Link>,
-    by_key: HashMap<String, UnitId>,
+    pub(super) by_key: HashMap<String, UnitId>,
 }
 
 impl Catalogue {
@@ -195,336 +196,20 @@ impl Catalogue {
         out
     }
 
+    /// Checks a data file (`check`) and, when it passes, indexes it (`index`).
     fn add_document(&mut self, name: &str, file: DocumentFile, errors: &mut Vec<CatalogueError>) {
-        let before = errors.len();
-        if file.schema != 1 {
-            errors.push(CatalogueError::new(
-                name,
-                "",
-                format!("schema {} is not supported: expected 1", file.schema),
-            ));
-            return;
+        let mut report = Report::new(name, errors);
+        if let Some(checked) = check_document(self, &file, &mut report) {
+            self.index(name, file, checked);
         }
-        let doc_id = file.document.id.trim().to_string();
-        if doc_id.is_empty() || doc_id.contains(':') {
-            errors.push(CatalogueError::new(
-                name,
-                "document",
-                format!("document id {doc_id:?} must be non-empty and contain no ':'"),
-            ));
-            return;
-        }
-        if self.documents.iter().any(|d| d.document.id == doc_id) {
-            errors.push(CatalogueError::new(
-                name,
-                "document",
-                format!("document id {doc_id:?} is already in the catalogue"),
-            ));
-            return;
-        }
-        let decision_ids: HashSet<&str> = file.decisions.iter().map(|d| d.id.as_str()).collect();
-        let check_decisions = |record: &str, ids: &[String], errors: &mut Vec<CatalogueError>| {
-            for id in ids {
-                if !decision_ids.contains(id.as_str()) {
-                    errors.push(CatalogueError::new(
-                        name,
-                        record,
-                        format!("refers to decision {id:?}, which the file's \"decisions\" list does not have"),
-                    ));
-                }
-            }
-        };
-
-        // Units: codes unique, numbers sane.
-        let mut codes: HashMap<String, usize> = HashMap::new();
-        for (i, unit) in file.units.iter().enumerate() {
-            let record = format!("unit {}", unit.code);
-            if unit.code.trim().is_empty() {
-                errors.push(CatalogueError::new(
-                    name,
-                    format!("unit #{}", i + 1),
-                    "empty code",
-                ));
-            }
-            if unit.title.trim().is_empty() {
-                errors.push(CatalogueError::new(name, &record, "empty title"));
-            }
-            if unit.source.trim().is_empty() {
-                errors.push(CatalogueError::new(
-                    name,
-                    &record,
-                    "no source: say where the unit is printed",
-                ));
-            }
-            if let Some(prev) = codes.insert(super::lookup::normalise_code(&unit.code), i) {
-                errors.push(CatalogueError::new(
-                    name,
-                    &record,
-                    format!(
-                        "code collides with unit #{} ({:?})",
-                        prev + 1,
-                        file.units[prev].code
-                    ),
-                ));
-            }
-            if unit.credit == Some(0) {
-                errors.push(CatalogueError::new(
-                    name,
-                    &record,
-                    "credit 0: write null if the document prints none",
-                ));
-            }
-            check_decisions(&record, &unit.decisions, errors);
-        }
-        let code_of = |code: &str| codes.get(&super::lookup::normalise_code(code)).copied();
-
-        // Qualifications: groups and rules refer to this file's units.
-        let mut quals = Vec::new();
-        for q in &file.qualifications {
-            let record = format!("qualification {}", q.id);
-            if q.id.trim().is_empty() {
-                errors.push(CatalogueError::new(name, "qualification", "empty id"));
-            }
-            if self
-                .qualifications
-                .iter()
-                .any(|o| o.qualification.id == q.id)
-                || file.qualifications.iter().filter(|o| o.id == q.id).count() > 1
-            {
-                errors.push(CatalogueError::new(
-                    name,
-                    &record,
-                    "id is used by another qualification",
-                ));
-            }
-            if q.glh.is_some() && q.glh_range.is_some() {
-                errors.push(CatalogueError::new(
-                    name,
-                    &record,
-                    "has both glh and glh_range: give one",
-                ));
-            }
-            if let Some([lo, hi]) = q.glh_range {
-                if lo > hi {
-                    errors.push(CatalogueError::new(
-                        name,
-                        &record,
-                        format!("glh_range [{lo}, {hi}] is reversed"),
-                    ));
-                }
-            }
-            if q.rules_published && q.rules.is_empty() {
-                errors.push(CatalogueError::new(
-                    name,
-                    &record,
-                    "rules_published is true but no rules are given",
-                ));
-            }
-            if !q.rules_published {
-                if !q.rules.is_empty() {
-                    errors.push(CatalogueError::new(
-                        name,
-                        &record,
-                        "rules_published is false but rules are given",
-                    ));
-                }
-                if q.rules_note.as_deref().unwrap_or("").trim().is_empty() {
-                    errors.push(CatalogueError::new(
-                        name,
-                        &record,
-                        "rules_published is false: rules_note must say what the document says instead",
-                    ));
-                }
-            }
-            check_decisions(&record, &q.decisions, errors);
-            let mut group_ids = HashSet::new();
-            let mut available: Vec<usize> = Vec::new();
-            for g in &q.groups {
-                if !group_ids.insert(g.id.as_str()) {
-                    errors.push(CatalogueError::new(
-                        name,
-                        &record,
-                        format!("group id {:?} is used twice", g.id),
-                    ));
-                }
-                for code in &g.units {
-                    match code_of(code) {
-                        Some(i) => {
-                            if !available.contains(&i) {
-                                available.push(i);
-                            }
-                        }
-                        None => errors.push(CatalogueError::new(
-                            name,
-                            format!("{record}, group {}", g.id),
-                            format!("unknown unit {code:?}: no unit in this file has that code"),
-                        )),
-                    }
-                }
-            }
-            let mut all_rules = Vec::new();
-            for r in &q.rules {
-                r.walk(&mut all_rules);
-            }
-            let mut rule_ids = HashSet::new();
-            for r in &all_rules {
-                let rrec = format!("{record}, rule {}", r.id);
-                if !rule_ids.insert(r.id.as_str()) {
-                    errors.push(CatalogueError::new(
-                        name,
-                        &rrec,
-                        "rule id is used twice in this qualification",
-                    ));
-                }
-                if r.text.trim().is_empty() || r.source.trim().is_empty() {
-                    errors.push(CatalogueError::new(
-                        name,
-                        &rrec,
-                        "every rule needs its printed text and its source",
-                    ));
-                }
-                check_decisions(&rrec, &r.decisions, errors);
-                let mut reading_ids = HashSet::new();
-                if let Some(rd) = &r.reading {
-                    reading_ids.insert(rd.id.as_str());
-                }
-                for alt in &r.alternatives {
-                    if !reading_ids.insert(alt.id.as_str()) {
-                        errors.push(CatalogueError::new(
-                            name,
-                            &rrec,
-                            format!("reading id {:?} is used twice", alt.id),
-                        ));
-                    }
-                }
-                if !r.alternatives.is_empty() && r.reading.is_none() {
-                    errors.push(CatalogueError::new(
-                        name,
-                        &rrec,
-                        "has alternatives but no \"reading\" naming the default reading",
-                    ));
-                }
-                let mut check_req = |req: &Requirement| {
-                    check_requirement(req, &rrec, name, &q.groups, &available, &code_of, errors)
-                };
-                check_req(&r.require);
-                for alt in &r.alternatives {
-                    check_req(&alt.require);
-                }
-            }
-            quals.push((q.clone(), available));
-        }
-        if errors.len() > before {
-            return;
-        }
-
-        // All good: index it.
-        let doc = self.documents.len();
-        let base = self.units.len() as UnitId;
-        for unit in &file.units {
-            let key = format!("{doc_id}:{}", unit.code);
-            self.by_key.insert(key.clone(), self.units.len() as UnitId);
-            self.units.push(CatalogueUnit {
-                doc,
-                key,
-                unit: unit.clone(),
-            });
-        }
-        let id_of = |code: &str| base + code_of(code).expect("validated above") as UnitId;
-        for (q, available) in quals {
-            let groups = q
-                .groups
-                .iter()
-                .map(|g| (g.id.clone(), g.units.iter().map(|c| id_of(c)).collect()))
-                .collect::<Vec<(String, Vec<UnitId>)>>();
-            let units = available.iter().map(|i| base + *i as UnitId).collect();
-            let rules = compile_rules(&q.rules, &groups, &id_of);
-            self.qualifications.push(CatalogueQualification {
-                doc,
-                qualification: q,
-                units,
-                groups,
-                rules,
-            });
-        }
-        self.documents.push(DocumentRecord {
-            file: name.to_string(),
-            document: Document {
-                id: doc_id,
-                ..file.document
-            },
-            decisions: file.decisions,
-        });
     }
 
+    /// Checks a links file against the catalogue (`check::links`) and adds its links.
     fn add_links(&mut self, name: &str, file: LinksFile, errors: &mut Vec<CatalogueError>) {
-        if file.schema != 1 {
-            errors.push(CatalogueError::new(
-                name,
-                "",
-                format!("schema {} is not supported: expected 1", file.schema),
-            ));
-            return;
+        let mut report = Report::new(name, errors);
+        if check_links(self, &file, &mut report) {
+            self.links.extend(file.links);
         }
-        for (i, link) in file.links.iter().enumerate() {
-            let record = format!("link #{} ({})", i + 1, link.units.join(", "));
-            if link.units.len() < 2 {
-                errors.push(CatalogueError::new(
-                    name,
-                    &record,
-                    "a link needs at least two units",
-                ));
-                continue;
-            }
-            let mut ids = Vec::new();
-            for key in &link.units {
-                match self.unit_by_key(key) {
-                    Some(id) => ids.push(id),
-                    None => errors.push(CatalogueError::new(
-                        name,
-                        &record,
-                        format!("unknown unit {key:?}: expected DOCUMENT:CODE of a unit in the catalogue"),
-                    )),
-                }
-            }
-            if ids.len() != link.units.len() {
-                continue;
-            }
-            let docs: BTreeSet<usize> = ids.iter().map(|id| self.unit(*id).doc).collect();
-            if docs.len() != ids.len() {
-                errors.push(CatalogueError::new(
-                    name,
-                    &record,
-                    "links units of the same document",
-                ));
-            }
-            let first = &self.unit(ids[0]).unit;
-            for id in &ids[1..] {
-                let other = &self.unit(*id).unit;
-                let holds = match link.basis {
-                    LinkBasis::Uan => first.uan.is_some() && first.uan == other.uan,
-                    LinkBasis::TitleLevelCredit => {
-                        same_title(&first.title, &other.title)
-                            && first.level == other.level
-                            && first.credit.is_some()
-                            && first.credit == other.credit
-                    }
-                };
-                if !holds {
-                    errors.push(CatalogueError::new(
-                        name,
-                        &record,
-                        format!(
-                            "basis {:?} does not hold between {} and {}",
-                            link.basis,
-                            link.units[0],
-                            self.unit(*id).key
-                        ),
-                    ));
-                }
-            }
-        }
-        self.links.extend(file.links);
     }
 }
 
@@ -540,105 +225,6 @@ pub fn same_title(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-fn check_requirement(
-    req: &Requirement,
-    record: &str,
-    file: &str,
-    groups: &[super::model::Group],
-    available: &[usize],
-    code_of: &dyn Fn(&str) -> Option<usize>,
-    errors: &mut Vec<CatalogueError>,
-) {
-    let check_units = |codes: &[String], errors: &mut Vec<CatalogueError>| {
-        if codes.is_empty() {
-            errors.push(CatalogueError::new(file, record, "lists no units"));
-        }
-        for code in codes {
-            match code_of(code) {
-                None => errors.push(CatalogueError::new(
-                    file,
-                    record,
-                    format!("unknown unit {code:?}: no unit in this file has that code"),
-                )),
-                Some(i) if !available.contains(&i) => errors.push(CatalogueError::new(
-                    file,
-                    record,
-                    format!("unit {code:?} is not in any group of this qualification"),
-                )),
-                Some(_) => {}
-            }
-        }
-    };
-    match req {
-        Requirement::Mandatory(units) => check_units(units, errors),
-        Requirement::Barred(b) => {
-            check_units(&b.units, errors);
-            if b.units.len() as u32 <= b.max {
-                errors.push(CatalogueError::new(
-                    file,
-                    record,
-                    format!(
-                        "barred set of {} units with max {} can never be broken",
-                        b.units.len(),
-                        b.max
-                    ),
-                ));
-            }
-        }
-        Requirement::Count(c) => {
-            if c.min.is_none() && c.max.is_none() {
-                errors.push(CatalogueError::new(
-                    file,
-                    record,
-                    "count needs a min or a max",
-                ));
-            }
-            if let (Some(lo), Some(hi)) = (c.min, c.max) {
-                if lo > hi {
-                    errors.push(CatalogueError::new(
-                        file,
-                        record,
-                        format!("min {lo} is above max {hi}"),
-                    ));
-                }
-            }
-            match &c.from {
-                UnitSet::All => {}
-                UnitSet::Units(units) => check_units(units, errors),
-                UnitSet::Groups(ids) => {
-                    if ids.is_empty() {
-                        errors.push(CatalogueError::new(file, record, "lists no groups"));
-                    }
-                    for id in ids {
-                        if !groups.iter().any(|g| &g.id == id) {
-                            errors.push(CatalogueError::new(
-                                file,
-                                record,
-                                format!(
-                                    "unknown group {id:?}: this qualification's groups are {}",
-                                    groups
-                                        .iter()
-                                        .map(|g| g.id.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                ),
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-        Requirement::AllOf(a) if a.rules.is_empty() => {
-            errors.push(CatalogueError::new(file, record, "all_of has no rules"))
-        }
-        Requirement::AnyOf(a) if a.rules.is_empty() => {
-            errors.push(CatalogueError::new(file, record, "any_of has no rules"))
-        }
-        Requirement::AllOf(_) | Requirement::AnyOf(_) | Requirement::Manual(_) => {}
-    }
-}
-
-/// Keeps serde's message and position, which already name the field and what was expected.
 /// The parser's finding, cut short: it can quote a whole string from the file.
 fn json_message(e: &serde_json::Error) -> String {
     format!("not a valid catalogue file: {}", cut(&e.to_string(), 200))

@@ -2,8 +2,10 @@
 //! indexed. No web dependency.
 
 mod build;
+mod check;
 mod embedded;
 mod error;
+mod index;
 mod level;
 mod loaded;
 mod lookup;

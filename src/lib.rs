@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod limits;
 pub mod plan;
+pub mod present;
 pub mod rules;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,6 +7,7 @@ mod text;
 
 use crate::catalogue::{embedded, Catalogue};
 use crate::plan::{check_codes, complete, progress, CompletionResult};
+use crate::present::ALTERNATIVES;
 use args::{Command, Format};
 use std::io::Write;
 
@@ -148,12 +149,12 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     &check.planned,
                     readings,
                     *minimise,
-                    5,
+                    ALTERNATIVES,
                 );
                 if json {
                     json::print(out, &json::completion(catalogue, &check, &result));
                 } else {
-                    text::completion(out, catalogue, &check, &result);
+                    text::completion(out, catalogue, &check, &result, *minimise);
                 }
                 Ok(match result {
                     CompletionResult::AlreadyComplete | CompletionResult::Found { .. } => 0,

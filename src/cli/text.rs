@@ -1,23 +1,18 @@
 //! Plain-text output for people at a terminal.
 
 use crate::catalogue::Catalogue;
-use crate::plan::{Carried, Check, CompletionResult, Progress};
+use crate::plan::{Carried, Check, CompletionResult, Minimise, Progress};
+use crate::present::{
+    basis_words, completion_words, glh_published, option_words, or_not_published as or_np,
+    reading_label, rule_status, verdict,
+};
 use crate::rules::{RuleResult, Status};
 use std::io::Write;
-
-fn or_np(v: Option<u32>) -> String {
-    v.map(|n| n.to_string())
-        .unwrap_or_else(|| "not published".into())
-}
 
 pub fn qualifications(out: &mut dyn Write, c: &Catalogue) {
     for cq in &c.qualifications {
         let q = &cq.qualification;
-        let glh = match (q.glh, q.glh_range) {
-            (Some(g), _) => g.to_string(),
-            (None, Some([lo, hi])) => format!("{lo}-{hi}"),
-            _ => "not published".into(),
-        };
+        let glh = glh_published(q);
         let _ = writeln!(
             out,
             "{:<36} {:<12} {:<8} {:<9} {}\n{:<36} {} | GLH {} | TQT {} | min credits {}{}",
@@ -73,9 +68,9 @@ pub fn units(out: &mut dyn Write, c: &Catalogue, q: usize) {
 
 fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
     let mark = match r.status {
-        Status::Met => "[met]    ",
-        Status::Unmet => "[not met]",
-        Status::NotJudged => "[not checked: needs evidence]",
+        Status::Met => "[met]    ".to_string(),
+        Status::Unmet => "[not met]".to_string(),
+        Status::NotJudged => format!("[{}]", rule_status(r.status).words.to_lowercase()),
     };
     let pad = "  ".repeat(depth);
     let _ = writeln!(out, "{pad}{mark} {}", r.meta.label);
@@ -85,13 +80,7 @@ fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
         }
     }
     if let Some(reading) = &r.reading {
-        let label = r
-            .meta
-            .readings
-            .iter()
-            .find(|(id, _)| id == reading)
-            .map(|(_, l)| l.as_str())
-            .unwrap_or("");
+        let label = reading_label(r).unwrap_or("");
         let _ = writeln!(out, "{pad}          reading: {reading} ({label})");
     }
     for ch in &r.children {
@@ -102,12 +91,8 @@ fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
 pub fn check(out: &mut dyn Write, c: &Catalogue, check: &Check) {
     let cq = &c.qualifications[check.qualification];
     let q = &cq.qualification;
-    let verdict = match check.evaluation.compliant {
-        Some(true) => "meets every rule of combination".to_string(),
-        Some(false) => "does NOT meet every rule of combination".to_string(),
-        None => "cannot be checked: the document publishes no rules of combination".to_string(),
-    };
-    let _ = writeln!(out, "{} {}\nPlan {verdict}.", q.id, q.title);
+    let verdict = verdict(Some(check)).words;
+    let _ = writeln!(out, "{} {}\n{verdict}", q.id, q.title);
     let _ = writeln!(
         out,
         "Totals: {} units | credits {} (minimum {}) | GLH {} | TQT {}",
@@ -142,10 +127,10 @@ pub fn progress(out: &mut dyn Write, c: &Catalogue, all: &[Progress]) {
             if let Carried::Linked(basis) = how {
                 let _ = writeln!(
                     out,
-                    "    {} counts as {} (same unit: {:?})",
+                    "    {} counts as {} ({})",
                     c.unit(*from).key,
                     c.unit(*to).unit.code,
-                    basis
+                    basis_words(Carried::Linked(*basis))
                 );
             }
         }
@@ -162,53 +147,30 @@ pub fn progress(out: &mut dyn Write, c: &Catalogue, all: &[Progress]) {
     }
 }
 
-pub fn completion(out: &mut dyn Write, c: &Catalogue, check: &Check, result: &CompletionResult) {
+pub fn completion(
+    out: &mut dyn Write,
+    c: &Catalogue,
+    check: &Check,
+    result: &CompletionResult,
+    asked: Minimise,
+) {
     let q = &c.qualifications[check.qualification].qualification;
     let _ = writeln!(out, "{} {}", q.id, q.title);
+    let words = completion_words(result, asked);
+    let notes: String = words.notes.iter().map(|n| format!(" ({n})")).collect();
+    let _ = writeln!(out, "{}{notes}", words.headline);
     match result {
-        CompletionResult::AlreadyComplete => {
-            let _ = writeln!(out, "The plan already meets every rule of combination.");
-        }
-        CompletionResult::NoRules => {
-            let _ = writeln!(
-                out,
-                "No completion can be computed: the document publishes no rules of combination."
-            );
-        }
+        CompletionResult::AlreadyComplete | CompletionResult::NoRules => {}
         CompletionResult::Impossible { reasons } => {
-            let _ = writeln!(out, "No completion exists:");
             for r in reasons {
                 let _ = writeln!(out, "  {r}");
             }
         }
         CompletionResult::Found {
-            options,
-            measure,
-            proven_minimal,
+            options, measure, ..
         } => {
-            let unit = measure.words();
-            let _ = writeln!(
-                out,
-                "Cheapest completions by {unit}{}:",
-                if *proven_minimal {
-                    ""
-                } else {
-                    " (search stopped early: may not be minimal)"
-                }
-            );
             for (i, o) in options.iter().enumerate() {
-                let codes: Vec<&str> = o
-                    .added
-                    .iter()
-                    .map(|u| c.unit(*u).unit.code.as_str())
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "  {}. add {} ({} {unit})",
-                    i + 1,
-                    codes.join(", "),
-                    o.cost
-                );
+                let _ = writeln!(out, "  {}. {}", i + 1, option_words(c, o, *measure));
             }
         }
     }

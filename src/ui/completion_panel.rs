@@ -3,6 +3,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::plan::{complete, Check, CompletionResult, Minimise, Workspace};
+use crate::present::{completion_words, option_words, ALTERNATIVES};
 use leptos::prelude::*;
 
 #[component]
@@ -28,7 +29,7 @@ pub fn CompletionPanel(
                     &c.planned,
                     &readings,
                     minimise.get(),
-                    5,
+                    ALTERNATIVES,
                 )
             })
         });
@@ -36,29 +37,28 @@ pub fn CompletionPanel(
     };
     let body = move || {
         result.get().map(|r| match r {
-            CompletionResult::AlreadyComplete => view! { <p role="status">"\u{2713} The plan already meets every rule of combination."</p> }.into_any(),
-            CompletionResult::NoRules => view! { <p role="status">"No completion can be worked out: the document publishes no rules of combination for this qualification."</p> }.into_any(),
-            CompletionResult::Impossible { reasons } => view! {
+            CompletionResult::AlreadyComplete => view! { <p role="status">{format!("\u{2713} {}", completion_words(&r, minimise.get()).headline)}</p> }.into_any(),
+            CompletionResult::NoRules => view! { <p role="status">{completion_words(&r, minimise.get()).headline}</p> }.into_any(),
+            CompletionResult::Impossible { ref reasons } => view! {
                 <div role="status">
-                    <p>"\u{2717} No completion exists:"</p>
-                    <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    <p>{format!("\u{2717} {}", completion_words(&r, minimise.get()).headline)}</p>
+                    <ul>{reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
                 </div>
             }
             .into_any(),
-            CompletionResult::Found { options, measure, proven_minimal } => view! {
+            CompletionResult::Found { ref options, measure, .. } => view! {
                 <div role="status">
                     <p>
-                        {format!("Cheapest ways to complete the plan, by {}", measure.words())}
-                        {(!proven_minimal).then_some(" (the search stopped early, so these may not be the very cheapest)")}
-                        {(measure != minimise.get()).then(|| format!(" (this qualification's units do not all publish {}, so {} were used)", minimise.get().words(), measure.words()))}
+                        {let words = completion_words(&r, minimise.get());
+                        format!("{}{}", words.headline, words.notes.iter().map(|n| format!(" ({n})")).collect::<String>())}
                     </p>
                     <ol aria-label="Completions" class="completions">
                         {options
-                            .into_iter()
+                            .iter()
                             .enumerate()
                             .map(|(i, o)| {
                                 let codes: Vec<String> = o.added.iter().map(|u| catalogue.unit(*u).unit.code.clone()).collect();
-                                let label = format!("add {} ({} {})", codes.join(", "), o.cost, measure.words());
+                                let label = option_words(catalogue, o, measure);
                                 view! {
                                     <li>
                                         <span>{label}</span>

@@ -1,17 +1,10 @@
 //! "Other qualifications": how far the plan's units go towards every other qualification,
 //! counting units recorded as the same unit in another document, closest first.
 
-use crate::catalogue::{Catalogue, LinkBasis};
-use crate::plan::{progress_carried, Carried, Check, Progress, Workspace};
+use crate::catalogue::Catalogue;
+use crate::plan::{progress_carried, Check, Progress, Workspace};
+use crate::present::{carried_words, progress_summary};
 use leptos::prelude::*;
-
-fn basis_words(how: Carried) -> &'static str {
-    match how {
-        Carried::Same => "the same record",
-        Carried::Linked(LinkBasis::Uan) => "the same unit accreditation number",
-        Carried::Linked(LinkBasis::TitleLevelCredit) => "the same title, level and credit value",
-    }
-}
 
 /// How many rows are listed until the user asks for all of them.
 const CLOSEST: usize = 20;
@@ -89,7 +82,7 @@ fn progress_row(
     let qual = &catalogue.qualifications[q].qualification;
     let title = qual.title.clone();
     let id = qual.id.clone();
-    let summary = move || row.with(|p| p.as_ref().map(|p| summary_words(p, qual.min_credits)));
+    let summary = move || row.with(|p| p.as_ref().map(|p| progress_summary(p, qual.min_credits)));
     let closeness = move || {
         row.with(|p| {
             p.as_ref()
@@ -146,39 +139,4 @@ fn progress_row(
             </button>
         </li>
     }
-}
-
-/// "2 units count • 9 of 28 credits • 1 of 6 rules met"
-fn summary_words(p: &Progress, min_credits: Option<u32>) -> String {
-    let count = match p.carried.len() {
-        1 => "1 unit counts".to_string(),
-        n => format!("{n} units count"),
-    };
-    let credits = match (p.totals.credits, min_credits) {
-        (Some(c), Some(m)) => format!("{c} of {m} credits"),
-        (Some(c), None) => format!("{c} credits"),
-        (None, _) => "credits not published".to_string(),
-    };
-    let state = match p.evaluation.compliant {
-        Some(true) => "\u{2713} These units complete it".to_string(),
-        Some(false) => format!("{} of {} rules met", p.rules_met, p.rules_total),
-        None => "Rules of combination not published".to_string(),
-    };
-    format!("{count} \u{2022} {credits} \u{2022} {state}")
-}
-
-/// Each planned unit that counts, and what as.
-fn carried_words(catalogue: &Catalogue, p: &Progress) -> Vec<String> {
-    p.carried
-        .iter()
-        .map(|(from, to, how)| {
-            let f = &catalogue.unit(*from).unit;
-            let t = &catalogue.unit(*to).unit;
-            if f.code == t.code {
-                format!("{} counts as itself", f.code)
-            } else {
-                format!("{} counts as {} ({})", f.code, t.code, basis_words(*how))
-            }
-        })
-        .collect()
 }

@@ -2,12 +2,8 @@
 
 use crate::catalogue::{Catalogue, CatalogueQualification};
 use crate::plan::{cheapest_glh, Workspace};
+use crate::present::{glh_published, not_published, or_not_published};
 use leptos::prelude::*;
-
-fn or_not_published(v: Option<u32>) -> String {
-    v.map(|n| n.to_string())
-        .unwrap_or_else(|| "not published".into())
-}
 
 #[component]
 pub fn QualificationPicker(
@@ -56,11 +52,7 @@ pub fn QualificationPicker(
         let id = current();
         catalogue.qualification(&id).map(|cq| {
             let q = &cq.qualification;
-            let glh = match (q.glh, q.glh_range) {
-                (Some(g), _) => g.to_string(),
-                (None, Some([lo, hi])) => format!("{lo}\u{2013}{hi}"),
-                _ => "not published".into(),
-            };
+            let glh = glh_published(q);
             let doc = &catalogue.document_of(cq).document;
             // The published GLH checked against the cheapest compliant plan's GLH: a search, so
             // only where a GLH is published.
@@ -76,8 +68,8 @@ pub fn QualificationPicker(
             view! {
                 <dl class="facts">
                     <dt>"Awarding body"</dt><dd>{q.awarding_body.clone()}</dd>
-                    <dt>"Regulator number"</dt><dd>{q.regulator_number.clone().unwrap_or_else(|| "not published".into())}</dd>
-                    <dt>"Awarding-body number"</dt><dd>{q.awarding_body_number.clone().unwrap_or_else(|| "not published".into())}</dd>
+                    <dt>"Regulator number"</dt><dd>{q.regulator_number.clone().unwrap_or_else(|| not_published().into())}</dd>
+                    <dt>"Awarding-body number"</dt><dd>{q.awarding_body_number.clone().unwrap_or_else(|| not_published().into())}</dd>
                     <dt>"Level and size"</dt><dd>{format!("{} {}", cq.qualification.level.label(), q.size.as_str())}</dd>
                     <dt>"Minimum credits"</dt><dd>{or_not_published(q.min_credits)}</dd>
                     <dt>"Published GLH"</dt><dd>{glh}</dd>

@@ -3,15 +3,19 @@
 
 use crate::catalogue::Catalogue;
 use crate::plan::{Check, Workspace};
+use crate::present::{reading_label, rule_status};
 use crate::rules::{RuleResult, Status};
 use leptos::prelude::*;
 
-fn status_words(s: Status) -> (&'static str, &'static str) {
-    match s {
-        Status::Met => ("met", "\u{2713} Met"),
-        Status::Unmet => ("unmet", "\u{2717} Not met"),
-        Status::NotJudged => ("not-judged", "\u{2022} Needs evidence outside the plan"),
-    }
+/// The status as shown: its class and a mark before the words.
+fn status_words(s: Status) -> (&'static str, String) {
+    let w = rule_status(s);
+    let mark = match s {
+        Status::Met => "\u{2713}",
+        Status::Unmet => "\u{2717}",
+        Status::NotJudged => "\u{2022}",
+    };
+    (w.class, format!("{mark} {}", w.words))
 }
 
 fn rule_view(
@@ -29,10 +33,7 @@ fn rule_view(
     let in_force = r.reading.clone();
     let default = readings.first().map(|(id, _)| id.clone());
     let rule_id = r.meta.id.clone();
-    let reading_label = in_force
-        .as_ref()
-        .and_then(|id| readings.iter().find(|(r, _)| r == id))
-        .map(|(_, l)| l.clone());
+    let reading_label = reading_label(&r).map(String::from);
     let children = r.children.clone();
     view! {
         <li class=format!("rule {class}") aria-label=r.meta.label.clone()>

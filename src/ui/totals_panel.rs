@@ -2,6 +2,9 @@
 
 use crate::catalogue::Catalogue;
 use crate::plan::{Check, Workspace};
+use crate::present::{
+    credit_target_words, glh_target_words, not_published, tqt_target_words, unit_count,
+};
 use leptos::prelude::*;
 
 /// The meter's `low` bound just under the target, so reaching the target turns it "optimum".
@@ -22,7 +25,7 @@ fn Total(
     target_words: Signal<String>,
 ) -> impl IntoView {
     let text = move || match value.get() {
-        None => "not published".to_string(),
+        None => not_published().to_string(),
         Some(v) => format!("{v} {}", target_words.get()),
     };
     let max = move || {
@@ -69,24 +72,14 @@ pub fn TotalsPanel(
     let glh = Signal::derive(move || totals().and_then(|t| t.glh));
     let tqt = Signal::derive(move || totals().and_then(|t| t.tqt));
     let min_credits = Signal::derive(move || qual().and_then(|q| q.min_credits));
-    let pub_glh = Signal::derive(move || qual().and_then(|q| q.glh.or(q.glh_range.map(|r| r[0]))));
+    let pub_glh = Signal::derive(move || qual().and_then(|q| q.glh_target()));
     let pub_tqt = Signal::derive(move || qual().and_then(|q| q.tqt));
-    let credit_words = Signal::derive(move || match min_credits.get() {
-        Some(m) => format!("of {m} minimum"),
-        None => "(no minimum published)".into(),
-    });
-    let glh_words = Signal::derive(move || match qual().map(|q| (q.glh, q.glh_range)) {
-        Some((Some(g), _)) => format!("of {g} published"),
-        Some((None, Some([lo, hi]))) => format!("against {lo}\u{2013}{hi} published"),
-        _ => "(none published)".into(),
-    });
-    let tqt_words = Signal::derive(move || match pub_tqt.get() {
-        Some(t) => format!("of {t} published (10 hours a credit)"),
-        None => "(10 hours a credit; none published)".into(),
-    });
+    let credit_words = Signal::derive(move || credit_target_words(qual().as_ref()));
+    let glh_words = Signal::derive(move || glh_target_words(qual().as_ref()));
+    let tqt_words = Signal::derive(move || tqt_target_words(qual().as_ref()));
     view! {
         <div class="totals" aria-label="Totals" role="group">
-            <p class="unit-count">{move || format!("{} unit{} planned", units(), if units() == 1 { "" } else { "s" })}</p>
+            <p class="unit-count">{move || unit_count(units())}</p>
             <Total label="Credits" value=credits target=min_credits target_words=credit_words />
             <Total label="GLH" value=glh target=pub_glh target_words=glh_words />
             <Total label="TQT" value=tqt target=pub_tqt target_words=tqt_words />

@@ -3,6 +3,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::plan::Check;
+use crate::present::rule_sentence;
 use crate::rules::Status;
 use leptos::prelude::*;
 
@@ -29,11 +30,12 @@ pub fn WhySteps(catalogue: &'static Catalogue, checked: Memo<Option<Check>>) -> 
             {move || match current() {
                 None => view! { <p>"This qualification's document publishes no rules of combination to walk through."</p> }.into_any(),
                 Some((i, r, counted)) => {
-                    let verdict = match r.status {
-                        Status::Met => "\u{2713} This rule is met.".to_string(),
-                        Status::Unmet => format!("\u{2717} This rule is not met: {}.", r.shortfall.clone().unwrap_or_default()),
-                        Status::NotJudged => "\u{2022} The plan cannot show this: it needs evidence from the workplace.".to_string(),
+                    let mark = match r.status {
+                        Status::Met => "\u{2713}",
+                        Status::Unmet => "\u{2717}",
+                        Status::NotJudged => "\u{2022}",
                     };
+                    let verdict = format!("{mark} {}", rule_sentence(&r));
                     view! {
                         <p class="step-count">{format!("Rule {} of {}", i + 1, count())}</p>
                         <h3>{r.meta.label.clone()}</h3>

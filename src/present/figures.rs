@@ -1,0 +1,87 @@
+//! Figures as a person reads them: "not published" where a document prints none (never 0), GLH
+//! as a figure or a range, and totals against the published figures.
+
+use crate::catalogue::Qualification;
+
+pub const NOT_PUBLISHED: &str = "not published";
+
+pub fn not_published() -> &'static str {
+    NOT_PUBLISHED
+}
+
+/// The figure, or "not published".
+pub fn or_not_published(v: Option<u32>) -> String {
+    v.map_or_else(|| NOT_PUBLISHED.to_string(), |n| n.to_string())
+}
+
+/// The published GLH: "51", "120–160" for a range, or "not published".
+pub fn glh_published(q: &Qualification) -> String {
+    match (q.glh, q.glh_range) {
+        (Some(g), _) => g.to_string(),
+        (None, Some([lo, hi])) => format!("{lo}\u{2013}{hi}"),
+        _ => NOT_PUBLISHED.into(),
+    }
+}
+
+/// A unit's credit value: "1 credit", "3 credits", "credits not published".
+pub fn credit_words(credit: Option<u32>) -> String {
+    match credit {
+        Some(1) => "1 credit".to_string(),
+        Some(c) => format!("{c} credits"),
+        None => format!("credits {NOT_PUBLISHED}"),
+    }
+}
+
+/// A unit's GLH: "20 GLH", "GLH not published".
+pub fn glh_words(glh: Option<u32>) -> String {
+    glh.map_or_else(|| format!("GLH {NOT_PUBLISHED}"), |g| format!("{g} GLH"))
+}
+
+/// "1 unit planned", "3 units planned".
+pub fn unit_count(n: u32) -> String {
+    format!("{n} unit{} planned", if n == 1 { "" } else { "s" })
+}
+
+/// What a plan's credits are measured against: "of 28 minimum".
+pub fn credit_target_words(q: Option<&Qualification>) -> String {
+    match q.and_then(|q| q.min_credits) {
+        Some(m) => format!("of {m} minimum"),
+        None => "(no minimum published)".into(),
+    }
+}
+
+/// What a plan's GLH are measured against: "of 51 published", "against 120–160 published".
+pub fn glh_target_words(q: Option<&Qualification>) -> String {
+    match q.map(|q| (q.glh, q.glh_range)) {
+        Some((Some(g), _)) => format!("of {g} published"),
+        Some((None, Some([lo, hi]))) => format!("against {lo}\u{2013}{hi} published"),
+        _ => "(none published)".into(),
+    }
+}
+
+/// What a plan's TQT (10 hours a credit) is measured against.
+pub fn tqt_target_words(q: Option<&Qualification>) -> String {
+    match q.and_then(|q| q.tqt) {
+        Some(t) => format!("of {t} published (10 hours a credit)"),
+        None => "(10 hours a credit; none published)".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::embedded;
+
+    #[test]
+    fn figures_read_not_published_never_zero_and_ranges_with_a_dash() {
+        let c = embedded();
+        let q = |id: &str| &c.qualification(id).unwrap().qualification;
+        assert_eq!(or_not_published(None), "not published");
+        assert_eq!(or_not_published(Some(0)), "0");
+        assert_eq!(glh_published(q("cg-4411-30")), "51");
+        assert_eq!(glh_target_words(Some(q("cg-4411-30"))), "of 51 published");
+        assert_eq!(glh_target_words(None), "(none published)");
+        assert_eq!(unit_count(1), "1 unit planned");
+        assert_eq!(unit_count(2), "2 units planned");
+    }
+}

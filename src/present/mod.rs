@@ -1,0 +1,20 @@
+//! The words and figures a person reads, made once for the screen and the command line: a check's
+//! verdict and each rule's status, totals against the published figures, "not published", GLH
+//! ranges, readings, completions, progress towards other qualifications and how a unit counts
+//! there. The shells only lay these out (and add marks such as ✓ or `[met]`); a wording changes
+//! here, in one place.
+
+mod completion;
+mod figures;
+mod progress;
+mod verdict;
+
+pub use completion::{completion_words, option_words, CompletionWords, ALTERNATIVES};
+pub use figures::{
+    credit_target_words, credit_words, glh_published, glh_target_words, glh_words, not_published,
+    or_not_published, tqt_target_words, unit_count,
+};
+pub use progress::{basis_words, carried_words, progress_summary};
+pub use verdict::{
+    reading_label, rule_sentence, rule_status, verdict, RuleStatusWords, Tone, Verdict,
+};

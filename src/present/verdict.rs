@@ -1,0 +1,114 @@
+//! A check's verdict and each rule's status in words.
+
+use crate::plan::Check;
+use crate::rules::{RuleResult, Status};
+
+/// How a verdict or status should look: met, not met, or not judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Met,
+    Unmet,
+    Unknown,
+}
+
+impl Tone {
+    /// A class name for the screen: "met", "unmet", "unknown".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Met => "met",
+            Tone::Unmet => "unmet",
+            Tone::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub tone: Tone,
+    /// One sentence: "This plan meets every rule of combination."
+    pub words: String,
+}
+
+pub const MEETS_EVERY_RULE: &str = "This plan meets every rule of combination.";
+pub const NO_RULES: &str = "The document publishes no rules of combination for this qualification, so the plan cannot be checked.";
+
+/// The verdict on a check (or on no qualification chosen).
+pub fn verdict(check: Option<&Check>) -> Verdict {
+    let Some(c) = check else {
+        return Verdict {
+            tone: Tone::Unknown,
+            words: "No qualification chosen.".into(),
+        };
+    };
+    match c.evaluation.compliant {
+        Some(true) => Verdict {
+            tone: Tone::Met,
+            words: MEETS_EVERY_RULE.into(),
+        },
+        Some(false) => {
+            let unmet = c
+                .evaluation
+                .rules
+                .iter()
+                .filter(|r| r.status == Status::Unmet)
+                .count();
+            let all = c.evaluation.rules.len();
+            Verdict {
+                tone: Tone::Unmet,
+                words: format!("Not yet: {unmet} of {all} rules of combination not met."),
+            }
+        }
+        None => Verdict {
+            tone: Tone::Unknown,
+            words: NO_RULES.into(),
+        },
+    }
+}
+
+/// A rule's status in words: a short class name and what a person reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleStatusWords {
+    pub class: &'static str,
+    pub words: &'static str,
+}
+
+pub fn rule_status(s: Status) -> RuleStatusWords {
+    match s {
+        Status::Met => RuleStatusWords {
+            class: "met",
+            words: "Met",
+        },
+        Status::Unmet => RuleStatusWords {
+            class: "unmet",
+            words: "Not met",
+        },
+        Status::NotJudged => RuleStatusWords {
+            class: "not-judged",
+            words: "Needs evidence outside the plan",
+        },
+    }
+}
+
+/// The label of the reading in force, where the rule has more than one.
+pub fn reading_label(r: &RuleResult) -> Option<&str> {
+    let id = r.reading.as_ref()?;
+    r.meta
+        .readings
+        .iter()
+        .find(|(rid, _)| rid == id)
+        .map(|(_, l)| l.as_str())
+}
+
+/// One rule's verdict as a sentence, for walking through rules one at a time.
+pub fn rule_sentence(r: &RuleResult) -> String {
+    match r.status {
+        Status::Met => "This rule is met.".to_string(),
+        Status::Unmet => format!(
+            "This rule is not met: {}.",
+            r.shortfall.as_deref().unwrap_or_default()
+        ),
+        Status::NotJudged => {
+            "The plan cannot show this: it needs evidence from the workplace.".to_string()
+        }
+    }
+}

@@ -421,3 +421,65 @@ fn a_generated_document_with_fewer_units_than_a_group_holds_still_loads() {
     assert_eq!(c.qualifications.len(), 2);
     assert!(c.qualifications.iter().all(|q| q.units.len() == 5));
 }
+
+#[test]
+fn a_unit_two_groups_list_is_placed_once_under_the_first_with_the_other_named() {
+    let c = qualplan::catalogue::embedded();
+    let cq = c.qualification("cg-4411-30").unwrap();
+    let placement = cq.placement();
+    assert_eq!(placement.len(), cq.groups.len());
+    let code = |id| c.unit(id).unit.code.as_str();
+    let first = &placement[0];
+    assert_eq!(code(first.units[0].unit), "002");
+    assert_eq!(first.units[0].also_in, vec!["Entry 3 units 001-010"]);
+    let shown: Vec<_> = placement
+        .iter()
+        .flat_map(|g| g.units.iter().map(|p| p.unit))
+        .collect();
+    let mut once = shown.clone();
+    once.sort_unstable();
+    once.dedup();
+    assert_eq!(once.len(), shown.len(), "every unit shown once");
+    assert_eq!(once.len(), cq.units.len(), "and none left out");
+}
+
+#[test]
+fn the_level_filter_offers_each_level_of_the_qualification_once_lowest_first() {
+    use qualplan::catalogue::Level;
+    let c = qualplan::catalogue::embedded();
+    let levels = c.qualification("cg-4411-30").unwrap().levels(c);
+    assert!(levels.windows(2).all(|w| w[0] < w[1]), "{levels:?}");
+    assert!(levels.contains(&Level::parse("Entry 3").unwrap()));
+}
+
+#[test]
+fn a_loaded_file_adds_the_qualifications_it_defines() {
+    let c = qualplan::catalogue::embedded();
+    let more = c
+        .with_document(
+            "mine.json",
+            &qualplan::catalogue::synthetic_document(5, 2, 1),
+        )
+        .unwrap();
+    let added: Vec<&str> = more
+        .added_since(c)
+        .iter()
+        .map(|q| q.qualification.id.as_str())
+        .collect();
+    assert_eq!(added, ["gen-0000", "gen-0001"]);
+    assert!(c.added_since(c).is_empty());
+}
+
+#[test]
+fn units_named_anywhere_are_found_each_once_with_repeats_reported() {
+    let c = qualplan::catalogue::embedded();
+    let input: Vec<String> = ["CU791", "cu 791", "CU792"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let found = c.find_units_anywhere(&input).unwrap();
+    assert_eq!(found.units.len(), 2);
+    assert_eq!(found.repeated, vec!["cu 791"]);
+    let bad: Vec<String> = vec!["CU791".into(), "nope".into()];
+    assert!(c.find_units_anywhere(&bad).is_err());
+}

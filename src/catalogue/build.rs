@@ -2,6 +2,7 @@
 
 use super::check::{check_document, check_links, Report};
 use super::error::{CatalogueError, CatalogueErrors};
+use super::level::Level;
 use super::model::{
     Decision, Document, DocumentFile, Link, LinkBasis, LinksFile, Qualification, Unit,
 };
@@ -10,7 +11,7 @@ use crate::limits::{
     MAX_CATALOGUE_UNITS,
 };
 use crate::rules::CompiledRule;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Index of a unit in `Catalogue::units`.
 pub type UnitId = u32;
@@ -30,6 +31,21 @@ pub struct CatalogueUnit {
     pub unit: Unit,
 }
 
+/// A group as the available units show it: its index in the qualification's groups and the
+/// units shown under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupPlacement {
+    pub group: usize,
+    pub units: Vec<PlacedUnit>,
+}
+
+/// A unit shown under a group, with the names of the other groups that list it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlacedUnit {
+    pub unit: UnitId,
+    pub also_in: Vec<String>,
+}
+
 impl CatalogueQualification {
     /// Indices (into `qualification.groups`) of the groups that list a unit.
     pub fn groups_of(&self, unit: UnitId) -> Vec<usize> {
@@ -38,6 +54,48 @@ impl CatalogueQualification {
             .enumerate()
             .filter(|(_, (_, units))| units.contains(&unit))
             .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The levels of the units it offers, lowest first, each once: the choices of a level filter.
+    pub fn levels(&self, catalogue: &Catalogue) -> Vec<Level> {
+        let mut v: Vec<Level> = self
+            .units
+            .iter()
+            .map(|u| catalogue.unit(*u).unit.level)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Where each unit is shown: a unit the document lists in two groups is shown once, under
+    /// the first, with the names of the others. One entry per group, in document order.
+    pub fn placement(&self) -> Vec<GroupPlacement> {
+        let mut shown: HashSet<UnitId> = HashSet::new();
+        self.groups
+            .iter()
+            .enumerate()
+            .map(|(gi, (_, ids))| {
+                let here = ids
+                    .iter()
+                    .copied()
+                    .filter(|id| shown.insert(*id))
+                    .map(|unit| PlacedUnit {
+                        unit,
+                        also_in: self
+                            .groups_of(unit)
+                            .into_iter()
+                            .filter(|g| *g != gi)
+                            .map(|g| self.qualification.groups[g].name.clone())
+                            .collect(),
+                    })
+                    .collect();
+                GroupPlacement {
+                    group: gi,
+                    units: here,
+                }
+            })
             .collect()
     }
 
@@ -174,6 +232,14 @@ impl Catalogue {
         self.qualifications
             .iter()
             .position(|q| q.qualification.id == id)
+    }
+
+    /// The qualifications this catalogue has that `before` did not (what a loaded file added).
+    pub fn added_since<'a>(&'a self, before: &Catalogue) -> Vec<&'a CatalogueQualification> {
+        self.qualifications
+            .iter()
+            .filter(|q| before.qualification(&q.qualification.id).is_none())
+            .collect()
     }
 
     /// Units recorded as the same unit as `id` in other documents, with the basis of each link.

@@ -258,7 +258,33 @@ impl Catalogue {
     }
 }
 
+/// Units named anywhere in the catalogue, each once, in the order given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundUnits {
+    pub units: Vec<UnitId>,
+    /// What was typed for a unit already named earlier (counted once).
+    pub repeated: Vec<String>,
+}
+
 impl Catalogue {
+    /// Finds each of `inputs` anywhere in the catalogue (`find_unit_anywhere`), each unit once;
+    /// the first input that names no unit, or more than one, is the error.
+    pub fn find_units_anywhere(&self, inputs: &[String]) -> Result<FoundUnits, LookupError> {
+        let mut found = FoundUnits {
+            units: Vec::new(),
+            repeated: Vec::new(),
+        };
+        for input in inputs {
+            let id = self.find_unit_anywhere(input)?;
+            if found.units.contains(&id) {
+                found.repeated.push(input.clone());
+            } else {
+                found.units.push(id);
+            }
+        }
+        Ok(found)
+    }
+
     /// Finds a unit anywhere in the catalogue: by `DOCUMENT:CODE`, by a code or UAN printed in
     /// exactly one document, or by a UAN whose records are all linked as the same unit.
     pub fn find_unit_anywhere(&self, input: &str) -> Result<UnitId, LookupError> {

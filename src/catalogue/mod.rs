@@ -12,12 +12,15 @@ mod lookup;
 mod model;
 mod synthetic;
 
-pub use build::{Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, UnitId};
+pub use build::{
+    Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, GroupPlacement, PlacedUnit,
+    UnitId,
+};
 pub use embedded::{embedded, EMBEDDED_FILES, EMBEDDED_LINKS};
 pub use error::{CatalogueError, CatalogueErrors};
 pub use level::Level;
 pub use loaded::{decode_loaded_files, encode_loaded_files, unused_file_name, LoadedFile};
-pub use lookup::{normalise_code, LookupError};
+pub use lookup::{normalise_code, FoundUnits, LookupError};
 pub use model::{
     Decision, Document, DocumentFile, Group, Link, LinkBasis, LinksFile, OtherCode, Qualification,
     Size, Unit,

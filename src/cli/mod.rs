@@ -101,37 +101,24 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
             Err(e) => Err(e.to_string()),
         },
-        Command::Progress { units } => {
-            let mut ids = Vec::new();
-            let mut failure = None;
-            for u in units {
-                match catalogue.find_unit_anywhere(u) {
-                    Ok(id) if ids.contains(&id) => {
-                        let _ = writeln!(
-                            err,
-                            "qualplan: unit {u} is listed more than once; counted once"
-                        );
-                    }
-                    Ok(id) => ids.push(id),
-                    Err(e) => {
-                        failure = Some(e.to_string());
-                        break;
-                    }
+        Command::Progress { units } => match catalogue.find_units_anywhere(units) {
+            Ok(found) => {
+                for u in &found.repeated {
+                    let _ = writeln!(
+                        err,
+                        "qualplan: unit {u} is listed more than once; counted once"
+                    );
                 }
-            }
-            match failure {
-                Some(e) => Err(e),
-                None => {
-                    let all = progress(catalogue, &ids);
-                    if json {
-                        json::print(out, &json::progress(catalogue, &ids, &all));
-                    } else {
-                        text::progress(out, catalogue, &all);
-                    }
-                    Ok(0)
+                let all = progress(catalogue, &found.units);
+                if json {
+                    json::print(out, &json::progress(catalogue, &found.units, &all));
+                } else {
+                    text::progress(out, catalogue, &all);
                 }
+                Ok(0)
             }
-        }
+            Err(e) => Err(e.to_string()),
+        },
         Command::Complete {
             qualification,
             units,

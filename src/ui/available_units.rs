@@ -3,7 +3,7 @@
 
 use super::unit_badges::UnitBadges;
 use super::DRAG_TYPE;
-use crate::catalogue::{Catalogue, Level, UnitId};
+use crate::catalogue::{Catalogue, Level, PlacedUnit, UnitId};
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
 
@@ -23,18 +23,10 @@ pub fn AvailableUnits(
     });
 
     let levels = move || {
-        let mut v: Vec<Level> = catalogue
+        catalogue
             .qualification(&qualification.get())
-            .map(|q| {
-                q.units
-                    .iter()
-                    .map(|u| catalogue.unit(*u).unit.level)
-                    .collect()
-            })
-            .unwrap_or_default();
-        v.sort_unstable();
-        v.dedup();
-        v
+            .map(|q| q.levels(catalogue))
+            .unwrap_or_default()
     };
     let shows = move |id: UnitId| {
         let u = &catalogue.unit(id).unit;
@@ -63,38 +55,22 @@ pub fn AvailableUnits(
         let Some(cq) = catalogue.qualification(&qualification.get()) else {
             return ().into_any();
         };
-        // A unit the document lists in two groups is shown once, under its first group, with
-        // the other groups named.
-        let mut shown: Vec<UnitId> = Vec::new();
-        let also_in = |id: UnitId, first: usize| -> Vec<String> {
-            cq.groups_of(id)
-                .into_iter()
-                .filter(|g| *g != first)
-                .map(|g| cq.qualification.groups[g].name.clone())
-                .collect()
-        };
-        cq.qualification
-            .groups
-            .iter()
-            .zip(cq.groups.iter())
-            .enumerate()
-            .map(|(gi, (g, (_, ids)))| {
-                let name = g.name.clone();
-                let ids: Vec<UnitId> = ids.iter().copied().filter(|id| !shown.contains(id)).collect();
-                shown.extend(ids.iter().copied());
-                let any_shown = {
-                    let ids = ids.clone();
-                    move || ids.iter().any(|id| shows(*id))
-                };
+        // A unit the document lists in two groups is shown once (see `placement`).
+        cq.placement()
+            .into_iter()
+            .map(|placed| {
+                let name = cq.qualification.groups[placed.group].name.clone();
+                let ids: Vec<UnitId> = placed.units.iter().map(|p| p.unit).collect();
+                let any_shown = move || ids.iter().any(|id| shows(*id));
                 view! {
                     <li class="group" hidden=move || !any_shown()>
                         <h3>{name.clone()}</h3>
                         <ul aria-label=name.clone() class="units">
-                            {ids
+                            {placed
+                                .units
                                 .into_iter()
-                                .map(|id| {
+                                .map(|PlacedUnit { unit: id, also_in: also }| {
                                     let unit = &catalogue.unit(id).unit;
-                                    let also = also_in(id, gi);
                                     let code = unit.code.clone();
                                     let drag_code = code.clone();
                                     let add_code = code.clone();

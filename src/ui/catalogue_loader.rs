@@ -21,9 +21,8 @@ pub fn CatalogueLoader(
                 Ok((c, f)) => {
                     let before = catalogue.get_untracked();
                     let added: Vec<String> = c
-                        .qualifications
+                        .added_since(before)
                         .iter()
-                        .filter(|q| before.qualification(&q.qualification.id).is_none())
                         .map(|q| q.qualification.title.clone())
                         .collect();
                     // A second file of one name is kept under a name of its own: say which.

@@ -2,20 +2,52 @@
 //! reaches a server. Readable (`#q=cg-4411-30&u=002,001&r=entry3-min:inclusive&n=My%20plan`) and
 //! checked against the catalogue when opened.
 
+use super::mismatch::Mismatch;
 use super::workspace::Plan;
 use crate::catalogue::Catalogue;
 use crate::limits::{
-    check_bytes, check_count, clean_name, excerpt, NameError, MAX_LINK_BYTES, MAX_UNITS_PER_PLAN,
+    check_bytes, check_count, clean_name, excerpt, NameError, TooLarge, MAX_LINK_BYTES,
+    MAX_UNITS_PER_PLAN,
 };
 use crate::rules::Readings;
 use std::fmt;
 
+/// Why a link's plan cannot be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ShareError(pub String);
+pub enum ShareError {
+    TooLarge(TooLarge),
+    /// A `%` not followed by two hex digits: the text from the `%`.
+    BrokenEscape(String),
+    NotUtf8,
+    /// A part with no `=`.
+    NotKeyValue(String),
+    /// A reading with no `:`.
+    NotRuleReading(String),
+    UnknownPart(String),
+    NoQualification,
+    Name(NameError),
+    Mismatch(Mismatch),
+}
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        match self {
+            ShareError::TooLarge(e) => e.fmt(f),
+            ShareError::BrokenEscape(at) => write!(f, "broken escape at {}", excerpt(at)),
+            ShareError::NotUtf8 => write!(f, "the link holds text that is not UTF-8"),
+            ShareError::NotKeyValue(part) => {
+                write!(f, "the link's part {} is not KEY=VALUE", excerpt(part))
+            }
+            ShareError::NotRuleReading(r) => {
+                write!(f, "the reading {} is not RULE:READING", excerpt(r))
+            }
+            ShareError::UnknownPart(key) => {
+                write!(f, "the link has an unknown part {}", excerpt(key))
+            }
+            ShareError::NoQualification => write!(f, "the link names no qualification (q=...)"),
+            ShareError::Name(e) => write!(f, "the link's name: {e}"),
+            ShareError::Mismatch(m) => write!(f, "the link's {m}"),
+        }
     }
 }
 
@@ -44,12 +76,9 @@ fn unescape(s: &str) -> Result<String, ShareError> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = s
-                .get(i + 1..i + 3)
-                .ok_or_else(|| ShareError(format!("broken escape at {}", excerpt(&s[i..]))))?;
-            let b = u8::from_str_radix(hex, 16).map_err(|_| {
-                ShareError(format!("broken escape {}", excerpt(&format!("%{hex}"))))
-            })?;
+            let broken = || ShareError::BrokenEscape(s[i..].chars().take(8).collect());
+            let hex = s.get(i + 1..i + 3).ok_or_else(broken)?;
+            let b = u8::from_str_radix(hex, 16).map_err(|_| broken())?;
             out.push(b);
             i += 3;
         } else {
@@ -57,7 +86,7 @@ fn unescape(s: &str) -> Result<String, ShareError> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|_| ShareError("the link holds text that is not UTF-8".into()))
+    String::from_utf8(out).map_err(|_| ShareError::NotUtf8)
 }
 
 /// The fragment (without `#`) for a plan.
@@ -88,17 +117,13 @@ pub fn encode(plan: &Plan) -> String {
 /// Reads a fragment (with or without `#`), checking every part against the catalogue. Refused
 /// before it is read when over `MAX_LINK_BYTES`; every check after that is linear.
 pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError> {
-    check_bytes("the link", fragment.len(), MAX_LINK_BYTES)
-        .map_err(|e| ShareError(e.to_string()))?;
+    check_bytes("the link", fragment.len(), MAX_LINK_BYTES).map_err(ShareError::TooLarge)?;
     let fragment = fragment.trim_start_matches('#');
     let (mut q, mut units, mut readings, mut name) = (None, Vec::new(), Readings::new(), None);
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = part.split_once('=').ok_or_else(|| {
-            ShareError(format!(
-                "the link's part {} is not KEY=VALUE",
-                excerpt(part)
-            ))
-        })?;
+        let (key, value) = part
+            .split_once('=')
+            .ok_or_else(|| ShareError::NotKeyValue(part.to_string()))?;
         match key {
             "q" => q = Some(unescape(value)?),
             "u" => {
@@ -108,28 +133,22 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
             }
             "r" => {
                 for r in value.split(',').filter(|r| !r.is_empty()) {
-                    let (rule, reading) = r.split_once(':').ok_or_else(|| {
-                        ShareError(format!("the reading {} is not RULE:READING", excerpt(r)))
-                    })?;
+                    let (rule, reading) = r
+                        .split_once(':')
+                        .ok_or_else(|| ShareError::NotRuleReading(r.to_string()))?;
                     readings.insert(unescape(rule)?, unescape(reading)?);
                 }
             }
             "n" => name = Some(unescape(value)?),
-            other => {
-                return Err(ShareError(format!(
-                    "the link has an unknown part {}",
-                    excerpt(other)
-                )))
-            }
+            other => return Err(ShareError::UnknownPart(other.to_string())),
         }
     }
-    let q = q.ok_or_else(|| ShareError("the link names no qualification (q=...)".into()))?;
-    check_count("the link", units.len(), MAX_UNITS_PER_PLAN)
-        .map_err(|e| ShareError(e.to_string()))?;
+    let q = q.ok_or(ShareError::NoQualification)?;
+    check_count("the link", units.len(), MAX_UNITS_PER_PLAN).map_err(ShareError::TooLarge)?;
     let name = match name.as_deref().map(clean_name) {
         None | Some(Err(NameError::Empty)) => "Shared plan".to_string(),
         Some(Ok(n)) => n,
-        Some(Err(e)) => return Err(ShareError(format!("the link's name: {e}"))),
+        Some(Err(e)) => return Err(ShareError::Name(e)),
     };
     let mut plan = Plan {
         name,
@@ -138,8 +157,7 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
         readings,
     };
     plan.drop_repeated_units();
-    match plan.mismatch_with(catalogue) {
-        Some(m) => Err(ShareError(format!("the link's {m}"))),
-        None => Ok(plan),
-    }
+    plan.check_against(catalogue)
+        .map_err(ShareError::Mismatch)?;
+    Ok(plan)
 }

@@ -1,8 +1,9 @@
 //! The user's named plans and which one is open: the app's whole state, as a plain type with
 //! methods (the components only call these).
 
+use super::mismatch::Mismatch;
 use crate::catalogue::{Catalogue, UnitId};
-use crate::limits::{clean_name, excerpt, shortened, NameError};
+use crate::limits::{clean_name, NameError};
 use crate::rules::Readings;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -83,36 +84,32 @@ impl Plan {
 
     /// What stops a plan from outside (a link, a file) being used with `catalogue`: a
     /// qualification it does not have, a unit that qualification does not offer, or a reading
-    /// its rules do not have; `None` when nothing does. Worded to follow "the link's " or a plan's
-    /// name and a colon.
-    pub fn mismatch_with(&self, catalogue: &Catalogue) -> Option<String> {
+    /// its rules do not have.
+    pub fn check_against(&self, catalogue: &Catalogue) -> Result<(), Mismatch> {
         let Some(cq) = catalogue.qualification(&self.qualification) else {
-            return Some(format!(
-                "qualification {} is not in the catalogue",
-                excerpt(&self.qualification)
-            ));
+            return Err(Mismatch::UnknownQualification(self.qualification.clone()));
         };
         if let Some(u) = self
             .units
             .iter()
             .find(|u| catalogue.offered_unit(cq, u).is_none())
         {
-            return Some(format!(
-                "unit {} is not a unit of {}",
-                excerpt(u),
-                cq.qualification.title
-            ));
+            return Err(Mismatch::UnitNotOffered {
+                unit: u.clone(),
+                qualification: cq.qualification.title.clone(),
+            });
         }
-        self.readings
+        match self
+            .readings
             .iter()
             .find(|(rule, reading)| !cq.has_reading(rule, reading))
-            .map(|(rule, reading)| {
-                format!(
-                    "reading {}:{} is not a reading of this qualification's rules",
-                    shortened(rule),
-                    shortened(reading)
-                )
-            })
+        {
+            Some((rule, reading)) => Err(Mismatch::UnknownReading {
+                rule: rule.clone(),
+                reading: reading.clone(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// The qualification's index and the planned units' ids; codes the catalogue does not

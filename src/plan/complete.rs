@@ -1,11 +1,17 @@
 //! The cheapest way to complete a plan: the smallest set of units to add (by credits or GLH) so
 //! that the plan meets every rule, found by branch and bound and provably minimal unless the
-//! search budget runs out (then the result says so).
+//! search's work budget runs out or an evaluation's assignment search was shortened (then the
+//! result says so).
+//!
+//! The bound looks through distinct groups: a rule needs at least so many different units that
+//! could count towards it (a distinct group the sum of its parts' needs), less the planned ones,
+//! and the cheapest that many open units are a cost no completion avoids. A rule that needs more
+//! units than the qualification offers is reported impossible before any search.
 
 use crate::catalogue::{Catalogue, UnitId};
 use crate::rules::{
-    countable, evaluate, node_in_force, CompiledRule, Evaluation, Measure, Node, Readings,
-    RuleResult, Status,
+    countable, node_in_force, verdicts_within, CompiledRule, Evaluation, Measure, Node, Readings,
+    RuleResult, Status, EVALUATION_BUDGET,
 };
 
 /// What to minimise. Where the qualification's units do not all publish that figure, the search
@@ -60,8 +66,16 @@ pub enum CompletionResult {
     NoRules,
 }
 
-/// Search limits: the instances in real documents finish in a few thousand nodes.
-const NODE_BUDGET: u64 = 200_000;
+/// The work a completion asked for may spend, counted as the evaluator counts it (look-ups, see
+/// `EVALUATION_BUDGET`, in every evaluation and assignment search the completion runs) plus its
+/// own: each node of the search, and the look-ups of its bounds. About 0.1 to 0.3 s of work on a
+/// laptop's native build; the completions of the real documents spend at most about 210,000.
+pub const COMPLETION_BUDGET: u64 = 10_000_000;
+
+/// The budget of the GLH check the app runs by itself when a qualification is chosen: about 5
+/// to 15 ms of work on a laptop's native build. The real documents' checks spend at most about
+/// 150,000.
+pub const GLH_CHECK_BUDGET: u64 = 500_000;
 
 struct Search<'a> {
     catalogue: &'a Catalogue,
@@ -70,8 +84,27 @@ struct Search<'a> {
     measure: Minimise,
     keep: usize,
     found: Vec<Completion>,
-    nodes: u64,
+    /// What every rule that must be met needs, for the bound.
+    needs: Vec<Need>,
+    work: u64,
+    budget: u64,
     exhausted_budget: bool,
+    /// Some evaluation's assignment search stopped at its budget: its verdict may be wrong.
+    shortened: bool,
+}
+
+/// A requirement that every completion must meet (a top-level rule, or a part of an `all_of`
+/// that must be met), with what meeting it takes.
+struct Need {
+    label: String,
+    /// The nearest enclosing requirement in the list, if any.
+    parent: Option<usize>,
+    /// The units of the qualification (and the plan) that could count towards it, sorted.
+    reach: Vec<UnitId>,
+    /// At least this many different units of `reach` (`None`: not even all of them do).
+    units: Option<u32>,
+    /// At least this cost in `reach`, in the measure minimised.
+    cost: u32,
 }
 
 pub fn complete(
@@ -82,16 +115,40 @@ pub fn complete(
     minimise: Minimise,
     alternatives: usize,
 ) -> CompletionResult {
+    complete_within(
+        catalogue,
+        q,
+        planned,
+        readings,
+        minimise,
+        alternatives,
+        COMPLETION_BUDGET,
+    )
+    .0
+}
+
+/// `complete` within a work budget (see `COMPLETION_BUDGET`), with the work spent, which is
+/// deterministic: the same question always spends the same.
+pub fn complete_within(
+    catalogue: &Catalogue,
+    q: usize,
+    planned: &[UnitId],
+    readings: &Readings,
+    minimise: Minimise,
+    alternatives: usize,
+    budget: u64,
+) -> (CompletionResult, u64) {
     let cq = &catalogue.qualifications[q];
     if !cq.qualification.rules_published {
-        return CompletionResult::NoRules;
+        return (CompletionResult::NoRules, 0);
     }
     let mut plan: Vec<UnitId> = planned.to_vec();
     plan.sort_unstable();
     plan.dedup();
-    let first = evaluate(catalogue, q, &plan, readings);
+    let first = verdicts_within(catalogue, q, &plan, readings, EVALUATION_BUDGET.min(budget));
+    let spent = first.work;
     if first.compliant == Some(true) {
-        return CompletionResult::AlreadyComplete;
+        return (CompletionResult::AlreadyComplete, spent);
     }
     // A broken maximum or barred combination cannot be mended by adding units.
     let broken: Vec<String> = cq
@@ -108,12 +165,15 @@ pub fn complete(
         })
         .collect();
     if !broken.is_empty() {
-        return CompletionResult::Impossible {
-            reasons: broken
-                .into_iter()
-                .map(|b| format!("the plan already breaks a limit that adding units cannot mend ({b}); remove a unit first"))
-                .collect(),
-        };
+        return (
+            CompletionResult::Impossible {
+                reasons: broken
+                    .into_iter()
+                    .map(|b| format!("the plan already breaks a limit that adding units cannot mend ({b}); remove a unit first"))
+                    .collect(),
+            },
+            spent,
+        );
     }
     let has = |m: Minimise| {
         cq.units.iter().all(|u| {
@@ -136,37 +196,104 @@ pub fn complete(
         measure,
         keep: alternatives.max(1),
         found: Vec::new(),
-        nodes: 0,
+        needs: Vec::new(),
+        work: spent,
+        budget,
         exhausted_budget: false,
+        shortened: !first.exact,
     };
+    let mut pool: Vec<UnitId> = cq.units.iter().chain(&plan).copied().collect();
+    pool.sort_unstable();
+    pool.dedup();
+    for rule in &cq.rules {
+        search.collect_needs(rule, &pool, None);
+    }
+    // A rule that needs more units than there are: no search. Each is reported where it arises,
+    // not again for every rule that holds it.
+    let why: Vec<Option<String>> = search
+        .needs
+        .iter()
+        .map(|n| search.unreachable(n, &plan))
+        .collect();
+    let mut explained = vec![false; why.len()];
+    for (i, w) in why.iter().enumerate() {
+        let mut up = search.needs[i].parent;
+        while let Some(p) = up.filter(|_| w.is_some()) {
+            explained[p] = true;
+            up = search.needs[p].parent;
+        }
+    }
+    let unreachable: Vec<String> = why
+        .into_iter()
+        .zip(explained)
+        .filter_map(|(w, explained)| w.filter(|_| !explained))
+        .collect();
+    if !unreachable.is_empty() {
+        return (
+            CompletionResult::Impossible {
+                reasons: unreachable,
+            },
+            search.work,
+        );
+    }
     let mut excluded: Vec<UnitId> = Vec::new();
     search.branch(&mut plan, &mut Vec::new(), 0, &mut excluded, first);
     if search.found.is_empty() {
         let reasons = if search.exhausted_budget {
             vec!["the search stopped at its budget before finding a completion".to_string()]
+        } else if search.shortened {
+            vec!["no completion was found, but the search for how to share units among rules that must not share them was shortened, so one may have been missed".to_string()]
         } else {
             vec!["no set of this qualification's units meets every rule together with the planned units".to_string()]
         };
-        return CompletionResult::Impossible { reasons };
+        return (CompletionResult::Impossible { reasons }, search.work);
     }
-    CompletionResult::Found {
-        options: search.found,
-        measure,
-        proven_minimal: !search.exhausted_budget,
-    }
+    (
+        CompletionResult::Found {
+            options: search.found,
+            measure,
+            proven_minimal: !search.exhausted_budget && !search.shortened,
+        },
+        search.work,
+    )
 }
 
 /// The GLH of the cheapest plan that meets every rule, from an empty plan: the check a published
-/// GLH is held to. `None` where there are no rules, no unit GLH, or no compliant plan.
+/// GLH is held to. `None` where there are no rules, no unit GLH, or no compliant plan, or where
+/// the search cannot prove the minimum within `GLH_CHECK_BUDGET` (the app runs it by itself).
 pub fn cheapest_glh(catalogue: &Catalogue, q: usize) -> Option<u32> {
-    match complete(catalogue, q, &[], &Readings::new(), Minimise::Glh, 1) {
+    cheapest_glh_within(catalogue, q, GLH_CHECK_BUDGET).0
+}
+
+/// `cheapest_glh` within a work budget, with the work spent.
+pub fn cheapest_glh_within(catalogue: &Catalogue, q: usize, budget: u64) -> (Option<u32>, u64) {
+    let cq = &catalogue.qualifications[q];
+    if cq
+        .units
+        .iter()
+        .any(|u| catalogue.unit(*u).unit.glh.is_none())
+    {
+        // No search: it would minimise another measure.
+        return (None, 0);
+    }
+    let (result, work) = complete_within(
+        catalogue,
+        q,
+        &[],
+        &Readings::new(),
+        Minimise::Glh,
+        1,
+        budget,
+    );
+    let glh = match result {
         CompletionResult::Found {
             options,
             measure: Minimise::Glh,
-            ..
+            proven_minimal: true,
         } => options.first().map(|o| o.cost),
         _ => None,
-    }
+    };
+    (glh, work)
 }
 
 /// A top-level rule whose maximum is already exceeded (or barred set already broken).
@@ -232,8 +359,9 @@ impl Search<'_> {
         excluded: &mut Vec<UnitId>,
         eval: Evaluation,
     ) {
-        self.nodes += 1;
-        if self.nodes > NODE_BUDGET {
+        // The node, and its look-ups of the qualification's units (what to add, the old bound).
+        self.work += 1 + 2 * self.catalogue.qualifications[self.q].units.len() as u64;
+        if self.work > self.budget {
             self.exhausted_budget = true;
             return;
         }
@@ -252,7 +380,11 @@ impl Search<'_> {
         {
             return;
         }
-        if self.beyond(cost.saturating_add(self.lower_bound(&eval, plan, excluded))) {
+        let Some(need) = self.need_bound(plan, excluded) else {
+            return;
+        };
+        let bound = self.lower_bound(&eval, plan, excluded).max(need);
+        if self.beyond(cost.saturating_add(bound)) {
             return;
         }
         let Some(candidates) = self.needed(&eval, plan, excluded) else {
@@ -267,8 +399,26 @@ impl Search<'_> {
             }
             let at = plan.partition_point(|x| *x < u);
             plan.insert(at, u);
+            // The bound first: it is cheaper than evaluating the plan.
+            if self
+                .need_bound(plan, excluded)
+                .is_none_or(|need| self.beyond(c.saturating_add(need)))
+            {
+                plan.remove(at);
+                excluded.push(u);
+                continue;
+            }
             added.push(u);
-            let next = evaluate(self.catalogue, self.q, plan, self.readings);
+            let remaining = self.budget.saturating_sub(self.work);
+            let next = verdicts_within(
+                self.catalogue,
+                self.q,
+                plan,
+                self.readings,
+                EVALUATION_BUDGET.min(remaining),
+            );
+            self.work += next.work;
+            self.shortened |= !next.exact;
             self.branch(plan, added, c, excluded, next);
             added.pop();
             plan.remove(at);
@@ -326,6 +476,189 @@ impl Search<'_> {
         countable(node, self.catalogue, self.readings, pool, out);
     }
 
+    /// Every requirement a completion must meet (this rule, and the parts of an `all_of` that
+    /// must be met, distinct or not), with what it needs.
+    fn collect_needs(&mut self, rule: &CompiledRule, pool: &[UnitId], parent: Option<usize>) {
+        let node = node_in_force(rule, self.readings).0;
+        let (units, cost) = self.need_of(node, pool);
+        let mut reach = Vec::new();
+        countable(node, self.catalogue, self.readings, pool, &mut reach);
+        reach.sort_unstable();
+        reach.dedup();
+        let mut here = parent;
+        if units != Some(0) || cost > 0 {
+            here = Some(self.needs.len());
+            self.needs.push(Need {
+                label: rule.meta.label.clone(),
+                parent,
+                reach,
+                units,
+                cost,
+            });
+        }
+        if let Node::AllOf { rules, .. } = node {
+            for r in rules {
+                self.collect_needs(r, pool, here);
+            }
+        }
+    }
+
+    /// How many different units of `pool` that could count towards a requirement any set
+    /// meeting it holds at least (`None`: no subset of `pool` meets it), and their least cost.
+    /// Maxima and barred sets are ignored: they only make meeting harder.
+    fn need_of(&mut self, node: &Node, pool: &[UnitId]) -> (Option<u32>, u32) {
+        self.work += 1 + pool.len() as u64;
+        match node {
+            Node::Mandatory(units) => {
+                let held = units.iter().all(|u| pool.binary_search(u).is_ok());
+                (
+                    held.then_some(units.len() as u32),
+                    units.iter().map(|u| self.cost(*u)).sum(),
+                )
+            }
+            Node::Count {
+                measure,
+                min: Some(min),
+                ..
+            } if *min > 0 => {
+                let mut admitted = Vec::new();
+                countable(node, self.catalogue, self.readings, pool, &mut admitted);
+                let figure = |u: &UnitId| {
+                    let unit = &self.catalogue.unit(*u).unit;
+                    match measure {
+                        Measure::Units => 1,
+                        Measure::Credits => unit.credit.unwrap_or(0),
+                        Measure::Glh => unit.glh.unwrap_or(0),
+                    }
+                };
+                // The fewest units that reach the minimum: the largest figures first.
+                let mut figures: Vec<u32> = admitted.iter().map(figure).collect();
+                figures.sort_unstable_by(|a, b| b.cmp(a));
+                let mut sum = 0u32;
+                let mut k = None;
+                for (i, f) in figures.iter().enumerate() {
+                    sum = sum.saturating_add(*f);
+                    if sum >= *min {
+                        k = Some(i as u32 + 1);
+                        break;
+                    }
+                }
+                let Some(k) = k else {
+                    return (None, 0);
+                };
+                let mut costs: Vec<u32> = admitted.iter().map(|u| self.cost(*u)).collect();
+                costs.sort_unstable();
+                let mut cost: u32 = costs.iter().take(k as usize).sum();
+                if same_measure(*measure, self.measure) {
+                    cost = cost.max(*min);
+                }
+                (Some(k), cost)
+            }
+            Node::Count { .. } | Node::Barred { .. } | Node::Manual => (Some(0), 0),
+            Node::AllOf { rules, distinct } => {
+                let mut units = Some(0u32);
+                let mut cost = 0u32;
+                for r in rules {
+                    let (u, c) = self.need_of(node_in_force(r, self.readings).0, pool);
+                    units = match (units, u) {
+                        (Some(a), Some(b)) if *distinct => Some(a.saturating_add(b)),
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        _ => None,
+                    };
+                    cost = if *distinct {
+                        cost.saturating_add(c)
+                    } else {
+                        cost.max(c)
+                    };
+                }
+                (units, cost)
+            }
+            Node::AnyOf { rules } => {
+                // A pathway that is never judged never meets it.
+                let mut units: Option<u32> = None;
+                let mut cost = u32::MAX;
+                let mut judged = false;
+                for r in rules {
+                    let child = node_in_force(r, self.readings).0;
+                    if never_judged(child, self.readings) {
+                        continue;
+                    }
+                    judged = true;
+                    let (u, c) = self.need_of(child, pool);
+                    if let Some(u) = u {
+                        units = Some(units.map_or(u, |a| a.min(u)));
+                        cost = cost.min(c);
+                    }
+                }
+                match (judged, units) {
+                    (false, _) => (Some(0), 0),
+                    (true, None) => (None, 0),
+                    (true, Some(u)) => (Some(u), cost),
+                }
+            }
+        }
+    }
+
+    /// Why a requirement cannot be met by adding any of the qualification's units to `plan`.
+    fn unreachable(&self, need: &Need, plan: &[UnitId]) -> Option<String> {
+        let Some(units) = need.units else {
+            return Some(format!(
+                "{}: cannot be met even with every unit this qualification offers",
+                need.label
+            ));
+        };
+        let planned = need
+            .reach
+            .iter()
+            .filter(|u| plan.binary_search(u).is_ok())
+            .count() as u32;
+        let offered = need.reach.len() as u32 - planned;
+        (units > planned + offered).then(|| {
+            format!(
+                "{}: needs at least {units} different units that can count towards it (no unit counts twice), and this qualification offers only {}",
+                need.label,
+                planned + offered
+            )
+        })
+    }
+
+    /// A lower bound on the cost still to add from what the requirements that must be met need:
+    /// for each, the cheapest open units it still needs in number, and the cost it still needs;
+    /// `None` if one needs more units than are open.
+    fn need_bound(&mut self, plan: &[UnitId], excluded: &[UnitId]) -> Option<u32> {
+        let mut bound = 0;
+        self.work += self
+            .needs
+            .iter()
+            .map(|n| 1 + n.reach.len() as u64)
+            .sum::<u64>();
+        let mut costs: Vec<u32> = Vec::new();
+        for need in &self.needs {
+            let units = need.units?;
+            let mut planned = 0u32;
+            let mut planned_cost = 0u32;
+            costs.clear();
+            for u in &need.reach {
+                if plan.binary_search(u).is_ok() {
+                    planned += 1;
+                    planned_cost = planned_cost.saturating_add(self.cost(*u));
+                } else if !excluded.contains(u) {
+                    costs.push(self.cost(*u));
+                }
+            }
+            let k = units.saturating_sub(planned) as usize;
+            if k > costs.len() {
+                return None;
+            }
+            costs.sort_unstable();
+            let cheapest: u32 = costs[..k].iter().sum();
+            bound = bound
+                .max(cheapest)
+                .max(need.cost.saturating_sub(planned_cost));
+        }
+        Some(bound)
+    }
+
     /// A lower bound on the cost still to add: the largest deficit of an unmet count in the
     /// measure being minimised, or the cheapest way to give each unmet "N units from a set" rule
     /// its units, over rules whose sets do not overlap.
@@ -348,13 +681,7 @@ impl Search<'_> {
                 ..
             } = node
             {
-                let same = matches!(
-                    (measure, self.measure),
-                    (Measure::Credits, Minimise::Credits)
-                        | (Measure::Glh, Minimise::Glh)
-                        | (Measure::Units, Minimise::Units)
-                );
-                if same {
+                if same_measure(*measure, self.measure) {
                     deficit = deficit.max(res.deficit);
                 }
                 if *measure == Measure::Units {
@@ -372,6 +699,26 @@ impl Search<'_> {
             }
         }
         deficit.max(disjoint)
+    }
+}
+
+fn same_measure(measure: Measure, minimise: Minimise) -> bool {
+    matches!(
+        (measure, minimise),
+        (Measure::Credits, Minimise::Credits)
+            | (Measure::Glh, Minimise::Glh)
+            | (Measure::Units, Minimise::Units)
+    )
+}
+
+/// Whether a requirement is never judged, whatever the plan: only manual requirements.
+fn never_judged(node: &Node, readings: &Readings) -> bool {
+    match node {
+        Node::Manual => true,
+        Node::AllOf { rules, .. } | Node::AnyOf { rules } => rules
+            .iter()
+            .all(|r| never_judged(node_in_force(r, readings).0, readings)),
+        _ => false,
     }
 }
 

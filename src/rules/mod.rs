@@ -9,7 +9,8 @@ mod words;
 
 pub use compile::{compile_rules, CompiledRule, Node, RuleMeta, Scope};
 pub use evaluate::{
-    countable, evaluate, node_in_force, Evaluation, Progress, Readings, RuleResult, Status,
+    countable, evaluate, evaluate_within, node_in_force, verdicts_within, Evaluation, Progress,
+    Readings, RuleResult, Status, EVALUATION_BUDGET,
 };
 pub use rule::{
     AllOf, AnyOf, Barred, Count, LevelFilter, Manual, Measure, Reading, ReadingName, Requirement,

@@ -493,3 +493,20 @@ fn a_save_marked_with_its_revision_reads_back_the_same_plans() {
     assert_eq!(r.revision, revision);
     assert!(r.problems.is_empty());
 }
+
+#[test]
+fn a_planned_unit_moves_to_another_place_by_one_step_or_by_a_drop() {
+    let c = embedded();
+    let mut w = Workspace::new(c);
+    w.set_qualification(c, "cg-4411-30");
+    for u in ["002", "001", "010", "005"] {
+        w.add_unit(u);
+    }
+    assert!(w.move_unit_to("005", 0));
+    assert_eq!(w.plan().units, vec!["005", "002", "001", "010"]);
+    assert!(w.move_unit_to("005", 3));
+    assert_eq!(w.plan().units, vec!["002", "001", "010", "005"]);
+    assert!(!w.move_unit_to("005", 3), "already there");
+    assert!(!w.move_unit_to("005", 4), "past the end");
+    assert!(!w.move_unit_to("999", 0), "not planned");
+}

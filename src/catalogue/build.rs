@@ -31,6 +31,17 @@ pub struct CatalogueUnit {
     pub unit: Unit,
 }
 
+/// One way to read a rule, as a person chooses between them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadingNote {
+    pub id: String,
+    pub label: String,
+    /// Why the document can be read this way, where the data says.
+    pub why: Option<String>,
+    /// Whether this is the reading the catalogue takes unless told otherwise.
+    pub default: bool,
+}
+
 /// A group as the available units show it: its index in the qualification's groups and the
 /// units shown under it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +108,31 @@ impl CatalogueQualification {
                 }
             })
             .collect()
+    }
+
+    /// Every reading of a rule (nested ones included), the document's default first, with why
+    /// each is a way to read it; empty for a rule with one reading.
+    pub fn readings_of(&self, rule: &str) -> Vec<ReadingNote> {
+        let mut all = Vec::new();
+        for r in &self.qualification.rules {
+            r.walk(&mut all);
+        }
+        let Some(r) = all.into_iter().find(|r| r.id == rule) else {
+            return Vec::new();
+        };
+        let default = r.reading.iter().map(|d| ReadingNote {
+            id: d.id.clone(),
+            label: d.label.clone(),
+            why: d.why.clone(),
+            default: true,
+        });
+        let others = r.alternatives.iter().map(|a| ReadingNote {
+            id: a.id.clone(),
+            label: a.label.clone(),
+            why: a.why.clone(),
+            default: false,
+        });
+        default.chain(others).collect()
     }
 
     /// Whether one of the qualification's rules has this reading.

@@ -14,7 +14,7 @@ mod synthetic;
 
 pub use build::{
     Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, GroupPlacement, PlacedUnit,
-    UnitId,
+    ReadingNote, UnitId,
 };
 pub use embedded::{embedded, EMBEDDED_FILES, EMBEDDED_LINKS};
 pub use error::{CatalogueError, CatalogueErrors};

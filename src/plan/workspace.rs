@@ -189,6 +189,21 @@ impl Workspace {
         true
     }
 
+    /// Moves a planned unit to position `to` (counted in the list as it is now); false if it is
+    /// not planned, `to` is out of range, or it is already there.
+    pub fn move_unit_to(&mut self, code: &str, to: usize) -> bool {
+        let plan = self.plan_mut();
+        let Some(from) = plan.units.iter().position(|u| u == code) else {
+            return false;
+        };
+        if to >= plan.units.len() || to == from {
+            return false;
+        }
+        let unit = plan.units.remove(from);
+        plan.units.insert(to, unit);
+        true
+    }
+
     /// Switches the open plan to another qualification. Units that qualification also offers
     /// (same document, same code) stay; the others are returned so the user can be told.
     pub fn set_qualification(&mut self, catalogue: &Catalogue, id: &str) -> Vec<String> {

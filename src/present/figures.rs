@@ -59,11 +59,21 @@ pub fn glh_target_words(q: Option<&Qualification>) -> String {
     }
 }
 
+/// The name of the third total: "TQT" where the qualification publishes one to measure
+/// against; otherwise "Notional hours", since a plan's 10 hours a credit is not a TQT of anything.
+pub fn tqt_label(q: Option<&Qualification>) -> &'static str {
+    if q.and_then(|q| q.tqt).is_some() {
+        "TQT"
+    } else {
+        "Notional hours"
+    }
+}
+
 /// What a plan's TQT (10 hours a credit) is measured against.
 pub fn tqt_target_words(q: Option<&Qualification>) -> String {
     match q.and_then(|q| q.tqt) {
         Some(t) => format!("of {t} published (10 hours a credit)"),
-        None => "(10 hours a credit; none published)".into(),
+        None => "(10 hours a credit; this qualification publishes no TQT)".into(),
     }
 }
 
@@ -84,4 +94,24 @@ mod tests {
         assert_eq!(unit_count(1), "1 unit planned");
         assert_eq!(unit_count(2), "2 units planned");
     }
+}
+
+/// Credits against the minimum in a few words: "13 of 28 credits", "13 credits", "credits not
+/// published".
+pub fn credits_short(credits: Option<u32>, q: Option<&Qualification>) -> String {
+    match (credits, q.and_then(|q| q.min_credits)) {
+        (Some(c), Some(m)) => format!("{c} of {m} credits"),
+        (Some(c), None) => format!("{c} credits"),
+        (None, _) => format!("credits {NOT_PUBLISHED}"),
+    }
+}
+
+/// A change to the plan as a screen reader announces it: "Added CU795: 13 of 28 credits".
+pub fn change_words(
+    done: &str,
+    code: &str,
+    credits: Option<u32>,
+    q: Option<&Qualification>,
+) -> String {
+    format!("{done} {code}: {}", credits_short(credits, q))
 }

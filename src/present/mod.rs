@@ -7,14 +7,18 @@
 mod completion;
 mod figures;
 mod progress;
+mod rules;
 mod verdict;
 
 pub use completion::{completion_words, option_words, CompletionWords, ALTERNATIVES};
 pub use figures::{
-    credit_target_words, credit_words, glh_published, glh_target_words, glh_words, not_published,
-    or_not_published, tqt_target_words, unit_count,
+    change_words, credit_target_words, credit_words, credits_short, glh_published,
+    glh_target_words, glh_words, not_published, or_not_published, tqt_label, tqt_target_words,
+    unit_count,
 };
 pub use progress::{basis_words, carried_words, progress_summary};
+pub use rules::{rule_rows, RuleRow};
 pub use verdict::{
-    reading_label, rule_sentence, rule_status, verdict, RuleStatusWords, Tone, Verdict,
+    missing, reading_label, rule_sentence, rule_status, verdict, verdict_short, RuleStatusWords,
+    Tone, Verdict,
 };

@@ -112,3 +112,40 @@ pub fn rule_sentence(r: &RuleResult) -> String {
         }
     }
 }
+
+/// What is still missing: each unmet rule's label and shortfall, in the order of the rules.
+pub fn missing(check: &Check) -> Vec<(String, String)> {
+    check
+        .evaluation
+        .rules
+        .iter()
+        .filter(|r| r.status == Status::Unmet)
+        .map(|r| {
+            (
+                r.meta.label.clone(),
+                r.shortfall.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The verdict in a few words, for a bar at the edge of a small screen: "2 rules not met",
+/// "Meets every rule", "Rules not published".
+pub fn verdict_short(check: Option<&Check>) -> String {
+    let Some(c) = check else {
+        return "No qualification chosen".into();
+    };
+    match c.evaluation.compliant {
+        Some(true) => "Meets every rule".into(),
+        Some(false) => {
+            let unmet = c
+                .evaluation
+                .rules
+                .iter()
+                .filter(|r| r.status == Status::Unmet)
+                .count();
+            format!("{unmet} rule{} not met", if unmet == 1 { "" } else { "s" })
+        }
+        None => "Rules not published".into(),
+    }
+}

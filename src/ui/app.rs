@@ -1,13 +1,15 @@
 //! The whole screen: owns the workspace and catalogue signals, saves the workspace, and lays out
 //! the panels. When the catalogue changes (a loaded file), the panels are rebuilt around it.
 
+use super::announcer::announcer;
 use super::available_units::AvailableUnits;
 use super::catalogue_files::{self, LoadedFile};
 use super::catalogue_loader::CatalogueLoader;
 use super::completion_panel::CompletionPanel;
 use super::kept_copies::KeptCopies;
 use super::kept_store::{self, Stored};
-use super::notices::Notices;
+use super::missing_list::MissingList;
+use super::notices::{NoticeArea, Notices};
 use super::other_qualifications::OtherQualifications;
 use super::plan_list::PlanList;
 use super::plan_tools::PlanTools;
@@ -17,6 +19,7 @@ use super::rules_panel::RulesPanel;
 use super::saved_workspace::use_saved_workspace;
 use super::shared_plan_offer::{take_shared_plan, SharedPlanOffer};
 use super::storage;
+use super::summary_bar::SummaryBar;
 use super::totals_panel::TotalsPanel;
 use super::verdict::Verdict;
 use super::why_steps::WhySteps;
@@ -45,7 +48,7 @@ pub fn App() -> impl IntoView {
         Some(Err(e)) => problems.push(e),
         None => {}
     }
-    let notices: RwSignal<Vec<String>> = RwSignal::new(problems);
+    let notices = Notices::new(problems);
     let can_store = storage::available();
     let classroom =
         RwSignal::new(can_store && LocalStorage::get::<bool>(CLASSROOM_KEY).unwrap_or(false));
@@ -56,13 +59,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let tell = move |message: String| {
-        notices.update(|n| {
-            if !n.contains(&message) {
-                n.push(message)
-            }
-        })
-    };
+    let tell = move |message: String| notices.problem(message);
     use_saved_workspace(catalogue, workspace, held, kept, tell);
     // Another tab loaded or removed a catalogue file: this tab follows, so plans on it are shown
     // here too and never written out of the save.
@@ -87,24 +84,33 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    // Before the panels, which announce their changes through it.
+    let live = announcer(catalogue, workspace, checked);
+
     let screen = move || {
         let c = catalogue.get();
         view! {
             <SharedPlanOffer catalogue=c offer=offer workspace=workspace />
             <main class="layout" class:classroom=move || classroom.get()>
-                <section class="setup" aria-label="Plan and qualification">
+                // The qualification is the first choice a newcomer makes; plan administration and
+                // tools sit compactly beside it.
+                <section class="setup" aria-label="Qualification and plan">
+                    <QualificationPicker catalogue=c workspace=workspace notices=notices />
                     <div class="setup-tools">
                         <PlansBar workspace=workspace notices=notices />
-                        <PlanTools catalogue=c workspace=workspace notices=notices />
-                        <CatalogueLoader catalogue=catalogue files=files workspace=workspace notices=notices />
-                        <KeptCopies catalogue=catalogue files=files workspace=workspace kept=kept held=held notices=notices />
+                        <div class="tool-row">
+                            <PlanTools catalogue=c workspace=workspace notices=notices />
+                            <CatalogueLoader catalogue=catalogue files=files workspace=workspace notices=notices />
+                            <KeptCopies catalogue=catalogue files=files workspace=workspace kept=kept held=held notices=notices />
+                        </div>
                     </div>
-                    <QualificationPicker catalogue=c workspace=workspace notices=notices />
                 </section>
                 <AvailableUnits catalogue=c workspace=workspace checked=checked />
+                // The verdict and what is missing stay in view while the unit list scrolls.
                 <section class="plan-column" aria-labelledby="plan-heading">
                     <h2 id="plan-heading" tabindex="-1">"Your plan"</h2>
                     <Verdict checked=checked />
+                    <MissingList checked=checked />
                     <TotalsPanel catalogue=c workspace=workspace checked=checked />
                     <PlanList catalogue=c workspace=workspace checked=checked />
                     <CompletionPanel catalogue=c workspace=workspace checked=checked />
@@ -113,14 +119,16 @@ pub fn App() -> impl IntoView {
                     <Show when=move || classroom.get()>
                         <WhySteps catalogue=c checked=checked />
                     </Show>
-                    <RulesPanel catalogue=c workspace=workspace checked=checked />
+                    <RulesPanel catalogue=c workspace=workspace checked=checked classroom=classroom />
                     <OtherQualifications catalogue=c workspace=workspace checked=checked />
                 </div>
             </main>
+            <SummaryBar catalogue=catalogue workspace=workspace checked=checked />
         }
     };
 
     view! {
+        <a class="skip-link" href="#plan-heading">"Skip to your plan"</a>
         <header class="masthead">
             <div>
                 <h1>"qualplan"</h1>
@@ -135,7 +143,8 @@ pub fn App() -> impl IntoView {
                 "Classroom mode"
             </button>
         </header>
-        <Notices notices=notices />
+        <NoticeArea notices=notices />
+        {live}
         {screen}
     }
 }

@@ -1,6 +1,7 @@
 //! The units the chosen qualification offers, grouped as its document groups them, with a text
 //! and level filter. Each can be dragged into the plan or added with its button.
 
+use super::announcer::Announce;
 use super::unit_badges::UnitBadges;
 use super::DRAG_TYPE;
 use crate::catalogue::{Catalogue, Level, PlacedUnit, UnitId};
@@ -13,6 +14,7 @@ pub fn AvailableUnits(
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
+    let announce = expect_context::<Announce>();
     let text = RwSignal::new(String::new());
     let level: RwSignal<Option<Level>> = RwSignal::new(None);
     let qualification = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
@@ -107,7 +109,8 @@ pub fn AvailableUnits(
                                                     if !planned(id) {
                                                         workspace.update(|w| {
                                                             w.add_unit(&add_code);
-                                                        })
+                                                        });
+                                                        announce.said("Added", &add_code);
                                                     }
                                                 }
                                             >
@@ -133,9 +136,11 @@ pub fn AvailableUnits(
             on:drop=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
                 if let Some(code) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) {
-                    workspace.update(|w| {
-                        w.remove_unit(&code);
-                    });
+                    let mut removed = false;
+                    workspace.update(|w| removed = w.remove_unit(&code));
+                    if removed {
+                        announce.said("Removed", &code);
+                    }
                 }
             }
         >

@@ -2,6 +2,7 @@
 
 use super::browser_files::on_file_chosen;
 use super::catalogue_files::{self, LoadedFile};
+use super::notices::Notices;
 use crate::catalogue::Catalogue;
 use crate::limits::MAX_CATALOGUE_FILE_BYTES;
 use crate::plan::Workspace;
@@ -12,9 +13,9 @@ pub fn CatalogueLoader(
     catalogue: RwSignal<&'static Catalogue>,
     files: RwSignal<Vec<LoadedFile>>,
     workspace: RwSignal<Workspace>,
-    notices: RwSignal<Vec<String>>,
+    notices: Notices,
 ) -> impl IntoView {
-    let tell = move |m: String| notices.update(|n| n.push(m));
+    let tell = move |m: String| notices.problem(m);
     let load = move |ev: leptos::ev::Event| {
         on_file_chosen(ev, MAX_CATALOGUE_FILE_BYTES, tell, move |name, text| {
             match catalogue_files::add(catalogue.get_untracked(), &name, &text) {
@@ -31,9 +32,9 @@ pub fn CatalogueLoader(
                     workspace.update(|w| back = w.restore_set_aside(c));
                     catalogue.set(c);
                     files.set(f);
-                    tell(format!("Loaded {kept_as}: {}.", added.join("; ")));
+                    notices.done(format!("Loaded {kept_as}: {}.", added.join("; ")));
                     if !back.is_empty() {
-                        tell(format!(
+                        notices.done(format!(
                             "Plans kept aside for it are back: {}.",
                             crate::limits::few(&back)
                         ));
@@ -53,7 +54,7 @@ pub fn CatalogueLoader(
                 workspace.update(|w| aside = w.set_aside_unknown(c));
                 catalogue.set(c);
                 files.set(f);
-                tell(match aside {
+                notices.done(match aside {
                     0 => format!("Removed {name}."),
                     1 => format!("Removed {name}. The plan on it is kept aside and comes back if the file is loaded again (see Kept copies)."),
                     n => format!("Removed {name}. The {n} plans on it are kept aside and come back if the file is loaded again (see Kept copies)."),

@@ -5,6 +5,7 @@
 use super::browser_files::download;
 use super::catalogue_files::{self, LoadedFile};
 use super::kept_store::{self, Stored};
+use super::notices::Notices;
 use super::storage;
 use crate::catalogue::{decode_loaded_files, Catalogue};
 use crate::limits::{size_words, thousands};
@@ -38,9 +39,9 @@ pub fn KeptCopies(
     workspace: RwSignal<Workspace>,
     kept: RwSignal<Vec<Stored>>,
     held: RwSignal<bool>,
-    notices: RwSignal<Vec<String>>,
+    notices: Notices,
 ) -> impl IntoView {
-    let tell = move |m: String| notices.update(|n| n.push(m));
+    let tell = move |m: String| notices.problem(m);
     let deleted: RwSignal<Option<Deleted>> = RwSignal::new(None);
     let aside = Memo::new(move |_| workspace.with(|w| w.set_aside.clone()));
     let count = move || kept.with(Vec::len) + aside.with(Vec::len);
@@ -70,7 +71,7 @@ pub fn KeptCopies(
                 w.restore_set_aside(current);
             });
             catalogue.set(current);
-            tell(format!("Loaded {loaded} catalogue file(s) from the copy."));
+            notices.done(format!("Loaded {loaded} catalogue file(s) from the copy."));
             return;
         }
         let restored = saved::decode(&stored.copy.text, c);
@@ -85,7 +86,7 @@ pub fn KeptCopies(
             w.add_plans(theirs.plans);
             w.add_set_aside(aside);
         });
-        tell(format!(
+        notices.done(format!(
             "Took back {} plan{} from the copy{}; the copy itself is still kept.",
             thousands(n),
             if n == 1 { "" } else { "s" },

@@ -1,6 +1,7 @@
 //! The browser shell: Leptos components, one per file, named for what the user sees. They read
 //! signals and call the core; no business rule lives here.
 
+mod announcer;
 mod app;
 mod available_units;
 mod browser_files;
@@ -9,6 +10,7 @@ mod catalogue_loader;
 mod completion_panel;
 mod kept_copies;
 pub mod kept_store;
+mod missing_list;
 mod notices;
 mod offline;
 mod other_qualifications;
@@ -20,6 +22,7 @@ mod rules_panel;
 mod saved_workspace;
 mod shared_plan_offer;
 pub mod storage;
+mod summary_bar;
 mod totals_panel;
 mod unit_badges;
 mod verdict;

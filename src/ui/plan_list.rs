@@ -1,5 +1,6 @@
 //! "Your plan": the drop zone and the planned units, each movable and removable by button.
 
+use super::announcer::Announce;
 use super::unit_badges::UnitBadges;
 use super::DRAG_TYPE;
 use crate::catalogue::{Catalogue, UnitId};
@@ -46,8 +47,10 @@ fn focus_after_removal(next: Option<String>) {
     });
 }
 
-/// "Move CODE up" (`delta` -1) or "down" (+1); focus stays on the button so it can be pressed again.
+/// "Move CODE up" (`delta` -1) or "down" (+1); focus stays on the button so it can be pressed
+/// again. Disabled where the unit cannot move further that way.
 fn move_button(workspace: RwSignal<Workspace>, code: &str, delta: isize) -> impl IntoView {
+    let announce = expect_context::<Announce>();
     let (dir, arrow) = if delta < 0 {
         ("up", "\u{2191}")
     } else {
@@ -56,15 +59,28 @@ fn move_button(workspace: RwSignal<Workspace>, code: &str, delta: isize) -> impl
     let code = code.to_string();
     let id = button_id(dir, &code);
     let label = format!("Move {code} {dir}");
+    let at_end = {
+        let code = code.clone();
+        move || {
+            workspace.with(|w| {
+                let units = &w.plan().units;
+                let i = units.iter().position(|u| *u == code);
+                i.is_none_or(|i| (delta < 0 && i == 0) || (delta > 0 && i + 1 == units.len()))
+            })
+        }
+    };
     view! {
         <button
             type="button"
             id=id.clone()
             aria-label=label
+            disabled=at_end
             on:click=move |_| {
-                workspace.update(|w| {
-                    w.move_unit(&code, delta);
-                });
+                let mut moved = false;
+                workspace.update(|w| moved = w.move_unit(&code, delta));
+                if moved {
+                    announce.said(if delta < 0 { "Moved up" } else { "Moved down" }, &code);
+                }
                 refocus(id.clone());
             }
         >
@@ -82,6 +98,7 @@ pub fn PlanList(
     let planned =
         move || checked.with(|c| c.as_ref().map(|c| c.planned.clone()).unwrap_or_default());
     let dragging_over = RwSignal::new(false);
+    let announce = expect_context::<Announce>();
     view! {
         <div
             class="dropzone"
@@ -96,9 +113,11 @@ pub fn PlanList(
                 ev.stop_propagation();
                 dragging_over.set(false);
                 if let Some(code) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) {
-                    workspace.update(|w| {
-                        w.add_unit(&code);
-                    });
+                    let mut added = false;
+                    workspace.update(|w| added = w.add_unit(&code));
+                    if added {
+                        announce.said("Added", &code);
+                    }
                 }
             }
         >
@@ -112,7 +131,8 @@ pub fn PlanList(
                     children=move |id: UnitId| {
                         let unit = &catalogue.unit(id).unit;
                         let code = unit.code.clone();
-                        let (c1, c2, c3, c4) = (code.clone(), code.clone(), code.clone(), code.clone());
+                        let (c1, c2, c3, c4, c5) =
+                            (code.clone(), code.clone(), code.clone(), code.clone(), code.clone());
                         view! {
                             <li
                                 class="unit"
@@ -121,6 +141,28 @@ pub fn PlanList(
                                     if let Some(dt) = ev.data_transfer() {
                                         let _ = dt.set_data(DRAG_TYPE, &c1);
                                         dt.set_effect_allowed("move");
+                                    }
+                                }
+                                on:drop=move |ev: leptos::ev::DragEvent| {
+                                    // A planned unit dropped on another takes its place; a unit
+                                    // from the list is added there.
+                                    ev.prevent_default();
+                                    ev.stop_propagation();
+                                    dragging_over.set(false);
+                                    let Some(dragged) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) else { return };
+                                    let mut done = None;
+                                    workspace.update(|w| {
+                                        let Some(to) = w.plan().units.iter().position(|u| *u == c5) else { return };
+                                        if w.plan().units.contains(&dragged) {
+                                            if w.move_unit_to(&dragged, to) {
+                                                done = Some("Moved");
+                                            }
+                                        } else if w.add_unit(&dragged) && w.move_unit_to(&dragged, to) {
+                                            done = Some("Added");
+                                        }
+                                    });
+                                    if let Some(done) = done {
+                                        announce.said(done, &dragged);
                                     }
                                 }
                             >
@@ -143,6 +185,7 @@ pub fn PlanList(
                                                 next = i.and_then(|i| units.get(i + 1).or(if i > 0 { units.get(i - 1) } else { None }).cloned());
                                                 w.remove_unit(&c4);
                                             });
+                                            announce.said("Removed", &c4);
                                             focus_after_removal(next);
                                         }
                                     >

@@ -1,6 +1,7 @@
 //! Share, export, import and print: a plan leaves the browser only as the user chooses.
 
 use super::browser_files::{download, on_file_chosen};
+use super::notices::Notices;
 use crate::catalogue::Catalogue;
 use crate::limits::MAX_PLAN_FILE_BYTES;
 use crate::plan::{exchange, share, Workspace};
@@ -11,14 +12,14 @@ use wasm_bindgen::JsCast;
 pub fn PlanTools(
     catalogue: &'static Catalogue,
     workspace: RwSignal<Workspace>,
-    notices: RwSignal<Vec<String>>,
+    notices: Notices,
 ) -> impl IntoView {
     let link = move || {
         let base = window().location().href().unwrap_or_default();
         let base = base.split('#').next().unwrap_or_default().to_string();
         workspace.with(|w| format!("{base}#{}", share::encode(w.plan())))
     };
-    let tell = move |m: String| notices.update(|n| n.push(m));
+    let tell = move |m: String| notices.problem(m);
     let export_one = move |_| {
         let (name, text) = workspace.with(|w| {
             (
@@ -45,7 +46,7 @@ pub fn PlanTools(
                 Ok(plans) => {
                     let n = plans.len();
                     workspace.update(|w| w.add_plans(plans));
-                    tell(format!(
+                    notices.done(format!(
                         "Imported {n} plan{} from {name}.",
                         if n == 1 { "" } else { "s" }
                     ));

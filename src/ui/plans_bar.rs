@@ -1,5 +1,6 @@
 //! Named plans: switch, create, rename, duplicate, delete.
 
+use super::notices::Notices;
 use crate::plan::Workspace;
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ fn fill_options(select: &web_sys::HtmlSelectElement, names: &[String], open: usi
 }
 
 #[component]
-pub fn PlansBar(workspace: RwSignal<Workspace>, notices: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn PlansBar(workspace: RwSignal<Workspace>, notices: Notices) -> impl IntoView {
     let name = RwSignal::new(String::new());
     // Memos, so thousands of plans are not listed afresh on every change to the open one.
     let names = Memo::new(move |_| {
@@ -50,9 +51,7 @@ pub fn PlansBar(workspace: RwSignal<Workspace>, notices: RwSignal<Vec<String>>) 
         workspace.update(|w| refused = w.rename(&n).err());
         match refused {
             None => name.set(String::new()),
-            Some(e) => notices.update(|list| {
-                list.push(format!("The plan was not renamed: {e}."));
-            }),
+            Some(e) => notices.problem(format!("The plan was not renamed: {e}.")),
         }
     };
     view! {

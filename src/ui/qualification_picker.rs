@@ -1,5 +1,6 @@
 //! The qualification picker, grouped by awarding body and level, with the chosen one's figures.
 
+use super::notices::Notices;
 use crate::catalogue::{Catalogue, CatalogueQualification};
 use crate::plan::{cheapest_glh, Workspace};
 use crate::present::{glh_published, not_published, or_not_published};
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 pub fn QualificationPicker(
     catalogue: &'static Catalogue,
     workspace: RwSignal<Workspace>,
-    notices: RwSignal<Vec<String>>,
+    notices: Notices,
 ) -> impl IntoView {
     // Awarding body, then level, in catalogue order within each.
     let mut groups: Vec<(String, Vec<&'static CatalogueQualification>)> = Vec::new();
@@ -39,13 +40,11 @@ pub fn QualificationPicker(
         let mut dropped = Vec::new();
         workspace.update(|w| dropped = w.set_qualification(catalogue, &id));
         if !dropped.is_empty() {
-            notices.update(|n| {
-                n.push(format!(
-                    "Removed from the plan because the chosen qualification does not offer {}: {}.",
-                    if dropped.len() == 1 { "it" } else { "them" },
-                    dropped.join(", ")
-                ))
-            });
+            notices.problem(format!(
+                "Removed from the plan because the chosen qualification does not offer {}: {}.",
+                if dropped.len() == 1 { "it" } else { "them" },
+                dropped.join(", ")
+            ));
         }
     };
     let facts = move || {

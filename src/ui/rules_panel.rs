@@ -1,9 +1,9 @@
 //! Every rule of combination, met or not, with its shortfall, the document's wording and source,
 //! and a switch between readings where the document can be read two ways.
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, CatalogueQualification};
 use crate::plan::{Check, Workspace};
-use crate::present::{reading_label, rule_status};
+use crate::present::{reading_label, rule_rows, rule_status, RuleRow};
 use crate::rules::{RuleResult, Status};
 use leptos::prelude::*;
 
@@ -20,6 +20,7 @@ fn status_words(s: Status) -> (&'static str, String) {
 
 fn rule_view(
     catalogue: &'static Catalogue,
+    cq: &'static CatalogueQualification,
     r: RuleResult,
     workspace: RwSignal<Workspace>,
 ) -> AnyView {
@@ -29,9 +30,8 @@ fn rule_view(
         .iter()
         .map(|u| catalogue.unit(*u).unit.code.clone())
         .collect();
-    let readings = r.meta.readings.clone();
+    let notes = cq.readings_of(&r.meta.id);
     let in_force = r.reading.clone();
-    let default = readings.first().map(|(id, _)| id.clone());
     let rule_id = r.meta.id.clone();
     let reading_label = reading_label(&r).map(String::from);
     let children = r.children.clone();
@@ -50,28 +50,34 @@ fn rule_view(
                 <blockquote>{format!("\u{201c}{}\u{201d}", r.meta.text)}</blockquote>
                 <p class="source">{format!("Source: {}", r.meta.source)}</p>
             </details>
-            {(readings.len() > 1).then(|| {
+            {(notes.len() > 1).then(|| {
                 let name = format!("reading-{}", rule_id);
                 view! {
                     <fieldset class="readings">
                         <legend>{format!("Reading of \u{201c}{}\u{201d}", r.meta.label)}</legend>
-                        {readings
+                        {notes
                             .into_iter()
-                            .map(|(id, label)| {
-                                let checked = in_force.as_deref() == Some(id.as_str());
+                            .map(|note| {
+                                let checked = in_force.as_deref() == Some(note.id.as_str());
                                 let rule_id = rule_id.clone();
-                                let chosen = if Some(&id) == default.as_ref() { None } else { Some(id.clone()) };
+                                let chosen = (!note.default).then(|| note.id.clone());
+                                let input_id = format!("{name}-{}", note.id);
                                 view! {
-                                    <label class="reading">
+                                    <div class="reading">
                                         <input
                                             type="radio"
+                                            id=input_id.clone()
                                             name=name.clone()
-                                            value=id.clone()
+                                            value=note.id.clone()
                                             checked=checked
                                             on:change=move |_| workspace.update(|w| w.set_reading(&rule_id, chosen.as_deref()))
                                         />
-                                        {label}
-                                    </label>
+                                        <label for=input_id>{note.label.clone()}</label>
+                                        <p class="reading-why">
+                                            {note.default.then_some(view! { <strong>"The reading used unless you choose another. "</strong> })}
+                                            {note.why.clone()}
+                                        </p>
+                                    </div>
                                 }
                             })
                             .collect_view()}
@@ -80,7 +86,7 @@ fn rule_view(
             })}
             {(!children.is_empty()).then(|| view! {
                 <ul class="sub-rules" aria-label=format!("Parts of {}", r.meta.label)>
-                    {children.into_iter().map(|c| rule_view(catalogue, c, workspace)).collect_view()}
+                    {children.into_iter().map(|c| rule_view(catalogue, cq, c, workspace)).collect_view()}
                 </ul>
             })}
         </li>
@@ -93,21 +99,44 @@ pub fn RulesPanel(
     catalogue: &'static Catalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
+    /// In classroom mode the unmet rules come first.
+    classroom: RwSignal<bool>,
 ) -> impl IntoView {
     let body = move || {
+        let unmet_first = classroom.get();
         checked.with(|c| {
             let c = c.as_ref()?;
-            let q = &catalogue.qualifications[c.qualification].qualification;
+            let cq = &catalogue.qualifications[c.qualification];
+            let q = &cq.qualification;
             if !q.rules_published {
                 return Some(
                     view! { <p class="unpublished">"Not published in this document: "{q.rules_note.clone().unwrap_or_default()}</p> }
                         .into_any(),
                 );
             }
+            let readings = workspace.with_untracked(|w| w.plan().readings.clone());
+            let rules = &c.evaluation.rules;
+            let rows = rule_rows(cq, rules, &readings, unmet_first);
             Some(
                 view! {
                     <ul aria-label="Rules of combination" class="rules">
-                        {c.evaluation.rules.iter().cloned().map(|r| rule_view(catalogue, r, workspace)).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|row| match row {
+                                RuleRow::One(i) => rule_view(catalogue, cq, rules[i].clone(), workspace),
+                                RuleRow::Folded { rules: folded, words } => view! {
+                                    <li class="rule met folded">
+                                        <details>
+                                            <summary><span class="rule-status">"\u{2713} "</span>{words}</summary>
+                                            <ul class="sub-rules" aria-label="Barred combinations">
+                                                {folded.into_iter().map(|i| rule_view(catalogue, cq, rules[i].clone(), workspace)).collect_view()}
+                                            </ul>
+                                        </details>
+                                    </li>
+                                }
+                                .into_any(),
+                            })
+                            .collect_view()}
                     </ul>
                 }
                 .into_any(),

@@ -3,7 +3,7 @@
 use crate::catalogue::Catalogue;
 use crate::plan::{Check, Workspace};
 use crate::present::{
-    credit_target_words, glh_target_words, not_published, tqt_target_words, unit_count,
+    credit_target_words, glh_target_words, not_published, tqt_label, tqt_target_words, unit_count,
 };
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ fn half_below(target: u32) -> String {
 /// One total: a labelled group with a meter and the figures in words.
 #[component]
 fn Total(
-    label: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
     value: Signal<Option<u32>>,
     target: Signal<Option<u32>>,
     target_words: Signal<String>,
@@ -36,12 +36,12 @@ fn Total(
             .max(1)
     };
     view! {
-        <div class="total" role="group" aria-label=label>
-            <span class="total-label">{label}</span>
+        <div class="total" role="group" aria-label=move || label.get()>
+            <span class="total-label">{move || label.get()}</span>
             // With no published figure there is nothing to measure against: an empty meter, marked.
             <meter
                 class:no-target=move || target.get().is_none()
-                aria-label=label
+                aria-label=move || label.get()
                 min="0"
                 max=move || max().to_string()
                 low=move || target.get().map(half_below)
@@ -77,12 +77,13 @@ pub fn TotalsPanel(
     let credit_words = Signal::derive(move || credit_target_words(qual().as_ref()));
     let glh_words = Signal::derive(move || glh_target_words(qual().as_ref()));
     let tqt_words = Signal::derive(move || tqt_target_words(qual().as_ref()));
+    let tqt_name = Signal::derive(move || tqt_label(qual().as_ref()));
     view! {
         <div class="totals" aria-label="Totals" role="group">
             <p class="unit-count">{move || unit_count(units())}</p>
             <Total label="Credits" value=credits target=min_credits target_words=credit_words />
             <Total label="GLH" value=glh target=pub_glh target_words=glh_words />
-            <Total label="TQT" value=tqt target=pub_tqt target_words=tqt_words />
+            <Total label=tqt_name value=tqt target=pub_tqt target_words=tqt_words />
         </div>
     }
 }

@@ -1,4 +1,5 @@
-//! The overall verdict, and a polite live region that announces each change of it.
+//! The overall verdict, and a polite live region that announces each change of it (what
+//! changed in the plan is announced by `announcer`).
 
 use crate::plan::Check;
 use crate::present::{verdict, Tone};
@@ -19,6 +20,6 @@ pub fn Verdict(checked: Memo<Option<Check>>) -> impl IntoView {
     });
     view! {
         <p class=move || format!("verdict {}", verdict.get().0)>{move || verdict.get().1}</p>
-        <div class="visually-hidden" role="status" aria-live="polite">{move || verdict.get().1}</div>
+        <div class="visually-hidden verdict-live" role="status" aria-live="polite">{move || verdict.get().1}</div>
     }
 }

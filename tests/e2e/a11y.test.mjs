@@ -117,7 +117,7 @@ test(
   app(async (planner) => {
     await planner.open();
     await planner.chooseQualification('edi-l2-nvq-customer-service');
-    for (const name of ['Credits', 'GLH', 'TQT']) {
+    for (const name of ['Credits', 'GLH', 'Notional hours']) {
       await planner.totalGroup(name).waitFor();
       await planner.meter(name).waitFor({ state: 'attached' });
     }

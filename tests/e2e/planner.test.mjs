@@ -198,7 +198,9 @@ test(
     assert.equal(check.totals.credits, null);
     assert.match(await planner.total('Credits'), /^not published/);
     assert.match(await planner.total('GLH'), /^not published/);
-    assert.match(await planner.total('TQT'), /^not published/);
+    // No TQT is published, so the third total is the plan's notional hours, labelled as such.
+    assert.match(await planner.total('Notional hours'), /^not published/);
+    assert.equal(await planner.totalGroup('TQT').count(), 0, 'no TQT against nothing');
   }),
 );
 

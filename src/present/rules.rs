@@ -1,0 +1,99 @@
+//! How the rules of combination are listed: one row per rule, with met rules that are alike
+//! (barred combinations) folded into one line that opens, and, for a class, the unmet rules first.
+
+use crate::catalogue::CatalogueQualification;
+use crate::rules::{node_in_force, Node, Readings, RuleResult, Status};
+
+/// A row of the rules list: one rule (its index among the qualification's rules), or several
+/// met rules alike, folded under one line of words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleRow {
+    One(usize),
+    Folded { rules: Vec<usize>, words: String },
+}
+
+/// Fewer met barred combinations than this are listed one by one.
+const FOLD_FROM: usize = 3;
+
+pub fn rule_rows(
+    cq: &CatalogueQualification,
+    results: &[RuleResult],
+    readings: &Readings,
+    unmet_first: bool,
+) -> Vec<RuleRow> {
+    let barred_met = |i: usize| {
+        results[i].status == Status::Met
+            && matches!(node_in_force(&cq.rules[i], readings).0, Node::Barred { .. })
+    };
+    let mut order: Vec<usize> = (0..results.len().min(cq.rules.len())).collect();
+    if unmet_first {
+        // Unmet first, then what needs evidence, then met; the document's order within each.
+        let rank = |i: &usize| match results[*i].status {
+            Status::Unmet => 0,
+            Status::NotJudged => 1,
+            Status::Met => 2,
+        };
+        order.sort_unstable_by_key(|i| (rank(i), *i));
+    }
+    let folded: Vec<usize> = order.iter().copied().filter(|i| barred_met(*i)).collect();
+    let fold = folded.len() >= FOLD_FROM;
+    let mut rows = Vec::new();
+    let mut placed = false;
+    for i in order {
+        if fold && barred_met(i) {
+            if !placed {
+                rows.push(RuleRow::Folded {
+                    words: format!("{} barred combinations, all met", folded.len()),
+                    rules: folded.clone(),
+                });
+                placed = true;
+            }
+        } else {
+            rows.push(RuleRow::One(i));
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::embedded;
+    use crate::plan::check_codes;
+
+    #[test]
+    fn met_barred_pairs_fold_into_one_row_and_unmet_rules_come_first_for_a_class() {
+        let c = embedded();
+        let check = check_codes(c, "cg-4411-30", &[], &Readings::new()).unwrap();
+        let cq = &c.qualifications[check.qualification];
+        let rows = rule_rows(cq, &check.evaluation.rules, &Readings::new(), false);
+        let folded: Vec<&RuleRow> = rows
+            .iter()
+            .filter(|r| matches!(r, RuleRow::Folded { .. }))
+            .collect();
+        assert_eq!(folded.len(), 1, "{rows:?}");
+        let RuleRow::Folded { rules, words } = folded[0] else {
+            unreachable!()
+        };
+        assert_eq!(
+            words,
+            &format!("{} barred combinations, all met", rules.len())
+        );
+        assert!(rules.len() >= FOLD_FROM);
+        // Every rule is listed once, folded or not.
+        let mut all: Vec<usize> = rows
+            .iter()
+            .flat_map(|r| match r {
+                RuleRow::One(i) => vec![*i],
+                RuleRow::Folded { rules, .. } => rules.clone(),
+            })
+            .collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..check.evaluation.rules.len()).collect::<Vec<_>>());
+        let class = rule_rows(cq, &check.evaluation.rules, &Readings::new(), true);
+        let RuleRow::One(first) = class[0] else {
+            panic!("{class:?}")
+        };
+        assert_eq!(check.evaluation.rules[first].status, Status::Unmet);
+    }
+}

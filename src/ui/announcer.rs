@@ -1,0 +1,45 @@
+//! A polite live region for changes to the plan: each add, remove and move is announced with
+//! the new credits ("Added CU795: 13 of 28 credits."); the verdict has its own region.
+
+use crate::catalogue::Catalogue;
+use crate::plan::{Check, Workspace};
+use crate::present::change_words;
+use leptos::prelude::*;
+
+/// What the person just did to a unit, for the announcement: ("Added", "CU795").
+#[derive(Clone, Copy)]
+pub struct Announce(RwSignal<Option<(&'static str, String)>>);
+
+impl Announce {
+    pub fn said(&self, done: &'static str, code: &str) {
+        self.0.set(Some((done, code.to_string())));
+    }
+}
+
+/// Provides `Announce` to the components below and returns the live region to place.
+pub fn announcer(
+    catalogue: RwSignal<&'static Catalogue>,
+    workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
+) -> impl IntoView {
+    let change: RwSignal<Option<(&'static str, String)>> = RwSignal::new(None);
+    provide_context(Announce(change));
+    let text = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let credits = checked.with(|c| c.as_ref().and_then(|c| c.totals.credits));
+        let Some((done, code)) = change.try_update_untracked(Option::take).flatten() else {
+            return;
+        };
+        let q = workspace.with_untracked(|w| {
+            catalogue
+                .get_untracked()
+                .qualification(&w.plan().qualification)
+                .map(|q| q.qualification.clone())
+        });
+        text.set(format!(
+            "{}.",
+            change_words(done, &code, credits, q.as_ref())
+        ));
+    });
+    view! { <div class="visually-hidden change-live" role="status" aria-live="polite">{move || text.get()}</div> }
+}

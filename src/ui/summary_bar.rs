@@ -1,0 +1,49 @@
+//! On a phone the plan is far below the unit list: a bar at the foot of the screen carries the
+//! verdict, the credits and the first thing missing, and opens the plan.
+
+use crate::catalogue::Catalogue;
+use crate::plan::{Check, Workspace};
+use crate::present::{credits_short, missing, verdict, verdict_short, Tone};
+use leptos::prelude::*;
+
+#[component]
+pub fn SummaryBar(
+    catalogue: RwSignal<&'static Catalogue>,
+    workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
+) -> impl IntoView {
+    let tone = move || checked.with(|c| verdict(c.as_ref()).tone);
+    let line = move || {
+        let q = workspace.with(|w| {
+            catalogue
+                .get()
+                .qualification(&w.plan().qualification)
+                .map(|q| q.qualification.clone())
+        });
+        checked.with(|c| {
+            let mark = match verdict(c.as_ref()).tone {
+                Tone::Met => "\u{2713}",
+                Tone::Unmet => "\u{2717}",
+                Tone::Unknown => "\u{2022}",
+            };
+            let credits = credits_short(c.as_ref().and_then(|c| c.totals.credits), q.as_ref());
+            format!("{mark} {} \u{b7} {credits}", verdict_short(c.as_ref()))
+        })
+    };
+    let next = move || {
+        checked.with(|c| {
+            c.as_ref()
+                .and_then(|c| missing(c).into_iter().next())
+                .map(|(label, shortfall)| format!("Next: {label}: {shortfall}"))
+        })
+    };
+    view! {
+        <nav class="summary-bar" class:met=move || tone() == Tone::Met aria-label="Plan summary">
+            <div class="summary-text">
+                <p class="summary-line">{line}</p>
+                {move || next().map(|n| view! { <p class="summary-next">{n}</p> })}
+            </div>
+            <a class="summary-link" href="#plan-heading">"View plan"</a>
+        </nav>
+    }
+}

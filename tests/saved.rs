@@ -510,3 +510,25 @@ fn a_planned_unit_moves_to_another_place_by_one_step_or_by_a_drop() {
     assert!(!w.move_unit_to("005", 4), "past the end");
     assert!(!w.move_unit_to("999", 0), "not planned");
 }
+
+#[test]
+fn a_deleted_plan_comes_back_with_undo_and_the_last_plan_is_emptied_not_removed() {
+    let c = embedded();
+    let mut w = sample();
+    w.switch(0);
+    let before = w.clone();
+    let deleted = w.delete();
+    assert_eq!(w.plans.len(), 1);
+    assert!(!deleted.emptied);
+    w.undo_delete(deleted);
+    assert_eq!(w, before);
+    // The only plan: emptied, and undo gives its units back.
+    let mut one = Workspace::new(c);
+    one.add_unit("CU791");
+    let was = one.clone();
+    let emptied = one.delete();
+    assert!(emptied.emptied);
+    assert!(one.plan().units.is_empty());
+    one.undo_delete(emptied);
+    assert_eq!(one, was);
+}

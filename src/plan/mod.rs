@@ -20,4 +20,4 @@ pub use complete::{
 pub use mismatch::Mismatch;
 pub use progress::{progress, progress_carried, progress_towards, Carried, Progress};
 pub use totals::Totals;
-pub use workspace::{Adopted, Plan, RenameError, Workspace};
+pub use workspace::{Adopted, DeletedPlan, Plan, RenameError, Workspace};

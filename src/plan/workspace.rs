@@ -56,6 +56,15 @@ impl fmt::Display for RenameError {
 
 impl std::error::Error for RenameError {}
 
+/// A plan as it was before `delete`, and where it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeletedPlan {
+    pub plan: Plan,
+    pub at: usize,
+    /// The last plan is emptied, not removed.
+    pub emptied: bool,
+}
+
 /// What taking another tab's save did to the plan open here.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Adopted {
@@ -322,15 +331,48 @@ impl Workspace {
         }
     }
 
-    /// Deletes the open plan; the last plan is never deleted (it is emptied instead).
-    pub fn delete(&mut self) {
+    /// Deletes the open plan; the last plan is never deleted (it is emptied instead). Returns
+    /// what was deleted, for `undo_delete`.
+    pub fn delete(&mut self) -> DeletedPlan {
+        let at = self.current.min(self.plans.len() - 1);
         if self.plans.len() == 1 {
+            let plan = self.plans[0].clone();
             self.plans[0].units.clear();
             self.plans[0].readings.clear();
-            return;
+            return DeletedPlan {
+                plan,
+                at,
+                emptied: true,
+            };
         }
-        self.plans.remove(self.current);
-        self.current = self.current.min(self.plans.len() - 1);
+        let plan = self.plans.remove(at);
+        self.current = at.min(self.plans.len() - 1);
+        DeletedPlan {
+            plan,
+            at,
+            emptied: false,
+        }
+    }
+
+    /// Puts a deleted plan back where it was and opens it (an emptied one gets its units and
+    /// readings back), under a name of its own if another plan has taken its name since.
+    pub fn undo_delete(&mut self, deleted: DeletedPlan) {
+        let DeletedPlan {
+            mut plan,
+            at,
+            emptied,
+        } = deleted;
+        if emptied {
+            if let Some(i) = self.plans.iter().position(|p| p.name == plan.name) {
+                self.plans[i] = plan;
+                self.current = i;
+                return;
+            }
+        }
+        plan.name = self.unused_name(&plan.name);
+        let at = at.min(self.plans.len());
+        self.plans.insert(at, plan);
+        self.current = at;
     }
 
     /// Takes the plans another tab saved, staying on the plan open here (by name, names being

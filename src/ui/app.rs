@@ -14,6 +14,7 @@ use super::other_qualifications::OtherQualifications;
 use super::plan_list::PlanList;
 use super::plan_tools::PlanTools;
 use super::plans_bar::PlansBar;
+use super::print_summary::PrintSummary;
 use super::qualification_picker::QualificationPicker;
 use super::rules_panel::RulesPanel;
 use super::saved_workspace::use_saved_workspace;
@@ -94,7 +95,7 @@ pub fn App() -> impl IntoView {
             <main class="layout" class:classroom=move || classroom.get()>
                 // The qualification is the first choice a newcomer makes; plan administration and
                 // tools sit compactly beside it.
-                <section class="setup" aria-label="Qualification and plan">
+                <section class="setup" aria-label="Plan and qualification">
                     <QualificationPicker catalogue=c workspace=workspace notices=notices />
                     <div class="setup-tools">
                         <PlansBar workspace=workspace notices=notices />
@@ -113,17 +114,19 @@ pub fn App() -> impl IntoView {
                     <MissingList checked=checked />
                     <TotalsPanel catalogue=c workspace=workspace checked=checked />
                     <PlanList catalogue=c workspace=workspace checked=checked />
-                    <CompletionPanel catalogue=c workspace=workspace checked=checked />
-                </section>
-                <div class="side-column">
+                    // In a classroom the rule-by-rule walk sits with the plan, beside the rules.
                     <Show when=move || classroom.get()>
                         <WhySteps catalogue=c checked=checked />
                     </Show>
+                    <CompletionPanel catalogue=c workspace=workspace checked=checked />
+                </section>
+                <div class="side-column">
                     <RulesPanel catalogue=c workspace=workspace checked=checked classroom=classroom />
                     <OtherQualifications catalogue=c workspace=workspace checked=checked />
                 </div>
             </main>
             <SummaryBar catalogue=catalogue workspace=workspace checked=checked />
+            <PrintSummary catalogue=c workspace=workspace checked=checked />
         }
     };
 

@@ -17,6 +17,7 @@ mod other_qualifications;
 mod plan_list;
 mod plan_tools;
 mod plans_bar;
+mod print_summary;
 mod qualification_picker;
 mod rules_panel;
 mod saved_workspace;
@@ -33,6 +34,10 @@ pub use app::App;
 /// Mounts the app on the page's body.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    // The page's own loading message goes once the app is there.
+    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+        loading.remove();
+    }
     leptos::mount::mount_to_body(App);
     offline::register();
 }

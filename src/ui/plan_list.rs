@@ -145,24 +145,24 @@ pub fn PlanList(
                                 }
                                 on:drop=move |ev: leptos::ev::DragEvent| {
                                     // A planned unit dropped on another takes its place; a unit
-                                    // from the list is added there.
+                                    // from the list goes on to the drop zone, which adds it at
+                                    // the end.
+                                    let Some(dragged) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) else { return };
+                                    let planned_here = workspace.with_untracked(|w| w.plan().units.contains(&dragged));
+                                    if !planned_here {
+                                        return;
+                                    }
                                     ev.prevent_default();
                                     ev.stop_propagation();
                                     dragging_over.set(false);
-                                    let Some(dragged) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) else { return };
-                                    let mut done = None;
+                                    let mut moved = false;
                                     workspace.update(|w| {
-                                        let Some(to) = w.plan().units.iter().position(|u| *u == c5) else { return };
-                                        if w.plan().units.contains(&dragged) {
-                                            if w.move_unit_to(&dragged, to) {
-                                                done = Some("Moved");
-                                            }
-                                        } else if w.add_unit(&dragged) && w.move_unit_to(&dragged, to) {
-                                            done = Some("Added");
+                                        if let Some(to) = w.plan().units.iter().position(|u| *u == c5) {
+                                            moved = w.move_unit_to(&dragged, to);
                                         }
                                     });
-                                    if let Some(done) = done {
-                                        announce.said(done, &dragged);
+                                    if moved {
+                                        announce.said("Moved", &dragged);
                                     }
                                 }
                             >

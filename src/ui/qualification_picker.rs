@@ -65,15 +65,16 @@ pub fn QualificationPicker(
                 })
             });
             view! {
+                // A compact summary list: the figures in columns, so the units stay near the top.
                 <dl class="facts">
-                    <dt>"Awarding body"</dt><dd>{q.awarding_body.clone()}</dd>
-                    <dt>"Regulator number"</dt><dd>{q.regulator_number.clone().unwrap_or_else(|| not_published().into())}</dd>
-                    <dt>"Awarding-body number"</dt><dd>{q.awarding_body_number.clone().unwrap_or_else(|| not_published().into())}</dd>
-                    <dt>"Level and size"</dt><dd>{format!("{} {}", cq.qualification.level.label(), q.size.as_str())}</dd>
-                    <dt>"Minimum credits"</dt><dd>{or_not_published(q.min_credits)}</dd>
-                    <dt>"Published GLH"</dt><dd>{glh}</dd>
-                    <dt>"Published TQT"</dt><dd>{or_not_published(q.tqt)}</dd>
-                    <dt>"Source"</dt><dd>{format!("{} ({})", doc.title, doc.awarding_body)}</dd>
+                    <div><dt>"Awarding body"</dt><dd>{q.awarding_body.clone()}</dd></div>
+                    <div><dt>"Level and size"</dt><dd>{format!("{} {}", cq.qualification.level.label(), q.size.as_str())}</dd></div>
+                    <div><dt>"Minimum credits"</dt><dd>{or_not_published(q.min_credits)}</dd></div>
+                    <div><dt>"Published GLH"</dt><dd>{glh}</dd></div>
+                    <div><dt>"Published TQT"</dt><dd>{or_not_published(q.tqt)}</dd></div>
+                    <div><dt>"Regulator number"</dt><dd>{q.regulator_number.clone().unwrap_or_else(|| not_published().into())}</dd></div>
+                    <div><dt>"Awarding-body number"</dt><dd>{q.awarding_body_number.clone().unwrap_or_else(|| not_published().into())}</dd></div>
+                    <div class="wide"><dt>"Source"</dt><dd>{format!("{} ({})", doc.title, doc.awarding_body)}</dd></div>
                 </dl>
                 {glh_check.map(|t| view! { <p class="glh-check">{t}</p> })}
                 {(!q.rules_published).then(|| view! {

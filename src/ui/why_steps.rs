@@ -9,7 +9,18 @@ use leptos::prelude::*;
 
 #[component]
 pub fn WhySteps(catalogue: &'static Catalogue, checked: Memo<Option<Check>>) -> impl IntoView {
-    let step = RwSignal::new(0usize);
+    // The walk starts at the first rule not met: that is what the class is looking at.
+    let first_unmet = checked.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|c| {
+                c.evaluation
+                    .rules
+                    .iter()
+                    .position(|r| r.status == Status::Unmet)
+            })
+            .unwrap_or(0)
+    });
+    let step = RwSignal::new(first_unmet);
     let count = move || checked.with(|c| c.as_ref().map(|c| c.evaluation.rules.len()).unwrap_or(0));
     let current = move || {
         checked.with(|c| {

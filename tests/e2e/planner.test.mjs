@@ -142,13 +142,15 @@ test(
 );
 
 test(
-  'Move up on the first unit and Move down on the last change nothing',
+  'Move up on the first unit and Move down on the last are disabled; the others move',
   app(async (planner) => {
     await planner.open();
     await planner.chooseQualification('edi-l2-nvq-customer-service');
     await planner.addAll(['CU791', 'CU792']);
-    await planner.moveUp('CU791');
-    await planner.moveDown('CU792');
+    const button = (name) => planner.planRegion.getByRole('button', { name, exact: true });
+    assert.equal(await button('Move CU791 up').isDisabled(), true);
+    assert.equal(await button('Move CU792 down').isDisabled(), true);
+    assert.equal(await button('Move CU791 down').isDisabled(), false);
     assert.deepEqual(await planner.planCodes(), ['CU791', 'CU792']);
     await planner.moveDown('CU791');
     await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU792', 'CU791']));

@@ -23,7 +23,7 @@ test(
     await planner.renamePlan('Evening class');
     await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'Evening class']));
     assert.equal(await planner.currentPlanName(), 'Evening class');
-    assert.equal(await planner.page.getByRole('textbox', { name: 'New name' }).inputValue(), '', 'the name box is cleared');
+    assert.equal(await planner.page.getByRole('textbox', { name: 'New name' }).count(), 0, 'the name box closes once saved');
 
     await planner.switchPlan('My plan');
     await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU791']));
@@ -44,7 +44,9 @@ test(
   'renaming with Enter in the name box works, and an empty name is refused',
   app(async (planner) => {
     await planner.open();
+    await planner.page.getByRole('button', { name: 'Rename plan', exact: true }).click();
     const box = planner.page.getByRole('textbox', { name: 'New name' });
+    assert.equal(await box.inputValue(), 'My plan', 'the box opens with the current name');
     await box.fill('Saturday group');
     await box.press('Enter');
     await eventually(async () => assert.deepEqual(await planner.planNames(), ['Saturday group']));
@@ -154,5 +156,36 @@ test(
       ],
     );
     assert.equal(saved.plans[saved.current].name, open);
+  }),
+);
+
+test(
+  'delete asks first, names the plan, and can be undone; the only plan is emptied only when asked',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.add('CU791');
+    await planner.newPlan();
+    await planner.add('CU792');
+    await planner.page.getByRole('button', { name: 'Delete plan', exact: true }).click();
+    const confirm = planner.page.getByRole('group', { name: 'Confirm delete' });
+    assert.match(await confirm.innerText(), /Delete \u201cPlan\u201d and its 1 unit\?/);
+    await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
+    assert.deepEqual(await planner.planNames(), ['My plan', 'Plan'], 'cancel keeps it');
+    await planner.deletePlan();
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan']));
+    await planner.undoDelete();
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['My plan', 'Plan']));
+    assert.equal(await planner.currentPlanName(), 'Plan');
+    assert.deepEqual(await planner.planCodes(), ['CU792']);
+    // The only plan: the question says it is emptied, and undo gives the units back.
+    await planner.deletePlan();
+    await planner.switchPlan('My plan');
+    await planner.page.getByRole('button', { name: 'Delete plan', exact: true }).click();
+    assert.match(await confirm.innerText(), /is your only plan\. Empty it of its 1 unit\?/);
+    await confirm.getByRole('button', { name: /^Empty / }).click();
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), []));
+    await planner.undoDelete();
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU791']));
   }),
 );

@@ -56,6 +56,20 @@ const STATES = {
     return p.rulesRegion;
   },
   'unreadable-save': async () => {},
+  // A trainer's projector: one rule unmet, with its reading switch.
+  classroom: async (p) => {
+    await p.chooseQualification('cg-4411-30');
+    await p.addAll(['002', '101', '105']);
+    await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+    return null;
+  },
+  // A learner on a phone adds a unit from the bottom of the list.
+  'added-from-bottom': async (p) => {
+    await p.chooseQualification('edi-l2-nvq-customer-service');
+    const codes = await p.availableCodes();
+    await p.add(codes[codes.length - 1]);
+    return 'stay';
+  },
   'kept-copies': async (p) => {
     const details = p.page.locator('details.kept-copies');
     await details.locator('summary').click();
@@ -86,7 +100,10 @@ try {
         const planner = new Planner(page, server.url, errors);
         await planner.open(state in SEEDS ? { seed: SEEDS[state] } : {});
         const focus = await reach(planner);
-        if (focus && !fullPage) await focus.first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+        // 'stay': the screen as the person left it (after a click far down the list).
+        if (focus === 'stay') {
+          // as it is
+        } else if (focus && !fullPage) await focus.first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
         else await page.evaluate(() => window.scrollTo(0, 0));
         // No hover, caret or focus ring in the picture.
         await page.mouse.move(0, 0);

@@ -1,7 +1,9 @@
 // Sharing and exchanging plans, printing, your own qualifications and classroom mode: each as an
 // adviser or a trainer would use them, with bad input refused and nothing lost.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ROOT, eventually, harness } from './support/planner.mjs';
@@ -132,22 +134,30 @@ test('a catalogue file with a broken reference is refused with file, record and 
   assert.equal(await p.storageItem('qualplan.catalogues'), null);
 }));
 
-test('printing gives a summary: qualification, units, totals and every rule, without the controls', app(async (p) => {
+test('printing gives a one-page summary: qualification, plan, date, readings, every unit, totals, verdict and what is missing', app(async (p) => {
   await p.open();
   await p.chooseQualification('cg-4411-30');
-  await p.addAll(['002', '001']);
-  await p.page.emulateMedia({ media: 'print' });
-  const visible = async (sel) => p.page.locator(sel).first().isVisible();
-  assert.equal(await visible('.available'), false, 'the units list is not printed');
-  assert.equal(await visible('button'), false, 'no buttons are printed');
-  assert.equal(await visible('.facts'), true, 'the qualification figures are printed');
-  assert.equal(await visible('ul[aria-label="Your plan"]'), true);
-  assert.equal(await visible('ul[aria-label="Rules of combination"]'), true);
-  const rules = await p.page.locator('ul[aria-label="Rules of combination"] > li').count();
-  assert.equal(rules, 14, 'every rule of cg-4411-30 is printed');
+  await p.addAll(['002', '101', '105']);
+  await p.renamePlan('Learner A');
   const pdf = await p.page.pdf({ format: 'A4' });
-  assert.ok(pdf.length > 1000);
-  await p.page.emulateMedia({ media: 'screen' });
+  const dir = mkdtempSync(path.join(tmpdir(), 'qualplan-print-'));
+  const file = path.join(dir, 'plan.pdf');
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+  assert.equal(pages, 1, 'one page');
+  assert.match(text, /Plan summary: Learner A/);
+  assert.match(text, /City & Guilds Entry Level Award for Introduction to Customer Service \(Entry 3\)/);
+  assert.match(text, /Regulator number 501\/1840\/7/);
+  assert.match(text, /Printed \d{2}\/\d{2}\/\d{4}/);
+  for (const title of ['Legislation, regulation and procedures to follow in customer service', 'Create a good impression to customers', 'Working in customer service']) {
+    assert.ok(text.includes(title), `the unit "${title}" is printed`);
+  }
+  assert.match(text, /Verdict: Not yet: 1 of 14 rules of combination not met\./);
+  assert.match(text, /Entry 3 units 001-010: 4 more credits from Entry 3 units 001-010/);
+  assert.match(text, /Readings in force/);
+  assert.match(text, /Credits 6 of 6 minimum/);
+  assert.doesNotMatch(text, /Add|Remove|Classroom mode/, 'no controls are printed');
 }));
 
 test('classroom mode: large type, rules first, and a rule-by-rule walk through the plan', app(async (p) => {

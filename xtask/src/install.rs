@@ -127,7 +127,11 @@ fn binaryen() -> Result<PathBuf, String> {
 
 /// Chromium and ChromeDriver from the distribution, for the browser tests.
 pub fn chromium() -> Result<(), String> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+    // pdftotext (poppler-utils) reads back the printed page in the end-to-end tests.
+    if Path::new("/usr/bin/chromium").exists()
+        && Path::new("/usr/bin/chromedriver").exists()
+        && Path::new("/usr/bin/pdftotext").exists()
+    {
         return Ok(());
     }
     let sudo = output("id", &["-u"])
@@ -153,8 +157,9 @@ pub fn chromium() -> Result<(), String> {
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+            "poppler-utils",
         ]),
-        "installing Chromium and ChromeDriver",
+        "installing Chromium, ChromeDriver and poppler-utils",
     )
 }
 

@@ -511,7 +511,12 @@ export class Planner {
       const walk = (ul, depth) => {
         for (const li of ul.children) {
           if (li.tagName !== 'LI') continue;
-          const head = li.innerText.split('\n')[0];
+          // Met rules folded into one line (barred combinations) are rules of this level.
+          if (li.classList.contains('folded')) {
+            walk(li.querySelector(':scope > details > ul'), depth);
+            continue;
+          }
+          const head = (li.innerText || li.textContent).trim().split('\n')[0];
           const w = words.find(([text]) => head.startsWith(text));
           const ps = [...li.children].filter((c) => c.tagName === 'P').map((p) => p.textContent);
           out.push({
@@ -603,13 +608,21 @@ export class Planner {
     await this.page.getByRole('button', { name: 'Duplicate plan', exact: true }).click();
   }
 
+  /** Deletes the open plan (or empties the only one), confirming when asked. */
   async deletePlan() {
     await this.page.getByRole('button', { name: 'Delete plan', exact: true }).click();
+    await this.page.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: /^(Delete|Empty) \u201c/ }).click();
+  }
+
+  /** Undoes the last delete. */
+  async undoDelete() {
+    await this.page.getByRole('button', { name: 'Undo', exact: true }).click();
   }
 
   async renamePlan(name) {
-    await this.page.getByRole('textbox', { name: 'New name', exact: true }).fill(name);
     await this.page.getByRole('button', { name: 'Rename plan', exact: true }).click();
+    await this.page.getByRole('textbox', { name: 'New name', exact: true }).fill(name);
+    await this.page.getByRole('button', { name: 'Save name', exact: true }).click();
   }
 
   async switchPlan(name) {

@@ -1,0 +1,94 @@
+//! The printed page: a one-page summary an adviser hands over. Qualification and plan, the date,
+//! the readings in force, the units, totals against the published figures, the verdict and what
+//! is missing. Shown only in print.
+
+use crate::catalogue::Catalogue;
+use crate::plan::{Check, Workspace};
+use crate::present::{
+    credit_target_words, glh_published, glh_target_words, missing, not_published, or_not_published,
+    reading_label, tqt_label, tqt_target_words, verdict,
+};
+use leptos::prelude::*;
+
+fn today() -> String {
+    js_sys::Date::new_0()
+        .to_locale_date_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+#[component]
+pub fn PrintSummary(
+    catalogue: &'static Catalogue,
+    workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
+) -> impl IntoView {
+    let body = move || {
+        checked.with(|c| {
+            let c = c.as_ref()?;
+            let cq = &catalogue.qualifications[c.qualification];
+            let q = &cq.qualification;
+            let plan_name = workspace.with(|w| w.plan().name.clone());
+            let numbers = [
+                q.regulator_number.as_ref().map(|n| format!("Regulator number {n}")),
+                q.awarding_body_number.as_ref().map(|n| format!("Awarding-body number {n}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" \u{b7} ");
+            let readings: Vec<String> = c
+                .evaluation
+                .rules
+                .iter()
+                .filter(|r| r.meta.readings.len() > 1)
+                .filter_map(|r| reading_label(r).map(|l| format!("{}: {l}", r.meta.label)))
+                .collect();
+            let rows: Vec<_> = c
+                .planned
+                .iter()
+                .map(|id| {
+                    let u = &catalogue.unit(*id).unit;
+                    view! {
+                        <tr>
+                            <td>{u.code.clone()}</td>
+                            <td>{u.title.clone()}</td>
+                            <td>{u.level.label()}</td>
+                            <td class="num">{or_not_published(u.credit)}</td>
+                            <td class="num">{or_not_published(u.glh)}</td>
+                        </tr>
+                    }
+                })
+                .collect();
+            let t = c.totals;
+            let v = verdict(Some(c));
+            let gaps = missing(c);
+            Some(view! {
+                <h1>{format!("Plan summary: {plan_name}")}</h1>
+                <p class="print-qualification"><strong>{q.title.clone()}</strong></p>
+                <p>{format!("{} \u{b7} {} {}", q.awarding_body, q.level.label(), q.size.as_str())}{(!numbers.is_empty()).then(|| format!(" \u{b7} {numbers}"))}</p>
+                <p>{format!("Printed {} \u{b7} published GLH {}", today(), glh_published(q))}</p>
+                <h2>{format!("Verdict: {}", v.words)}</h2>
+                {(!gaps.is_empty()).then(|| view! {
+                    <h3>"Still missing"</h3>
+                    <ul>{gaps.into_iter().map(|(l, s)| view! { <li><strong>{l}</strong>": "{s}</li> }).collect_view()}</ul>
+                })}
+                {(!readings.is_empty()).then(|| view! {
+                    <h3>"Readings in force"</h3>
+                    <ul>{readings.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                })}
+                <table>
+                    <caption>{format!("Units planned ({})", t.units)}</caption>
+                    <thead><tr><th>"Code"</th><th>"Title"</th><th>"Level"</th><th class="num">"Credits"</th><th class="num">"GLH"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <p class="print-totals">
+                    {format!("Credits {} {}", or_not_published(t.credits), credit_target_words(Some(q)))}<br/>
+                    {format!("GLH {} {}", t.glh.map_or_else(|| not_published().to_string(), |g| g.to_string()), glh_target_words(Some(q)))}<br/>
+                    {format!("{} {} {}", tqt_label(Some(q)), or_not_published(t.tqt), tqt_target_words(Some(q)))}
+                </p>
+                <p class="print-source">{format!("Source: {}. Planned with qualplan; nothing was sent anywhere.", catalogue.document_of(cq).document.title)}</p>
+            })
+        })
+    };
+    view! { <section class="print-summary" aria-label="Printed summary">{body}</section> }
+}

@@ -1,0 +1,142 @@
+// The screen where people look: at a laptop, a phone and two projector sizes, the verdict and the
+// first thing missing are in view after adding a unit from anywhere in the list; classroom mode
+// shows plan, verdict, unmet rules and reading switches together in large type; changes are
+// announced; the keyboard reaches the plan at once.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { DIST, eventually, harness } from './support/planner.mjs';
+
+const app = harness();
+
+const VIEWPORTS = {
+  laptop: { width: 1366, height: 900 },
+  phone: { width: 390, height: 844 },
+  projector: { width: 1920, height: 1080 },
+  'small projector': { width: 1280, height: 720 },
+};
+
+/** Whether the element's box lies wholly inside the viewport. */
+async function inView(locator) {
+  const box = await locator.boundingBox();
+  const vp = locator.page().viewportSize();
+  return Boolean(box) && box.y >= 0 && box.x >= 0 && box.y + box.height <= vp.height + 1 && box.x + box.width <= vp.width + 1;
+}
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(
+    `${name} (${viewport.width}x${viewport.height}): after adding the last unit of the list, the verdict and the first shortfall are in view`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('edi-l2-nvq-customer-service');
+        const codes = await p.availableCodes();
+        await p.add(codes[codes.length - 1]);
+        if (viewport.width < 900) {
+          const bar = p.page.getByRole('navigation', { name: 'Plan summary' });
+          assert.ok(await inView(bar), 'the summary bar is on screen');
+          const text = await bar.innerText();
+          assert.match(text, /\u2717 \d+ rules? not met \u00b7 \d+ of 28 credits/);
+          assert.match(text, /Next: Total credits: \d+ more credits in total/);
+          await bar.getByRole('link', { name: 'View plan' }).click();
+          await eventually(async () => assert.ok(await inView(p.page.getByRole('heading', { name: 'Your plan', exact: true }))));
+        } else {
+          assert.ok(await inView(p.page.locator('.plan-column .verdict')), 'the verdict is on screen');
+          const first = p.page.locator('.missing li').first();
+          assert.ok(await inView(first), 'the first thing missing is on screen');
+          assert.match(await first.innerText(), /^Total credits: \d+ more credits in total$/);
+        }
+      },
+      { viewport },
+    ),
+  );
+}
+
+for (const [name, viewport] of Object.entries({ projector: VIEWPORTS.projector, 'small projector': VIEWPORTS['small projector'] })) {
+  test(
+    `classroom mode at ${name} size: plan, verdict, every unmet rule and its reading switch on one screen, in large type`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('cg-4411-30');
+        await p.addAll(['002', '101', '105']);
+        await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+        await p.page.evaluate(() => window.scrollTo(0, 0));
+        assert.ok(await inView(p.page.getByRole('heading', { name: 'Your plan', exact: true })));
+        assert.ok(await inView(p.page.locator('.plan-column .verdict')));
+        assert.ok(await inView(p.planRegion.getByRole('list', { name: 'Your plan' })), 'the plan');
+        const unmet = p.rulesList.locator(':scope > li.rule.unmet');
+        assert.equal(await unmet.count(), 1);
+        assert.ok(await inView(unmet.first().locator('.rule-head')), 'the unmet rule');
+        const group = p.readingGroup('Entry 3 units 001-010');
+        for (const radio of await group.getByRole('radio').all()) assert.ok(await inView(radio), 'each reading');
+        const px = await p.page.locator('.plan-column').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        assert.ok(px >= 24, `body text ${px}px`);
+        // Each reading says why, and which one the document's reading is.
+        assert.match(await group.innerText(), /The reading used unless you choose another\./);
+        // Ten met barred pairs are one line that opens.
+        const folded = p.rulesList.locator(':scope > li.folded');
+        assert.match(await folded.innerText(), /^\u2713 10 barred combinations, all met/);
+      },
+      { viewport },
+    ),
+  );
+}
+
+test(
+  'adding, removing and moving a unit is announced with the new credits',
+  app(async (p) => {
+    await p.open();
+    await p.chooseQualification('edi-l2-nvq-customer-service');
+    await p.add('CU791');
+    await eventually(async () => assert.equal((await p.changeStatus.textContent()).trim(), 'Added CU791: 4 of 28 credits.'));
+    await p.add('CU795');
+    await p.moveUp('CU795');
+    await eventually(async () => assert.equal((await p.changeStatus.textContent()).trim(), 'Moved up CU795: 9 of 28 credits.'));
+    await p.remove('CU791');
+    await eventually(async () => assert.equal((await p.changeStatus.textContent()).trim(), 'Removed CU791: 5 of 28 credits.'));
+    assert.equal(await p.changeStatus.getAttribute('aria-live'), 'polite');
+  }),
+);
+
+test(
+  'the first Tab reaches "Skip to your plan", which takes the keyboard to the plan',
+  app(async (p) => {
+    await p.open();
+    await p.page.keyboard.press('Tab');
+    assert.equal(await p.focusedName(), 'Skip to your plan');
+    await p.page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'plan-heading'));
+  }),
+);
+
+test(
+  'planned units reorder by dragging one onto another',
+  app(async (p) => {
+    await p.open();
+    await p.chooseQualification('edi-l2-nvq-customer-service');
+    await p.addAll(['CU791', 'CU792', 'CU795']);
+    await p.drag(p.plannedUnit('CU795'), p.plannedUnit('CU791'));
+    await eventually(async () => assert.deepEqual(await p.planCodes(), ['CU795', 'CU791', 'CU792']));
+  }),
+);
+
+test(
+  'problems and what was done read differently, and each message can be dismissed on its own',
+  app(async (p) => {
+    await p.open({ seed: '{oops' });
+    const problems = p.page.getByRole('alert');
+    await problems.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    assert.equal((await p.problems()).length, 2);
+    await problems.getByRole('button', { name: 'Dismiss this message' }).first().click();
+    await eventually(async () => assert.equal((await p.problems()).length, 1));
+    for (const text of await p.alerts()) assert.doesNotMatch(text, /expected one of|invalid type|at line \d+ column/, text);
+  }),
+);
+
+test('before the wasm runs the page says it is loading, and without JavaScript it says why', () => {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /<div class="loading" id="loading" role="status">[\s\S]*is loading/);
+  assert.match(html, /<noscript>[\s\S]*qualplan needs JavaScript/);
+});

@@ -35,23 +35,28 @@ pub fn rule_rows(
         };
         order.sort_unstable_by_key(|i| (rank(i), *i));
     }
-    let folded: Vec<usize> = order.iter().copied().filter(|i| barred_met(*i)).collect();
-    let fold = folded.len() >= FOLD_FROM;
+    // Runs of met barred combinations next to each other fold, so the order is kept.
     let mut rows = Vec::new();
-    let mut placed = false;
-    for i in order {
-        if fold && barred_met(i) {
-            if !placed {
-                rows.push(RuleRow::Folded {
-                    words: format!("{} barred combinations, all met", folded.len()),
-                    rules: folded.clone(),
-                });
-                placed = true;
-            }
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, rows: &mut Vec<RuleRow>| {
+        if run.len() >= FOLD_FROM {
+            rows.push(RuleRow::Folded {
+                words: format!("{} barred combinations, all met", run.len()),
+                rules: std::mem::take(run),
+            });
         } else {
+            rows.extend(run.drain(..).map(RuleRow::One));
+        }
+    };
+    for i in order {
+        if barred_met(i) {
+            run.push(i);
+        } else {
+            flush(&mut run, &mut rows);
             rows.push(RuleRow::One(i));
         }
     }
+    flush(&mut run, &mut rows);
     rows
 }
 
@@ -80,7 +85,7 @@ mod tests {
             &format!("{} barred combinations, all met", rules.len())
         );
         assert!(rules.len() >= FOLD_FROM);
-        // Every rule is listed once, folded or not.
+        // Every rule is listed once, folded or not, in the document's order.
         let mut all: Vec<usize> = rows
             .iter()
             .flat_map(|r| match r {
@@ -88,8 +93,28 @@ mod tests {
                 RuleRow::Folded { rules, .. } => rules.clone(),
             })
             .collect();
-        all.sort_unstable();
         assert_eq!(all, (0..check.evaluation.rules.len()).collect::<Vec<_>>());
+        // One pair broken in the middle: the runs on either side fold only where long enough,
+        // and the order stays the document's.
+        let units: Vec<String> = ["002", "001", "010", "102"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let broken = check_codes(c, "cg-4411-30", &units, &Readings::new()).unwrap();
+        let rows = rule_rows(cq, &broken.evaluation.rules, &Readings::new(), false);
+        let flat: Vec<usize> = rows
+            .iter()
+            .flat_map(|r| match r {
+                RuleRow::One(i) => vec![*i],
+                RuleRow::Folded { rules, .. } => rules.clone(),
+            })
+            .collect();
+        assert_eq!(flat, (0..broken.evaluation.rules.len()).collect::<Vec<_>>());
+        assert!(
+            rows.iter()
+                .any(|r| matches!(r, RuleRow::Folded { rules, .. } if rules.len() == 8)),
+            "{rows:?}"
+        );
         let class = rule_rows(cq, &check.evaluation.rules, &Readings::new(), true);
         let RuleRow::One(first) = class[0] else {
             panic!("{class:?}")

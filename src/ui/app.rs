@@ -1,7 +1,7 @@
 //! The whole screen: owns the workspace and catalogue signals, saves the workspace, and lays out
 //! the panels. When the catalogue changes (a loaded file), the panels are rebuilt around it.
 
-use super::announcer::announcer;
+use super::announcer::{announcer, Announce};
 use super::available_units::AvailableUnits;
 use super::catalogue_files::{self, LoadedFile};
 use super::catalogue_loader::CatalogueLoader;
@@ -11,7 +11,7 @@ use super::kept_store::{self, Stored};
 use super::missing_list::MissingList;
 use super::notices::{NoticeArea, Notices};
 use super::other_qualifications::OtherQualifications;
-use super::plan_list::PlanList;
+use super::plan_list::{add_dropped, PlanList};
 use super::plan_tools::PlanTools;
 use super::plans_bar::PlansBar;
 use super::print_summary::PrintSummary;
@@ -108,7 +108,12 @@ pub fn App() -> impl IntoView {
                 </section>
                 <AvailableUnits catalogue=c workspace=workspace checked=checked />
                 // The verdict and what is missing stay in view while the unit list scrolls.
-                <section class="plan-column" aria-labelledby="plan-heading">
+                <section
+                    class="plan-column"
+                    aria-labelledby="plan-heading"
+                    on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                    on:drop=move |ev: leptos::ev::DragEvent| add_dropped(workspace, expect_context::<Announce>(), &ev)
+                >
                     <h2 id="plan-heading" tabindex="-1">"Your plan"</h2>
                     <Verdict checked=checked />
                     <MissingList checked=checked />

@@ -89,6 +89,20 @@ fn move_button(workspace: RwSignal<Workspace>, code: &str, delta: isize) -> impl
     }
 }
 
+/// Adds the unit a drop carries at the end of the plan: the drop zone and the whole plan column
+/// take drops, so the target is in view wherever the column is scrolled.
+pub fn add_dropped(workspace: RwSignal<Workspace>, announce: Announce, ev: &leptos::ev::DragEvent) {
+    ev.prevent_default();
+    ev.stop_propagation();
+    if let Some(code) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) {
+        let mut added = false;
+        workspace.update(|w| added = w.add_unit(&code));
+        if added {
+            announce.said("Added", &code);
+        }
+    }
+}
+
 #[component]
 pub fn PlanList(
     catalogue: &'static Catalogue,
@@ -112,13 +126,7 @@ pub fn PlanList(
                 ev.prevent_default();
                 ev.stop_propagation();
                 dragging_over.set(false);
-                if let Some(code) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) {
-                    let mut added = false;
-                    workspace.update(|w| added = w.add_unit(&code));
-                    if added {
-                        announce.said("Added", &code);
-                    }
-                }
+                add_dropped(workspace, announce, &ev);
             }
         >
             <Show when=move || checked.with(|c| c.as_ref().is_none_or(|c| c.planned.is_empty()))>

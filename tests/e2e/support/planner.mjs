@@ -244,8 +244,10 @@ export class Planner {
     return this.page.getByRole('list', { name: 'Your plan', exact: true });
   }
   /** The drop zone around "Your plan" (the list's parent: the list is empty, and 0 high, at first). */
+  /** Where a unit is dropped to plan it: the whole plan column takes drops; its heading is in
+   *  view wherever the column is scrolled. */
   get dropZone() {
-    return this.planList.locator('xpath=..');
+    return this.page.locator('#plan-heading');
   }
   get rulesRegion() {
     return this.page.getByRole('region', { name: 'Rules of combination', exact: true });
@@ -489,8 +491,16 @@ export class Planner {
     return (await this.planRegion.getByRole('paragraph').first().textContent()).trim();
   }
 
+  /** Opens the lines that fold met rules alike (barred combinations), as a person would to
+   *  read one of them. */
+  async openFoldedRules() {
+    const closed = this.rulesRegion.locator('li.folded > details:not([open]) > summary');
+    while (await closed.count()) await closed.first().click();
+  }
+
   /** 'met', 'unmet' or 'not-judged', from the words the rule shows. */
   async ruleStatus(label) {
+    if (!(await this.rule(label).count())) await this.openFoldedRules();
     const head = (await this.rule(label).innerText()).split('\n')[0];
     const found = STATUS_WORDS.find(([w]) => head.startsWith(w));
     assert.ok(found, `rule "${label}" shows a status: ${head}`);
@@ -499,6 +509,7 @@ export class Planner {
 
   /** The rule's shortfall in words, or null when it shows none. */
   async ruleShortfall(label) {
+    if (!(await this.rule(label).count())) await this.openFoldedRules();
     const ps = await this.rule(label).locator('xpath=./p').allTextContents();
     return ps.find((p) => !/^(Counted:|Reading in force:)/.test(p)) ?? null;
   }

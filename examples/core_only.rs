@@ -58,7 +58,7 @@ mod core_only {
         }
         match exchange::import(&input("export"), catalogue) {
             Ok(plans) => log(&exchange::export(&plans)),
-            Err(e) => log(&e),
+            Err(e) => log(&e.to_string()),
         }
         let plan = workspace.plan();
         if let Some((q, units)) = plan.resolve(catalogue) {

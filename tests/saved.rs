@@ -179,7 +179,7 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                 .iter()
                 .filter_map(|n| qualplan::limits::clean_name(n).ok())
                 .collect();
-            names.sort();
+            names.sort_unstable();
             names.dedup();
             if names.is_empty() {
                 names.push("Plan".into());
@@ -241,7 +241,7 @@ proptest! {
         }
         let mut names: Vec<&String> = r.workspace.plans.iter().chain(&r.workspace.set_aside).map(|p| &p.name).collect();
         let all = names.len();
-        names.sort();
+        names.sort_unstable();
         names.dedup();
         prop_assert_eq!(names.len(), all, "every plan has its own name");
         if r.problems.is_empty() {

@@ -77,24 +77,6 @@ pub fn tqt_target_words(q: Option<&Qualification>) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalogue::embedded;
-
-    #[test]
-    fn figures_read_not_published_never_zero_and_ranges_with_a_dash() {
-        let c = embedded();
-        let q = |id: &str| &c.qualification(id).unwrap().qualification;
-        assert_eq!(or_not_published(None), "not published");
-        assert_eq!(or_not_published(Some(0)), "0");
-        assert_eq!(glh_published(q("cg-4411-30")), "51");
-        assert_eq!(glh_target_words(Some(q("cg-4411-30"))), "of 51 published");
-        assert_eq!(glh_target_words(None), "(none published)");
-        assert_eq!(unit_count(1), "1 unit planned");
-        assert_eq!(unit_count(2), "2 units planned");
-    }
-}
 
 /// Credits against the minimum in a few words: "13 of 28 credits", "13 credits", "credits not
 /// published".
@@ -114,4 +96,23 @@ pub fn change_words(
     q: Option<&Qualification>,
 ) -> String {
     format!("{done} {code}: {}", credits_short(credits, q))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::embedded;
+
+    #[test]
+    fn figures_read_not_published_never_zero_and_ranges_with_a_dash() {
+        let c = embedded();
+        let q = |id: &str| &c.qualification(id).unwrap().qualification;
+        assert_eq!(or_not_published(None), "not published");
+        assert_eq!(or_not_published(Some(0)), "0");
+        assert_eq!(glh_published(q("cg-4411-30")), "51");
+        assert_eq!(glh_target_words(Some(q("cg-4411-30"))), "of 51 published");
+        assert_eq!(glh_target_words(None), "(none published)");
+        assert_eq!(unit_count(1), "1 unit planned");
+        assert_eq!(unit_count(2), "2 units planned");
+    }
 }

@@ -86,7 +86,7 @@ mod tests {
         );
         assert!(rules.len() >= FOLD_FROM);
         // Every rule is listed once, folded or not, in the document's order.
-        let mut all: Vec<usize> = rows
+        let all: Vec<usize> = rows
             .iter()
             .flat_map(|r| match r {
                 RuleRow::One(i) => vec![*i],

@@ -785,7 +785,7 @@ impl Search<'_, '_, '_> {
                 }
             };
             let mut takers = s.takers.clone();
-            takers.sort_by_key(|t| (rank[*t], *t));
+            takers.sort_unstable_by_key(|t| (rank[*t], *t));
             let mut pick = takers[0];
             let mut most = need(pick, &sets);
             for t in &takers[1..] {

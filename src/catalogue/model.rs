@@ -154,6 +154,22 @@ pub struct Qualification {
 }
 
 impl Qualification {
+    /// Whether what a person typed names this qualification: part of its title, awarding body,
+    /// regulator number or awarding-body number, any case (ASCII, as for units).
+    pub fn matches_text(&self, query: &str) -> bool {
+        let q = query.trim().to_ascii_lowercase();
+        q.is_empty()
+            || [
+                Some(&self.title),
+                Some(&self.awarding_body),
+                self.regulator_number.as_ref(),
+                self.awarding_body_number.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|s| s.to_ascii_lowercase().contains(&q))
+    }
+
     /// The GLH a plan's GLH is measured against: the published figure, or the low end of a
     /// published range (reaching it is reaching the range); `None` where none is published.
     pub fn glh_target(&self) -> Option<u32> {

@@ -23,6 +23,19 @@ pub fn glh_published(q: &Qualification) -> String {
     }
 }
 
+/// A qualification as the picker lists it, the same way for every awarding body: its title and
+/// the number a person may know it by ("… (Entry 3) · 4411-30").
+pub fn qualification_name(q: &Qualification) -> String {
+    match q
+        .awarding_body_number
+        .as_ref()
+        .or(q.regulator_number.as_ref())
+    {
+        Some(n) => format!("{} \u{b7} {n}", q.title),
+        None => q.title.clone(),
+    }
+}
+
 /// A unit's credit value: "1 credit", "3 credits", "credits not published".
 pub fn credit_words(credit: Option<u32>) -> String {
     match credit {
@@ -76,7 +89,6 @@ pub fn tqt_target_words(q: Option<&Qualification>) -> String {
         None => "(10 hours a credit; this qualification publishes no TQT)".into(),
     }
 }
-
 
 /// Credits against the minimum in a few words: "13 of 28 credits", "13 credits", "credits not
 /// published".

@@ -13,8 +13,8 @@ mod verdict;
 pub use completion::{completion_words, option_words, CompletionWords, ALTERNATIVES};
 pub use figures::{
     change_words, credit_target_words, credit_words, credits_short, glh_published,
-    glh_target_words, glh_words, not_published, or_not_published, tqt_label, tqt_target_words,
-    unit_count,
+    glh_target_words, glh_words, not_published, or_not_published, qualification_name, tqt_label,
+    tqt_target_words, unit_count,
 };
 pub use progress::{basis_words, carried_words, progress_summary};
 pub use rules::{rule_rows, RuleRow};

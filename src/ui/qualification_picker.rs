@@ -3,7 +3,7 @@
 use super::notices::Notices;
 use crate::catalogue::{Catalogue, CatalogueQualification};
 use crate::plan::{cheapest_glh, Workspace};
-use crate::present::{glh_published, not_published, or_not_published};
+use crate::present::{glh_published, not_published, or_not_published, qualification_name};
 use leptos::prelude::*;
 
 #[component]
@@ -86,23 +86,61 @@ pub fn QualificationPicker(
             }
         })
     };
+    // Typing narrows the list by title, awarding body or either number; the chosen one stays.
+    let find = RwSignal::new(String::new());
+    let shown = move |q: &CatalogueQualification| {
+        current() == q.qualification.id || find.with(|f| q.qualification.matches_text(f))
+    };
+    let matches = move || {
+        catalogue
+            .qualifications
+            .iter()
+            .filter(|q| find.with(|f| q.qualification.matches_text(f)))
+            .count()
+    };
     view! {
         <div class="picker">
             <label for="qualification">"Qualification"</label>
+            <div class="picker-find">
+                <label for="qualification-find" class="visually-hidden">"Find a qualification"</label>
+                <input
+                    id="qualification-find"
+                    type="search"
+                    placeholder="Find by title, number or awarding body"
+                    prop:value=move || find.get()
+                    on:input=move |ev| find.set(event_target_value(&ev))
+                />
+                <span class="hint" aria-live="polite">
+                    {move || find.with(|f| !f.trim().is_empty()).then(|| match matches() {
+                        0 => "No qualification matches; the list shows them all.".to_string(),
+                        1 => "1 qualification matches.".to_string(),
+                        n => format!("{n} qualifications match."),
+                    })}
+                </span>
+            </div>
             <select id="qualification" on:change=on_change prop:value=current>
                 {groups
                     .into_iter()
                     .map(|(label, qs)| {
+                        let any = {
+                            let qs = qs.clone();
+                            move || matches() == 0 || qs.iter().any(|q| shown(q))
+                        };
                         view! {
-                            <optgroup label=label>
+                            <optgroup label=label hidden=move || !any()>
                                 {qs
                                     .into_iter()
                                     .map(|q| {
                                         let id = q.qualification.id.clone();
                                         let id2 = id.clone();
+                                        let listed = move || matches() == 0 || shown(q);
                                         view! {
-                                            <option value=id selected=move || current() == id2>
-                                                {q.qualification.title.clone()}
+                                            <option
+                                                value=id
+                                                selected=move || current() == id2
+                                                hidden=move || !listed()
+                                            >
+                                                {qualification_name(&q.qualification)}
                                             </option>
                                         }
                                     })

@@ -34,7 +34,9 @@ test(
     assert.deepEqual(options.map((o) => o.value).sort(), catalogue.map((q) => q.id).sort());
     for (const q of catalogue) {
       const o = options.find((o) => o.value === q.id);
-      assert.equal(o.label, q.title);
+      // Each named the same way: its title, then the number a person may know it by.
+      const number = q.awarding_body_number ?? q.regulator_number;
+      assert.equal(o.label, number ? `${q.title} \u00b7 ${number}` : q.title);
       const level = q.level.startsWith('Entry') ? q.level : `Level ${q.level}`;
       assert.equal(o.group, `${q.awarding_body} \u2014 ${level}`, `group of ${q.id}`);
     }

@@ -140,3 +140,44 @@ test('before the wasm runs the page says it is loading, and without JavaScript i
   assert.match(html, /<div class="loading" id="loading" role="status">[\s\S]*is loading/);
   assert.match(html, /<noscript>[\s\S]*qualplan needs JavaScript/);
 });
+
+test(
+  'the qualification picker comes first and narrows by number, title or awarding body',
+  app(async (p) => {
+    await p.open();
+    const setup = p.page.getByRole('region', { name: 'Plan and qualification' });
+    const first = setup.getByRole('combobox').first();
+    assert.equal(await first.getAttribute('id'), 'qualification', 'the qualification is the first choice');
+    const find = p.page.getByRole('searchbox', { name: 'Find a qualification' });
+    await find.fill('4411-30');
+    await eventually(async () => {
+      const visible = await p.qualificationSelect
+        .locator('option')
+        .evaluateAll((os) => os.filter((o) => !o.hidden).map((o) => o.value));
+      assert.ok(visible.includes('cg-4411-30'), visible.join(','));
+      assert.ok(visible.length <= 2, `only the match and the chosen one: ${visible.join(',')}`);
+    });
+    await p.qualificationSelect.selectOption('cg-4411-30');
+    await find.fill('highfield');
+    await p.page.getByText('1 qualification matches.').waitFor();
+  }),
+);
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(
+    `axe finds no violation at ${name} size, with a plan, in classroom mode too`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('cg-4411-30');
+        await p.addAll(['002', '101']);
+        const found = await p.axe();
+        assert.deepEqual(found.map((v) => v.id), [], JSON.stringify(found.map((v) => [v.id, v.nodes.slice(0, 2).map((n) => n.target)])));
+        await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+        const classroom = await p.axe();
+        assert.deepEqual(classroom.map((v) => v.id), [], JSON.stringify(classroom.map((v) => [v.id, v.nodes.slice(0, 2).map((n) => n.target)])));
+      },
+      { viewport },
+    ),
+  );
+}

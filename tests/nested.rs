@@ -671,7 +671,7 @@ fn plan_of(mask: u32) -> Vec<usize> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     /// The verdict of every rule equals the reference's; where no distinct group sits directly in
     /// another, the assignment reported is the reference's too (the same tie-breaks).
@@ -711,7 +711,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     /// The cheapest completion costs what trying every superset of the plan finds, and is proven
     /// minimal; and there is none exactly when no superset complies.

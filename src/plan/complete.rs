@@ -101,6 +101,8 @@ struct Need {
     parent: Option<usize>,
     /// The units of the qualification (and the plan) that could count towards it, sorted.
     reach: Vec<UnitId>,
+    /// The same, cheapest first.
+    by_cost: Vec<UnitId>,
     /// At least this many different units of `reach` (`None`: not even all of them do).
     units: Option<u32>,
     /// At least this cost in `reach`, in the measure minimised.
@@ -237,7 +239,9 @@ pub fn complete_within(
         );
     }
     let mut excluded: Vec<UnitId> = Vec::new();
-    search.branch(&mut plan, &mut Vec::new(), 0, &mut excluded, first);
+    if let Some(need) = search.need_bound(&plan, &excluded) {
+        search.branch(&mut plan, &mut Vec::new(), 0, &mut excluded, first, need);
+    }
     if search.found.is_empty() {
         let reasons = if search.exhausted_budget {
             vec!["the search stopped at its budget before finding a completion".to_string()]
@@ -358,6 +362,7 @@ impl Search<'_> {
         cost: u32,
         excluded: &mut Vec<UnitId>,
         eval: Evaluation,
+        need: u32,
     ) {
         // The node, and its look-ups of the qualification's units (what to add, the old bound).
         self.work += 1 + 2 * self.catalogue.qualifications[self.q].units.len() as u64;
@@ -380,9 +385,6 @@ impl Search<'_> {
         {
             return;
         }
-        let Some(need) = self.need_bound(plan, excluded) else {
-            return;
-        };
         let bound = self.lower_bound(&eval, plan, excluded).max(need);
         if self.beyond(cost.saturating_add(bound)) {
             return;
@@ -400,14 +402,14 @@ impl Search<'_> {
             let at = plan.partition_point(|x| *x < u);
             plan.insert(at, u);
             // The bound first: it is cheaper than evaluating the plan.
-            if self
+            let Some(need) = self
                 .need_bound(plan, excluded)
-                .is_none_or(|need| self.beyond(c.saturating_add(need)))
-            {
+                .filter(|need| !self.beyond(c.saturating_add(*need)))
+            else {
                 plan.remove(at);
                 excluded.push(u);
                 continue;
-            }
+            };
             added.push(u);
             let remaining = self.budget.saturating_sub(self.work);
             let next = verdicts_within(
@@ -419,7 +421,7 @@ impl Search<'_> {
             );
             self.work += next.work;
             self.shortened |= !next.exact;
-            self.branch(plan, added, c, excluded, next);
+            self.branch(plan, added, c, excluded, next, need);
             added.pop();
             plan.remove(at);
             excluded.push(u);
@@ -488,9 +490,12 @@ impl Search<'_> {
         let mut here = parent;
         if units != Some(0) || cost > 0 {
             here = Some(self.needs.len());
+            let mut by_cost = reach.clone();
+            by_cost.sort_unstable_by_key(|u| (self.cost(*u), *u));
             self.needs.push(Need {
                 label: rule.meta.label.clone(),
                 parent,
+                by_cost,
                 reach,
                 units,
                 cost,
@@ -630,28 +635,32 @@ impl Search<'_> {
         self.work += self
             .needs
             .iter()
-            .map(|n| 1 + n.reach.len() as u64)
+            .map(|n| 1 + 2 * n.reach.len() as u64)
             .sum::<u64>();
-        let mut costs: Vec<u32> = Vec::new();
         for need in &self.needs {
             let units = need.units?;
             let mut planned = 0u32;
             let mut planned_cost = 0u32;
-            costs.clear();
             for u in &need.reach {
                 if plan.binary_search(u).is_ok() {
                     planned += 1;
                     planned_cost = planned_cost.saturating_add(self.cost(*u));
-                } else if !excluded.contains(u) {
-                    costs.push(self.cost(*u));
                 }
             }
-            let k = units.saturating_sub(planned) as usize;
-            if k > costs.len() {
+            let mut k = units.saturating_sub(planned);
+            let mut cheapest = 0u32;
+            for u in &need.by_cost {
+                if k == 0 {
+                    break;
+                }
+                if plan.binary_search(u).is_err() && !excluded.contains(u) {
+                    cheapest = cheapest.saturating_add(self.cost(*u));
+                    k -= 1;
+                }
+            }
+            if k > 0 {
                 return None;
             }
-            costs.sort_unstable();
-            let cheapest: u32 = costs[..k].iter().sum();
             bound = bound
                 .max(cheapest)
                 .max(need.cost.saturating_sub(planned_cost));

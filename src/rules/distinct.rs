@@ -38,6 +38,9 @@ use crate::catalogue::UnitId;
 /// (rules unmet, total shortfall): lower is better; (0, 0) meets everything.
 type Score = (usize, u32);
 
+/// Up to this many ways to share the units out, each is tried in turn: quicker than bounding.
+const FEW: usize = 32;
+
 /// A part of a distinct group as the search sees it.
 enum Part<'r> {
     /// A requirement evaluated on the units given to it: index into the atoms.
@@ -121,38 +124,14 @@ pub(super) fn assign_distinct<'r>(
             }),
         }
     }
-    let demands = atoms
-        .iter()
-        .map(|(_, node)| {
-            let mut v = Vec::new();
-            demands_of(node, ctx, &mut v);
-            v
-        })
-        .collect();
-    classes(&atoms, ctx, &mut shared);
     let n = shared.len();
-    let part_atoms: Vec<Vec<usize>> = parts
-        .iter()
-        .map(|p| {
-            let mut v = Vec::new();
-            atoms_of(p, &mut v);
-            v.sort_unstable();
-            v
-        })
-        .collect();
-    let mut part_of = vec![0; atoms.len()];
-    for (p, atoms) in part_atoms.iter().enumerate() {
-        for a in atoms {
-            part_of[*a] = p;
-        }
-    }
     let mut search = Search {
         ctx,
         atoms,
-        demands,
+        demands: Vec::new(),
         parts,
-        part_atoms,
-        part_of,
+        part_atoms: Vec::new(),
+        part_of: Vec::new(),
         shared,
         sets,
         choice: vec![0; n],
@@ -534,11 +513,51 @@ fn more_units(node: &Node, ctx: &Ctx, assigned: &[UnitId], open: &[UnitId]) -> O
 }
 
 impl Search<'_, '_, '_> {
+    /// What the bounds and the classes of interchangeable units need.
+    fn prepare(&mut self) {
+        let ctx = self.ctx;
+        self.demands = self
+            .atoms
+            .iter()
+            .map(|(_, node)| {
+                let mut v = Vec::new();
+                demands_of(node, ctx, &mut v);
+                v
+            })
+            .collect();
+        self.part_atoms = self
+            .parts
+            .iter()
+            .map(|p| {
+                let mut v = Vec::new();
+                atoms_of(p, &mut v);
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        self.part_of = vec![0; self.atoms.len()];
+        for (p, atoms) in self.part_atoms.iter().enumerate() {
+            for a in atoms {
+                self.part_of[*a] = p;
+            }
+        }
+        classes(&self.atoms, ctx, &mut self.shared);
+    }
+
     fn run(&mut self) -> Found {
         let n = self.shared.len();
         if n == 0 {
             return self.evaluate_sets(&self.sets);
         }
+        let combinations = self
+            .shared
+            .iter()
+            .try_fold(1usize, |acc, s| acc.checked_mul(s.takers.len()))
+            .unwrap_or(usize::MAX);
+        if combinations <= FEW {
+            return self.every_assignment();
+        }
+        self.prepare();
         if self.ctx.spent() {
             self.ctx.exact.set(false);
             return self.placed_without_search();
@@ -569,6 +588,45 @@ impl Search<'_, '_, '_> {
             self.ctx.exact.set(false);
         }
         closer(best, seed)
+    }
+
+    /// Every assignment in order, the first shared unit changing fastest: the first with the
+    /// best score, stopping at one that meets everything (or at the budget).
+    fn every_assignment(&mut self) -> Found {
+        let mut choice = vec![0usize; self.shared.len()];
+        let mut best: Option<Found> = None;
+        loop {
+            let mut sets = self.sets.clone();
+            for (s, c) in self.shared.iter().zip(&choice) {
+                sets[s.takers[*c]].push(s.unit);
+            }
+            let found = self.evaluate_sets(&sets);
+            if best.as_ref().is_none_or(|b| found.score < b.score) {
+                let done = found.score == (0, 0);
+                best = Some(found);
+                if done {
+                    break;
+                }
+            }
+            if self.ctx.spent() {
+                // What is left stays linear in the size of the rules: one assignment a group.
+                self.ctx.exact.set(false);
+                break;
+            }
+            let mut i = 0;
+            while i < choice.len() {
+                choice[i] += 1;
+                if choice[i] < self.shared[i].takers.len() {
+                    break;
+                }
+                choice[i] = 0;
+                i += 1;
+            }
+            if i == choice.len() {
+                break;
+            }
+        }
+        best.expect("at least one assignment is tried")
     }
 
     /// Depth first over the shared units from the last to the first (the last is the most

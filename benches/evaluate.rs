@@ -9,6 +9,10 @@ use qualplan::catalogue::{
 use qualplan::plan::{progress, progress_carried, saved, Plan, Workspace};
 use qualplan::rules::{evaluate, Readings};
 
+#[allow(dead_code)]
+#[path = "../tests/common/nested.rs"]
+mod nested;
+
 /// For each qualification, a plan of every other unit it offers (a plausible, partly met plan).
 fn plans(c: &Catalogue) -> Vec<(usize, Vec<UnitId>)> {
     c.qualifications
@@ -115,5 +119,41 @@ fn save(crit: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, real, generated, progress_all, load, save);
+/// Checking a plan of every unit against distinct groups nested `depth` levels deep whose leaves
+/// each need 3 units (from all units, or from overlapping groups), and a plan one unit short of
+/// meeting them (the assignment search cannot stop at a first success).
+fn nested_groups(crit: &mut Criterion) {
+    let readings = Readings::new();
+    for leaves in [nested::Leaves::All, nested::Leaves::Groups] {
+        for depth in 1..=3 {
+            for units in [15, 30] {
+                let text = nested::nested_document(units, depth, 3, leaves, true, 11);
+                let c = Catalogue::from_sources(&[("nested.json", &text)], None)
+                    .expect("generated catalogue is valid");
+                let all = c.qualifications[0].units.clone();
+                let short: Vec<UnitId> = all.iter().take(3 * (1 << depth) - 1).copied().collect();
+                crit.bench_function(
+                    &format!(
+                        "nested depth {depth}, {units} units, leaves from {leaves:?}: every unit"
+                    ),
+                    |b| b.iter(|| evaluate(&c, black_box(0), black_box(&all), &readings)),
+                );
+                crit.bench_function(
+                    &format!("nested depth {depth}, {units} units, leaves from {leaves:?}: one unit short"),
+                    |b| b.iter(|| evaluate(&c, black_box(0), black_box(&short), &readings)),
+                );
+            }
+        }
+    }
+}
+
+criterion_group!(
+    benches,
+    real,
+    generated,
+    nested_groups,
+    progress_all,
+    load,
+    save
+);
 criterion_main!(benches);

@@ -10,7 +10,7 @@ use crate::limits::{
     check_bytes, check_count, cut, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_QUALIFICATIONS,
     MAX_CATALOGUE_UNITS,
 };
-use crate::rules::CompiledRule;
+use super::compiled::CompiledRule;
 use std::collections::{HashMap, HashSet};
 
 /// Index of a unit in `Catalogue::units`.

@@ -4,7 +4,7 @@
 use super::build::{Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, UnitId};
 use super::check::Checked;
 use super::model::{Document, DocumentFile};
-use crate::rules::compile_rules;
+use super::compiled::compile_rules;
 
 impl Catalogue {
     pub(super) fn index(&mut self, name: &str, file: DocumentFile, checked: Checked) {

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod compiled;
 mod embedded;
 mod error;
 mod index;
@@ -10,12 +11,14 @@ mod level;
 mod loaded;
 mod lookup;
 mod model;
+mod rule;
 mod synthetic;
 
 pub use build::{
     Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, GroupPlacement, PlacedUnit,
     ReadingNote, UnitId,
 };
+pub use compiled::{compile_rules, CompiledRule, Node, RuleMeta, Scope};
 pub use embedded::{embedded, EMBEDDED_FILES, EMBEDDED_LINKS};
 pub use error::{CatalogueError, CatalogueErrors};
 pub use level::Level;
@@ -24,5 +27,9 @@ pub use lookup::{normalise_code, FoundUnits, LookupError};
 pub use model::{
     Decision, Document, DocumentFile, Group, Link, LinkBasis, LinksFile, OtherCode, Qualification,
     Size, Unit,
+};
+pub use rule::{
+    AllOf, AnyOf, Barred, Count, LevelFilter, Manual, Measure, Reading, ReadingName, Requirement,
+    Rule, UnitSet,
 };
 pub use synthetic::synthetic_document;

@@ -1,7 +1,7 @@
 //! The catalogue's records as they are written in `data/*.json` (see `data/SCHEMA.md`).
 
 use super::level::Level;
-use crate::rules::Rule;
+use super::rule::Rule;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Deserialises an `Option` that must be written out, even as `null`: "not published" is a fact

@@ -1,11 +1,24 @@
-//! Rules of combination: the typed tree (as written in the catalogue), its compiled form, and the
-//! evaluator that explains every verdict. No web dependency.
+//! Rules of combination: the evaluator that explains every verdict, the assignment search for
+//! rules that may not share a unit, and shortfalls in words. The rule tree as written and its
+//! compiled form belong to the catalogue, which loads and checks them; this module depends on
+//! the catalogue, never the other way. No web dependency.
 
-mod compile;
 mod distinct;
 mod evaluate;
-mod rule;
 mod words;
+
+/// The catalogue's compiled rules, under the names the evaluator uses.
+mod compile {
+    pub use crate::catalogue::{compile_rules, CompiledRule, Node, RuleMeta, Scope};
+}
+
+/// The catalogue's rule tree as written, under the names the evaluator uses.
+mod rule {
+    pub use crate::catalogue::{
+        AllOf, AnyOf, Barred, Count, LevelFilter, Manual, Measure, Reading, ReadingName,
+        Requirement, Rule, UnitSet,
+    };
+}
 
 pub use compile::{compile_rules, CompiledRule, Node, RuleMeta, Scope};
 pub use evaluate::{

@@ -94,7 +94,10 @@ fn move_button(workspace: RwSignal<Workspace>, code: &str, delta: isize) -> impl
 pub fn add_dropped(workspace: RwSignal<Workspace>, announce: Announce, ev: &leptos::ev::DragEvent) {
     ev.prevent_default();
     ev.stop_propagation();
-    if let Some(code) = ev.data_transfer().and_then(|dt| dt.get_data(DRAG_TYPE).ok()) {
+    if let Some(code) = ev
+        .data_transfer()
+        .and_then(|dt| dt.get_data(DRAG_TYPE).ok())
+    {
         let mut added = false;
         workspace.update(|w| added = w.add_unit(&code));
         if added {

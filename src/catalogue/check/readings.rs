@@ -1,7 +1,7 @@
 //! A rule's readings: ids unique, and a default named wherever there are alternatives.
 
 use super::Report;
-use crate::rules::Rule;
+use crate::catalogue::Rule;
 use std::collections::HashSet;
 
 pub(super) fn check(rule: &Rule, record: &str, report: &mut Report) {

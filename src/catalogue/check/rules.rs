@@ -5,7 +5,7 @@ use super::document::Decisions;
 use super::units::Codes;
 use super::{readings, Report};
 use crate::catalogue::model::{Group, Qualification};
-use crate::rules::{Requirement, UnitSet};
+use crate::catalogue::{Requirement, UnitSet};
 use std::collections::HashSet;
 
 pub(super) fn check(

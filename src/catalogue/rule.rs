@@ -1,6 +1,6 @@
 //! The rule-of-combination tree, as written in the catalogue's JSON (see `data/SCHEMA.md`).
 
-use crate::catalogue::Level;
+use super::level::Level;
 use serde::{Deserialize, Serialize};
 
 /// One rule of combination: what it requires, and how the document words it.

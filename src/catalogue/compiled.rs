@@ -2,7 +2,7 @@
 //! evaluation does no look-ups.
 
 use super::rule::{LevelFilter, Measure, Requirement, Rule, UnitSet};
-use crate::catalogue::UnitId;
+use super::build::UnitId;
 use std::sync::Arc;
 
 /// What a result shows of its rule, shared (not copied) by every evaluation.

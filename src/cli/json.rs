@@ -1,4 +1,5 @@
-//! `--json` output. Field names are a contract (DESIGN.md): add fields, never rename them.
+//! `--json` output. Field names are a contract (the command-line section of the README): add
+//! fields, never rename them.
 
 use crate::catalogue::{Catalogue, UnitId};
 use crate::plan::{Carried, Check, CompletionResult, Progress};

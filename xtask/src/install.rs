@@ -1,5 +1,5 @@
 //! Installs the toolchain the build and tests need, only where missing or the wrong version.
-//! Versions are pinned here and in Trunk.toml; see TOOLCHAIN notes in ARCHITECTURE.md.
+//! Versions are pinned here and in Trunk.toml (the README lists them).
 
 use crate::root;
 use std::path::{Path, PathBuf};

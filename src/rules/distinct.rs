@@ -76,9 +76,8 @@ struct Found {
 struct Search<'s, 'c, 'r> {
     ctx: &'s Ctx<'c>,
     atoms: Vec<(&'r CompiledRule, &'r Node)>,
-    /// Each atom's minimums whose shortfalls add up to at most its own (its counts with a
-    /// minimum and mandatory lists, through plain `all_of`s); empty where it has none.
-    demands: Vec<Vec<&'r Node>>,
+    /// Each atom's shortfall as its minimums make it up (`None` where they do not bound it).
+    demands: Vec<Option<Demand<'r>>>,
     parts: Vec<Part<'r>>,
     /// The atoms of each top part, ascending, and the top part of each atom.
     part_atoms: Vec<Vec<usize>>,
@@ -243,21 +242,113 @@ fn leaves<'r>(node: &'r Node, ctx: &Ctx, counts: &mut Vec<&'r Node>, named: &mut
     }
 }
 
-/// The minimums a requirement's shortfall is at least the sum of: itself if a count with a
-/// minimum or a mandatory list, the parts of a plain `all_of` (whose shortfall is the sum of its
-/// unmet parts').
-fn demands_of<'r>(node: &'r Node, ctx: &Ctx, out: &mut Vec<&'r Node>) {
-    match node {
-        Node::Count { min: Some(_), .. } | Node::Mandatory(_) => out.push(node),
-        Node::AllOf {
-            rules,
-            distinct: false,
-        } => {
-            for r in rules {
-                demands_of(node_in_force(r, ctx.readings).0, ctx, out);
+/// How a requirement's shortfall is made up of its minimums (counts with a minimum, mandatory
+/// lists), for the bound on what units still to place can fill.
+enum Demand<'r> {
+    /// A minimum: its shortfall, which a unit fills by at most its figure.
+    Leaf(&'r Node),
+    /// A plain `all_of`: at least the sum of its parts' shortfalls.
+    Sum(Vec<Demand<'r>>),
+    /// An `any_of`: at least the least of its judged pathways' shortfalls.
+    Min(Vec<Demand<'r>>),
+    /// A distinct group inside an atom: its parts start from nothing, and each unit it holds
+    /// fills one of them.
+    Distinct(Vec<Demand<'r>>),
+}
+
+impl<'r> Demand<'r> {
+    /// `None` where some part of the shortfall is not made of minimums (a maximum, a barred set,
+    /// a distinct group): then it does not bound the shortfall from below.
+    fn of(node: &'r Node, ctx: &Ctx) -> Option<Demand<'r>> {
+        match node {
+            Node::Count { min: Some(_), .. } | Node::Mandatory(_) => Some(Demand::Leaf(node)),
+            Node::AllOf {
+                rules,
+                distinct: false,
+            } => {
+                // Parts with no minimum add nothing (at least zero).
+                let v: Vec<Demand> = rules
+                    .iter()
+                    .filter_map(|r| Demand::of(node_in_force(r, ctx.readings).0, ctx))
+                    .collect();
+                (!v.is_empty()).then_some(Demand::Sum(v))
+            }
+            Node::AllOf {
+                rules,
+                distinct: true,
+            } => {
+                let v: Vec<Demand> = rules
+                    .iter()
+                    .filter_map(|r| Demand::of(node_in_force(r, ctx.readings).0, ctx))
+                    .collect();
+                (!v.is_empty()).then_some(Demand::Distinct(v))
+            }
+            Node::AnyOf { rules } => {
+                // Every judged pathway must have one, or the least may be nothing.
+                let v: Option<Vec<Demand>> = rules
+                    .iter()
+                    .map(|r| node_in_force(r, ctx.readings).0)
+                    .filter(|n| !never_judged(n, ctx))
+                    .map(|n| Demand::of(n, ctx))
+                    .collect();
+                v.filter(|v| !v.is_empty()).map(Demand::Min)
+            }
+            _ => None,
+        }
+    }
+
+    /// Its shortfall on `assigned`; every part's, depth first, into `out`.
+    fn shorts(&self, ctx: &Ctx, assigned: &[UnitId], out: &mut Vec<u32>) -> u32 {
+        match self {
+            Demand::Leaf(node) => {
+                let short = short_of(node, ctx, assigned);
+                out.push(short);
+                short
+            }
+            Demand::Sum(parts) | Demand::Min(parts) => {
+                let at = out.len();
+                out.push(0);
+                let each = parts.iter().map(|p| p.shorts(ctx, assigned, out));
+                let short = match self {
+                    Demand::Sum(_) => each.sum(),
+                    _ => each.min().unwrap_or(0),
+                };
+                out[at] = short;
+                short
+            }
+            Demand::Distinct(parts) => {
+                // The parts' shortfalls from nothing, less what the units it holds can fill,
+                // each for one part.
+                let at = out.len();
+                out.push(u32::MAX);
+                let whole: u32 = parts.iter().map(|p| p.shorts(ctx, &[], out)).sum();
+                out[at] = whole;
+                let filled: u32 = assigned
+                    .iter()
+                    .map(|u| self.fill(ctx, *u, out, &mut at.clone()))
+                    .sum();
+                let short = whole.saturating_sub(filled);
+                out[at] = short;
+                short
             }
         }
-        _ => {}
+    }
+
+    /// How much of its shortfall one more unit can fill, given `shorts` as `shorts` made them
+    /// (read from `at` on, depth first).
+    fn fill(&self, ctx: &Ctx, u: UnitId, shorts: &[u32], at: &mut usize) -> u32 {
+        let short = shorts[*at];
+        *at += 1;
+        match self {
+            Demand::Leaf(node) => fill_of(node, ctx, u, short),
+            Demand::Sum(parts) => parts.iter().map(|p| p.fill(ctx, u, shorts, at)).sum(),
+            Demand::Min(parts) | Demand::Distinct(parts) => parts
+                .iter()
+                .map(|p| p.fill(ctx, u, shorts, at))
+                .max()
+                .unwrap_or(0)
+                .min(short),
+        }
     }
 }
 
@@ -519,11 +610,7 @@ impl Search<'_, '_, '_> {
         self.demands = self
             .atoms
             .iter()
-            .map(|(_, node)| {
-                let mut v = Vec::new();
-                demands_of(node, ctx, &mut v);
-                v
-            })
+            .map(|(_, node)| Demand::of(node, ctx))
             .collect();
         self.part_atoms = self
             .parts
@@ -559,35 +646,49 @@ impl Search<'_, '_, '_> {
         }
         self.prepare();
         if self.ctx.spent() {
-            self.ctx.exact.set(false);
-            return self.placed_without_search();
+            return self.unsearched(self.placed_without_search());
         }
         // First pass: an assignment that meets everything, the first in order. Distinct groups
         // inside the atoms need give only their verdicts for it.
         let mut first = None;
-        let closest = self.ctx.closest.replace(false);
+        let want_closest = self.ctx.want_closest.replace(false);
+        let closest = self.ctx.closest.get();
         self.dfs(n, (0, 0), &mut first);
+        self.ctx.want_closest.set(want_closest);
+        // The first pass's shortfalls are never shown.
         self.ctx.closest.set(closest);
         if let Some(found) = first.take_if(|f| f.score == (0, 0)) {
             return found;
         }
         if self.stopped {
-            self.ctx.exact.set(false);
-            return closer(first, self.placed_without_search());
+            let placed = self.placed_without_search();
+            return self.unsearched(closer(first, placed));
         }
         // None does. A quick placement shows the shortfall where only the verdict is wanted;
         // otherwise it bounds the search for the closest, which still returns the first
         // assignment in order with the best score, unless the budget runs out.
         let seed = self.placed_without_search();
-        if !closest {
+        if !want_closest {
+            self.ctx.closest.set(false);
             return seed;
         }
         let mut best = None;
         self.dfs(n, seed.score, &mut best);
         if self.stopped {
-            self.ctx.exact.set(false);
+            self.ctx.closest.set(false);
         }
         closer(best, seed)
+    }
+
+    /// What a search cut short by the budget found: exact if it meets everything (a met
+    /// verdict is witnessed by its assignment), otherwise neither the verdict nor the
+    /// shortfall shown is sure.
+    fn unsearched(&self, found: Found) -> Found {
+        if found.score != (0, 0) {
+            self.ctx.exact.set(false);
+            self.ctx.closest.set(false);
+        }
+        found
     }
 
     /// Every assignment in order, the first shared unit changing fastest: the first with the
@@ -610,8 +711,7 @@ impl Search<'_, '_, '_> {
             }
             if self.ctx.spent() {
                 // What is left stays linear in the size of the rules: one assignment a group.
-                self.ctx.exact.set(false);
-                break;
+                return self.unsearched(best.expect("an assignment was tried"));
             }
             let mut i = 0;
             while i < choice.len() {
@@ -686,13 +786,13 @@ impl Search<'_, '_, '_> {
         }
         // The minimums' shortfalls in their own measures, which each unit still to place fills
         // for one atom only, by at most each shortfall: in all, and within each top part.
-        let each_short: Vec<Vec<u32>> = self
-            .demands
-            .iter()
-            .zip(&self.sets)
-            .map(|(ds, set)| ds.iter().map(|d| short_of(d, self.ctx, set)).collect())
-            .collect();
-        let shorts: Vec<u32> = each_short.iter().map(|v| v.iter().sum()).collect();
+        let mut each_short: Vec<Vec<u32>> = Vec::with_capacity(self.atoms.len());
+        let mut shorts: Vec<u32> = Vec::with_capacity(self.atoms.len());
+        for (d, set) in self.demands.iter().zip(&self.sets) {
+            let mut v = Vec::new();
+            shorts.push(d.as_ref().map_or(0, |d| d.shorts(self.ctx, set, &mut v)));
+            each_short.push(v);
+        }
         let parts = self.parts.len();
         let mut left_all: u32 = shorts.iter().sum();
         let mut left: Vec<u32> = vec![0; parts];
@@ -705,15 +805,12 @@ impl Search<'_, '_, '_> {
         for s in open {
             let mut most_all = 0;
             for t in &s.takers {
-                let fill: u32 = if shorts[*t] == 0 {
-                    0
-                } else {
-                    self.ctx.charge(self.demands[*t].len() as u64);
-                    self.demands[*t]
-                        .iter()
-                        .zip(&each_short[*t])
-                        .map(|(d, short)| fill_of(d, self.ctx, s.unit, *short))
-                        .sum()
+                let fill: u32 = match &self.demands[*t] {
+                    Some(d) if shorts[*t] > 0 => {
+                        self.ctx.charge(each_short[*t].len() as u64);
+                        d.fill(self.ctx, s.unit, &each_short[*t], &mut 0)
+                    }
+                    _ => 0,
                 };
                 most_all = most_all.max(fill);
                 let p = self.part_of[*t];
@@ -731,7 +828,7 @@ impl Search<'_, '_, '_> {
         let others: u32 = atom_lb
             .iter()
             .zip(&self.demands)
-            .filter(|(_, ds)| ds.is_empty())
+            .filter(|(_, d)| d.is_none())
             .map(|(lb, _)| lb.deficit)
             .sum();
         let each: u32 = atom_lb.iter().map(|lb| lb.deficit).sum();
@@ -833,13 +930,9 @@ impl Search<'_, '_, '_> {
         let mut sets = self.sets.clone();
         for s in self.shared.iter().rev() {
             let need = |t: usize, sets: &[Vec<UnitId>]| -> u32 {
-                if self.demands[t].is_empty() {
-                    u32::from(lower(self.atoms[t].1, self.ctx, &sets[t], &[]).unmet)
-                } else {
-                    self.demands[t]
-                        .iter()
-                        .map(|d| short_of(d, self.ctx, &sets[t]))
-                        .sum()
+                match &self.demands[t] {
+                    Some(d) => d.shorts(self.ctx, &sets[t], &mut Vec::new()),
+                    None => u32::from(lower(self.atoms[t].1, self.ctx, &sets[t], &[]).unmet),
                 }
             };
             let mut takers = s.takers.clone();

@@ -11,10 +11,11 @@ use std::sync::{Arc, OnceLock};
 
 /// The work one evaluation may spend. Work is counted in look-ups, deterministically: a
 /// requirement (count, mandatory list, barred set, manual) looking at a unit, in a result or in
-/// a search's bound, is one; so is a step of a search. Evaluations of the real documents' plans
-/// spend a few hundred; a distinct group whose units could be shared out in very many ways
-/// reaches the budget, and then its remaining units are placed without search
-/// (`Evaluation::exact` is false). About 2 to 8 ms of work on a laptop's native build.
+/// a search's bound, is one; making a result (its words and lists) is 24. Evaluations of the real
+/// documents' plans spend a few hundred; a distinct group whose units could be shared out in
+/// very many ways reaches the budget, and then its remaining units are placed without search
+/// (see `Evaluation::exact` and `Evaluation::closest`). About 2 to 5 ms of work on a laptop's
+/// native build.
 pub const EVALUATION_BUDGET: u64 = 250_000;
 
 /// Rule id -> reading id, for rules read other than by default.
@@ -66,6 +67,11 @@ pub struct Evaluation {
     /// group found unmet might be met by another assignment (one found met always is). Say
     /// "this verdict comes from a shortened search" where it is false.
     pub exact: bool,
+    /// False when, for a distinct group that no assignment meets, the shortfall shown is that of
+    /// an assignment found without finishing the search for the closest one (the budget ran
+    /// out, or only verdicts were asked for): the verdict stands, but less may be missing than
+    /// it says. Say "the shortfall comes from a shortened search" where it is false.
+    pub closest: bool,
     /// The work spent, in look-ups (see `EVALUATION_BUDGET`): the same plan always spends the same.
     pub work: u64,
 }
@@ -75,11 +81,13 @@ pub(super) struct Ctx<'a> {
     pub readings: &'a Readings,
     /// Look-ups so far, and the budget for them.
     pub work: Cell<u64>,
-    pub budget: u64,
-    /// Cleared when a search stops at the budget.
+    pub budget: Cell<u64>,
+    /// Cleared when a search stops at the budget before its verdict is sure.
     pub exact: Cell<bool>,
     /// Whether a distinct group that no assignment meets is shown with the closest assignment
     /// (searched for) or with a quick placement (where only verdicts are wanted).
+    pub want_closest: Cell<bool>,
+    /// Cleared when the shortfall shown for such a group is not from a finished search.
     pub closest: Cell<bool>,
 }
 
@@ -90,7 +98,7 @@ impl Ctx<'_> {
 
     /// Whether the budget is spent: searches stop, and place what is left without search.
     pub fn spent(&self) -> bool {
-        self.work.get() >= self.budget
+        self.work.get() >= self.budget.get()
     }
 }
 
@@ -145,15 +153,45 @@ fn run(
         catalogue,
         readings,
         work: Cell::new(0),
-        budget,
+        budget: Cell::new(budget),
         exact: Cell::new(true),
-        closest: Cell::new(closest),
+        want_closest: Cell::new(false),
+        closest: Cell::new(true),
     };
-    let rules: Vec<RuleResult> = qual
-        .rules
-        .iter()
-        .map(|r| evaluate_rule(r, &ctx, &plan))
-        .collect();
+    // Every verdict first, so that no search for the closest assignment spends the budget a
+    // later verdict needs.
+    let mut rules = Vec::with_capacity(qual.rules.len());
+    let mut unsearched = Vec::new();
+    for (i, r) in qual.rules.iter().enumerate() {
+        ctx.closest.set(true);
+        rules.push(evaluate_rule(r, &ctx, &plan));
+        if !ctx.closest.get() {
+            unsearched.push(i);
+        }
+    }
+    let exact = ctx.exact.get();
+    let mut all_closest = unsearched.is_empty();
+    if closest && !unsearched.is_empty() {
+        // Then the closest assignments, for the rules that have a distinct group no assignment
+        // meets, each with its share of what is left; a search cut before its verdict is sure
+        // keeps the first verdict.
+        all_closest = true;
+        ctx.want_closest.set(true);
+        for (k, i) in unsearched.iter().enumerate() {
+            let left = budget.saturating_sub(ctx.work.get());
+            let share = left / (unsearched.len() - k) as u64;
+            ctx.budget.set(ctx.work.get().saturating_add(share));
+            ctx.exact.set(true);
+            ctx.closest.set(true);
+            let again = evaluate_rule(&qual.rules[*i], &ctx, &plan);
+            if ctx.exact.get() {
+                rules[*i] = again;
+                all_closest &= ctx.closest.get();
+            } else {
+                all_closest = false;
+            }
+        }
+    }
     let compliant = qual
         .qualification
         .rules_published
@@ -166,7 +204,8 @@ fn run(
         compliant,
         rules,
         barred,
-        exact: ctx.exact.get(),
+        exact,
+        closest: all_closest,
         work: ctx.work.get(),
     }
 }
@@ -264,11 +303,15 @@ fn codes(ctx: &Ctx, ids: &[UnitId]) -> Vec<String> {
 }
 
 pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleResult {
+    // A result costs about as much to make (its words, its lists) as this many look-ups.
+    const RESULT: u64 = 24;
     match node {
-        Node::Mandatory(units) | Node::Barred { units, .. } => ctx.charge(1 + units.len() as u64),
-        Node::Count { .. } => ctx.charge(1 + allowed.len() as u64),
+        Node::Mandatory(units) | Node::Barred { units, .. } => {
+            ctx.charge(RESULT + units.len() as u64)
+        }
+        Node::Count { .. } => ctx.charge(RESULT + allowed.len() as u64),
         Node::Manual => ctx.charge(1),
-        Node::AllOf { .. } | Node::AnyOf { .. } => {}
+        Node::AllOf { .. } | Node::AnyOf { .. } => ctx.charge(RESULT),
     }
     match node {
         Node::Mandatory(units) => {

@@ -1,6 +1,7 @@
 //! Turns parsed data files into an indexed, validated `Catalogue`.
 
 use super::check::{check_document, check_links, Report};
+use super::compiled::CompiledRule;
 use super::error::{CatalogueError, CatalogueErrors};
 use super::level::Level;
 use super::model::{
@@ -10,7 +11,6 @@ use crate::limits::{
     check_bytes, check_count, cut, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_QUALIFICATIONS,
     MAX_CATALOGUE_UNITS,
 };
-use super::compiled::CompiledRule;
 use std::collections::{HashMap, HashSet};
 
 /// Index of a unit in `Catalogue::units`.

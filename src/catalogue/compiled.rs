@@ -1,8 +1,8 @@
 //! Rules with every unit code and group resolved to catalogue unit ids, once, at load time, so
 //! evaluation does no look-ups.
 
-use super::rule::{LevelFilter, Measure, Requirement, Rule, UnitSet};
 use super::build::UnitId;
+use super::rule::{LevelFilter, Measure, Requirement, Rule, UnitSet};
 use std::sync::Arc;
 
 /// What a result shows of its rule, shared (not copied) by every evaluation.

@@ -3,8 +3,8 @@
 
 use super::build::{Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, UnitId};
 use super::check::Checked;
-use super::model::{Document, DocumentFile};
 use super::compiled::compile_rules;
+use super::model::{Document, DocumentFile};
 
 impl Catalogue {
     pub(super) fn index(&mut self, name: &str, file: DocumentFile, checked: Checked) {

@@ -107,7 +107,7 @@ fn save(crit: &mut Criterion) {
             p
         })
         .collect();
-    let w = Workspace { plans, current: 0 };
+    let w = Workspace::from_plans(plans, 0);
     crit.bench_function("save: encode a workspace of 3,000 plans", |b| {
         b.iter(|| saved::encode(black_box(&w)))
     });

@@ -20,7 +20,9 @@ usage:
   cargo xtask size-steps           the wasm's size under each profile and flag, and of the core and of Leptos alone -> xtask/reports/size-steps.md (slow)
   cargo xtask install              install the toolchain only
 
-test steps, in order: fmt, clippy, clippy-wasm, test, wasm-test, build, size, e2e
+test steps, in order: fmt, clippy, clippy-wasm, test, wasm-test, build, size, e2e, reliability
+  (reliability: the attack suite in tests/e2e/reliability/; QUALPLAN_RELIABILITY=links,files runs
+  only those categories)
 ";
 
 fn main() -> ExitCode {

@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     "build",
     "size",
     "e2e",
+    "reliability",
 ];
 
 pub fn test(args: &[String]) -> Result<(), String> {
@@ -35,10 +36,10 @@ pub fn test(args: &[String]) -> Result<(), String> {
     }
     let tools = install::toolchain()?;
     let wants = |s: &str| only.as_deref().is_none_or(|o| o == s);
-    if wants("wasm-test") || wants("e2e") {
+    if wants("wasm-test") || wants("e2e") || wants("reliability") {
         install::chromium()?;
     }
-    if wants("e2e") {
+    if wants("e2e") || wants("reliability") {
         install::e2e_packages()?;
     }
     let started = Instant::now();
@@ -115,12 +116,47 @@ fn run_step(step: &str, tools: &Tools) -> Result<(), String> {
         "e2e" => run(
             Command::new("node")
                 .current_dir(root())
-                .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+                .args(["--test", "--test-concurrency=1"])
+                .args(e2e_files()?)
                 .env("QUALPLAN_DIST", root().join("dist")),
             "end-to-end tests (Playwright, headless Chromium)",
         ),
+        // The attack suite: hostile saved states, links, files, two tabs, a full quota, offline
+        // and framing. The spec reporter prints its summary table as it is (TAP would prefix it).
+        "reliability" => run(
+            Command::new("node")
+                .current_dir(root())
+                .args([
+                    "--test",
+                    "--test-concurrency=1",
+                    "--test-reporter=spec",
+                    "tests/e2e/reliability/",
+                ])
+                .env("QUALPLAN_DIST", root().join("dist")),
+            "reliability (attack) suite (Playwright, headless Chromium)",
+        ),
         other => Err(format!("no such step {other}")),
     }
+}
+
+/// The end-to-end test files, `tests/e2e/*.test.mjs`, by name: only the folder's own files, not
+/// the reliability suite in `tests/e2e/reliability/` (its own step). node 20's `--test` does not
+/// expand a glob itself, so the files are listed here.
+fn e2e_files() -> Result<Vec<String>, String> {
+    let dir = root().join("tests").join("e2e");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/e2e/{name}"))
+        .collect();
+    if files.is_empty() {
+        return Err(format!("no *.test.mjs files in {}", dir.display()));
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// The release app in dist/, built by trunk with the pinned tools.

@@ -14,6 +14,9 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+/** The header `cargo xtask serve` sends so that no other site can frame the app. */
+export const FRAME_ANCESTORS = "frame-ancestors 'none'";
+
 export async function startServer(dist = process.env.QUALPLAN_DIST || path.resolve('dist')) {
   await stat(path.join(dist, 'index.html')).catch(() => {
     throw new Error(`no built app in ${dist}: run \`cargo xtask test\` (it builds first) or \`trunk build --release\``);
@@ -25,8 +28,14 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
   const held = new Set();
   // Every path asked for, in order, so a test can tell what reached the network.
   const requested = [];
+  // While refusing, each connection is dropped as soon as it asks (a server that is gone).
+  let refusing = false;
   const server = http.createServer(async (req, res) => {
     requested.push(new URL(req.url, 'http://localhost').pathname);
+    if (refusing) {
+      req.socket.destroy();
+      return;
+    }
     if (stalled) {
       held.add(res);
       return;
@@ -43,6 +52,8 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-cache',
+        // As `cargo xtask serve` sends it: no other site may show the app in a frame.
+        'Content-Security-Policy': FRAME_ANCESTORS,
       });
       res.end(body);
     } catch {
@@ -61,6 +72,10 @@ export async function startServer(dist = process.env.QUALPLAN_DIST || path.resol
     /** Serves `folder` from now on: a new release of the site. */
     serve(folder) {
       root = folder;
+    },
+    /** Drops every connection as it asks (true), or serves again (false). */
+    refuse(on) {
+      refusing = on;
     },
     /** Stops (true) or resumes (false) answering; held requests are then dropped. */
     stall(on) {

@@ -244,9 +244,10 @@ proptest! {
         names.sort_unstable();
         names.dedup();
         prop_assert_eq!(names.len(), all, "every plan has its own name");
-        if r.problems.is_empty() {
+        if r.problems.is_empty() && r.notes.is_empty() {
             prop_assert!(r.unreadable.is_none());
-        } else {
+        }
+        if !r.problems.is_empty() {
             prop_assert_eq!(r.unreadable.as_deref(), Some(text.as_str()), "{:?}", r.problems);
         }
     }
@@ -333,7 +334,7 @@ fn importing_thousands_of_plans_of_one_name_names_each_once_in_linear_work() {
 }
 
 #[test]
-fn names_in_an_old_save_are_made_unique_and_cleaned_with_a_note() {
+fn names_in_an_old_save_are_made_unique_and_cleaned_with_a_note_and_the_save_kept_as_it_was() {
     let text = r#"{"version":2,"current":1,"plans":[
         {"name":"Anna","qualification":"cg-4411-30","units":[]},
         {"name":"Anna","qualification":"cg-4411-30","units":[]},
@@ -343,8 +344,35 @@ fn names_in_an_old_save_are_made_unique_and_cleaned_with_a_note() {
     let names: Vec<&str> = r.workspace.plans.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Anna", "Anna 2", "Plan 3"]);
     assert_eq!(r.workspace.current, 1);
-    assert!(r.problems.is_empty(), "nothing lost: {:?}", r.problems);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.notes.len(), 2, "{:?}", r.notes);
+    assert_eq!(r.unreadable.as_deref(), Some(text), "the names as written are kept");
+}
+
+#[test]
+fn a_unit_listed_twice_is_listed_once_with_a_note_and_the_save_kept_as_it_was() {
+    let text = r#"{"version":2,"current":0,"plans":[
+        {"name":"Anna","qualification":"cg-4411-30","units":["002","001","002"]}
+    ]}"#;
+    let r = decode(text, embedded());
+    assert_eq!(r.workspace.plans[0].units, ["002", "001"]);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(
+        r.notes,
+        ["Plan \u{201c}Anna\u{201d} listed a unit more than once; each unit is now listed once."]
+    );
+    assert_eq!(r.unreadable.as_deref(), Some(text));
+}
+
+#[test]
+fn a_save_read_without_change_keeps_no_copy() {
+    let text = r#"{"version":2,"current":0,"plans":[
+        {"name":"Anna","qualification":"cg-4411-30","units":["002","001"]},
+        {"name":"Old","qualification":"withdrawn","units":["X1"]}
+    ]}"#;
+    let r = decode(text, embedded());
+    assert_eq!(r.notes.len(), 1, "the plan set aside is told: {:?}", r.notes);
+    assert_eq!(r.unreadable, None, "a plan set aside is still saved, so no copy is needed");
 }
 
 #[test]

@@ -19,7 +19,8 @@ pub struct Restored {
     /// One sentence per change that lost nothing (a plan set aside until its qualification is
     /// loaded, a name made unique): no copy is needed for these.
     pub notes: Vec<String>,
-    /// The saved text, kept whole, when any of it could not be used.
+    /// The saved text, kept whole, when any of it could not be used or was changed on reading (a
+    /// name cleaned or made unique, a repeated unit dropped).
     pub unreadable: Option<String>,
     /// How many plans were read from the text (shown or set aside); 0 when the workspace is a
     /// fresh one because nothing could be.
@@ -123,6 +124,9 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         revision,
     } = read;
     let mut notes = Vec::new();
+    // A plan whose name or units were changed on reading, though nothing else was wrong: the
+    // text as saved is then kept too, so no name or unit the person wrote is lost.
+    let mut altered = false;
     let mut plans: Vec<Plan> = Vec::new();
     let mut set_aside: Vec<Plan> = Vec::new();
     let mut open = 0;
@@ -137,7 +141,9 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
                 continue;
             }
         };
+        let as_saved = (plan.name.clone(), plan.units.len());
         name_plan(&mut plan, i, &mut problems, &mut notes);
+        altered |= plan.name != as_saved.0;
         let Some(cq) = catalogue.qualification(&plan.qualification) else {
             notes.push(format!(
                 "Plan \u{201c}{}\u{201d} is for a qualification this catalogue does not hold ({}); it is kept aside and comes back when that qualification is loaded again.",
@@ -160,6 +166,13 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
             plan.units.retain(|c| offered(c));
         }
         plan.drop_repeated_units();
+        if plan.units.len() < as_saved.1 && unknown.is_empty() {
+            notes.push(format!(
+                "Plan \u{201c}{}\u{201d} listed a unit more than once; each unit is now listed once.",
+                plan.name
+            ));
+        }
+        altered |= plan.units.len() < as_saved.1;
         if i == current {
             open = plans.len();
         }
@@ -172,6 +185,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         Workspace::from_plans(plans, open)
     };
     let renamed = workspace.make_names_unique(set_aside);
+    altered |= renamed > 0;
     if renamed > 0 {
         notes.push(format!(
             "{} saved plan{} shared a name with another and {} renamed, so each plan has its own name.",
@@ -180,7 +194,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
             if renamed == 1 { "was" } else { "were" }
         ));
     }
-    let unreadable = (!problems.is_empty()).then(|| text.to_string());
+    let unreadable = (!problems.is_empty() || altered).then(|| text.to_string());
     Restored {
         workspace,
         problems,
@@ -195,7 +209,15 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
 /// named for its place, a name too long is shortened (and the save kept, since that loses text).
 fn name_plan(plan: &mut Plan, i: usize, problems: &mut Vec<String>, notes: &mut Vec<String>) {
     match clean_name(&plan.name) {
-        Ok(name) => plan.name = name,
+        Ok(name) => {
+            if name != plan.name {
+                notes.push(format!(
+                    "Saved plan {}'s name had spaces or characters that cannot be shown, which were taken out; it is now \u{201c}{name}\u{201d}.",
+                    i + 1
+                ));
+            }
+            plan.name = name;
+        }
         Err(NameError::Empty) => {
             plan.name = format!("Plan {}", i + 1);
             notes.push(format!(
@@ -354,7 +376,7 @@ pub fn take_other_tab(
     let restored = decode(text, catalogue);
     if restored.unreadable.is_some() {
         return OtherTab::Refused {
-            problems: restored.problems,
+            problems: restored.problems.into_iter().chain(restored.notes).collect(),
         };
     }
     let base = restored

@@ -32,7 +32,11 @@ pub fn CatalogueLoader(
                     workspace.update(|w| back = w.restore_set_aside(c));
                     catalogue.set(c);
                     files.set(f);
-                    notices.done(format!("Loaded {kept_as}: {}.", added.join("; ")));
+                    notices.done(format!(
+                        "Loaded {}: {}.",
+                        crate::limits::shortened(&kept_as),
+                        crate::limits::few(&added)
+                    ));
                     if !back.is_empty() {
                         notices.done(format!(
                             "Plans kept aside for it are back: {}.",
@@ -41,7 +45,8 @@ pub fn CatalogueLoader(
                     }
                 }
                 Err(e) => tell(format!(
-                    "{name} was not loaded, and nothing was changed:\n{e}"
+                    "{} was not loaded, and nothing was changed:\n{e}",
+                    crate::limits::shortened(&name)
                 )),
             }
         });

@@ -61,6 +61,7 @@ pub fn load(catalogue: &Catalogue) -> Loaded {
         ..
     } = saved::decode(&text, catalogue);
     let mut held = false;
+    problems.extend(notes);
     if let Some(bad) = unreadable {
         match kept_store::keep(KEY, &reason(&problems), &bad) {
             Ok(_) => problems.push(KEPT.into()),
@@ -70,7 +71,6 @@ pub fn load(catalogue: &Catalogue) -> Loaded {
             }
         }
     }
-    problems.extend(notes);
     Loaded {
         workspace,
         messages: problems,

@@ -105,7 +105,7 @@ test('a trainer loads a catalogue file, plans against it, keeps it across a relo
   await p.open();
   await p.page.getByText('Your own qualifications', { exact: true }).click();
   await p.page.getByLabel('Load a catalogue file').setInputFiles({ name: 'retail.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(readmeExample())) });
-  await eventually(async () => assert.match((await p.alerts()).join(' '), /Loaded retail\.json: Example Level 2 Certificate in Retail Skills/));
+  await eventually(async () => assert.match((await p.alerts()).join(' '), /Loaded retail\.json: "Example Level 2 Certificate in Retail Skills"/));
   await p.dismissAlerts();
   await p.chooseQualification('example-l2-retail');
   await p.addAll(['R01', 'R02', 'R11', 'R21']);

@@ -6,8 +6,10 @@
 
 mod completion;
 mod figures;
+mod options;
 mod progress;
 mod rules;
+mod shared;
 mod verdict;
 
 pub use completion::{completion_words, option_words, CompletionWords, ALTERNATIVES};
@@ -16,8 +18,17 @@ pub use figures::{
     glh_target_words, glh_words, not_published, or_not_published, qualification_name, tqt_label,
     tqt_target_words, unit_count,
 };
+pub use options::{
+    option_details, option_difference, preview_announcement, preview_check, preview_words,
+    unit_line, OptionDetail, OptionUnit, PreviewWords, UnitLine, NOT_IN_FIRST, PREVIEW_MARK,
+    PREVIEW_NOTE,
+};
 pub use progress::{basis_words, carried_words, progress_summary};
 pub use rules::{rule_rows, RuleRow};
+pub use shared::{
+    link_copied, link_refused, readings_used, shared_plan_saved, shared_plan_words,
+    SharedPlanWords, LINK_COPIED_MARK, LINK_NOT_COPIED, SHARED_READ_ONLY,
+};
 pub use verdict::{
     missing, reading_label, rule_sentence, rule_status, verdict, verdict_short, RuleStatusWords,
     Tone, Verdict,

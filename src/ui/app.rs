@@ -91,7 +91,7 @@ pub fn App() -> impl IntoView {
     let screen = move || {
         let c = catalogue.get();
         view! {
-            <SharedPlanOffer catalogue=c offer=offer workspace=workspace />
+            <SharedPlanOffer catalogue=c offer=offer workspace=workspace notices=notices />
             <main class="layout" class:classroom=move || classroom.get()>
                 // The qualification is the first choice a newcomer makes; plan administration and
                 // tools sit compactly beside it.

@@ -1,10 +1,23 @@
 //! "Complete this plan": the cheapest units to add so the plan meets every rule, by credits or
-//! GLH, with near alternatives, each addable with one click.
+//! GLH, with near alternatives. Each option names its units by code and title, says how it
+//! differs from the first, can be previewed (the verdict the plan would then have, nothing
+//! changed) and added with one click.
 
 use crate::catalogue::Catalogue;
 use crate::plan::{complete, Check, CompletionResult, Minimise, Workspace};
-use crate::present::{completion_words, option_words, ALTERNATIVES};
+use crate::present::{
+    completion_words, option_details, preview_announcement, preview_check, preview_words, Tone,
+    ALTERNATIVES, NOT_IN_FIRST, PREVIEW_MARK, PREVIEW_NOTE,
+};
 use leptos::prelude::*;
+
+fn mark(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Met => "\u{2713} ",
+        Tone::Unmet => "\u{2717} ",
+        Tone::Unknown => "",
+    }
+}
 
 #[component]
 pub fn CompletionPanel(
@@ -15,9 +28,12 @@ pub fn CompletionPanel(
     let minimise = RwSignal::new(Minimise::Credits);
     // Computed on request (a search), and cleared whenever the plan changes.
     let result: RwSignal<Option<CompletionResult>> = RwSignal::new(None);
+    // The option shown as a preview (its index), if any; only ever one.
+    let previewing: RwSignal<Option<usize>> = RwSignal::new(None);
     Effect::new(move |_| {
         checked.track();
         result.set(None);
+        previewing.set(None);
     });
     let run = move |_| {
         let r = checked.with(|c| {
@@ -33,7 +49,31 @@ pub fn CompletionPanel(
                 )
             })
         });
+        previewing.set(None);
         result.set(r);
+    };
+    // The preview of the option previewed: the plan checked with its units added.
+    let preview = Memo::new(move |_| {
+        let i = previewing.get()?;
+        result.with(|r| {
+            let Some(CompletionResult::Found { options, .. }) = r else {
+                return None;
+            };
+            let option = options.get(i)?;
+            checked.with(|now| {
+                let now = now.as_ref()?;
+                let readings = workspace.with_untracked(|w| w.plan().readings.clone());
+                let after = preview_check(catalogue, now, option, &readings);
+                Some((i, preview_words(catalogue, &after)))
+            })
+        })
+    });
+    // Said once when a preview opens (the box itself is not a live region).
+    let announcement = move || {
+        preview
+            .get()
+            .map(|(i, w)| preview_announcement(&format!("Option {}", i + 1), &w))
+            .unwrap_or_default()
     };
     let body = move || {
         result.get().map(|r| match r {
@@ -46,40 +86,87 @@ pub fn CompletionPanel(
                 </div>
             }
             .into_any(),
-            CompletionResult::Found { ref options, measure, .. } => view! {
-                <div role="status">
-                    <p>
-                        {let words = completion_words(&r, minimise.get());
-                        format!("{}{}", words.headline, words.notes.iter().map(|n| format!(" ({n})")).collect::<String>())}
-                    </p>
-                    <ol aria-label="Completions" class="completions">
-                        {options
-                            .iter()
-                            .enumerate()
-                            .map(|(i, o)| {
-                                let codes: Vec<String> = o.added.iter().map(|u| catalogue.unit(*u).unit.code.clone()).collect();
-                                let label = option_words(catalogue, o, measure);
-                                view! {
-                                    <li>
-                                        <span>{label}</span>
-                                        " "
-                                        <button
-                                            type="button"
-                                            aria-label=format!("Add these units (completion {})", i + 1)
-                                            on:click=move |_| workspace.update(|w| {
-                                                w.add_units(&codes);
-                                            })
-                                        >
-                                            "Add these units"
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
-                </div>
+            CompletionResult::Found { ref options, measure, .. } => {
+                let Some(q) = checked.with_untracked(|c| c.as_ref().map(|c| c.qualification)) else {
+                    return ().into_any();
+                };
+                let cq = &catalogue.qualifications[q];
+                let details = option_details(catalogue, cq, options, measure);
+                view! {
+                    <div class="completion-result">
+                        <p role="status">
+                            {let words = completion_words(&r, minimise.get());
+                            format!("{}{}", words.headline, words.notes.iter().map(|n| format!(" ({n})")).collect::<String>())}
+                        </p>
+                        <ol aria-label="Completions" class="completions">
+                            {options
+                                .iter()
+                                .zip(details)
+                                .enumerate()
+                                .map(|(i, (o, d))| {
+                                    let codes: Vec<String> = o.added.iter().map(|u| catalogue.unit(*u).unit.code.clone()).collect();
+                                    let shown = move || previewing.get() == Some(i);
+                                    let heading = format!("completion-{}", i + 1);
+                                    view! {
+                                        // The option's heading has no <span>: the summary is the first.
+                                        <li class="completion-option" class:previewing=shown aria-labelledby=heading.clone()>
+                                            <h3 class="option-name" id=heading.clone()>{d.name.clone()}</h3>
+                                            <span class="option-summary">{d.summary}</span>
+                                            <p class="option-difference">{d.difference}</p>
+                                            <dl class="option-units">
+                                                {d.units
+                                                    .into_iter()
+                                                    .map(|u| view! {
+                                                        <div class="option-unit" class:not-in-first=u.not_in_first>
+                                                            <dt class="code">{u.line.code}</dt>
+                                                            <dd>
+                                                                <b class="title">{u.line.title}</b>
+                                                                " "
+                                                                <small class="about">{u.line.about}</small>
+                                                                {u.not_in_first.then(|| view! { " " <small class="option-mark not-in-first-mark">{NOT_IN_FIRST}</small> })}
+                                                                " "
+                                                                <small class="option-mark preview-mark" hidden=move || !shown()>{PREVIEW_MARK}</small>
+                                                            </dd>
+                                                        </div>
+                                                    })
+                                                    .collect_view()}
+                                            </dl>
+                                            {move || preview.get().filter(|(p, _)| *p == i).map(|(_, w)| view! {
+                                                    <div class="option-preview" role="group" aria-label=format!("Preview of option {}", i + 1)>
+                                                        <p class="preview-note">{PREVIEW_NOTE}</p>
+                                                        <p class=format!("preview-verdict {}", w.tone.as_str())>{format!("{}{}", mark(w.tone), w.verdict)}</p>
+                                                        <p class="preview-totals">{w.totals}</p>
+                                                    </div>
+                                                })}
+                                            <div class="option-actions">
+                                                <button
+                                                    type="button"
+                                                    aria-pressed=move || shown().to_string()
+                                                    aria-label=format!("Preview (completion {})", i + 1)
+                                                    on:click=move |_| previewing.update(|p| *p = if *p == Some(i) { None } else { Some(i) })
+                                                >
+                                                    "Preview"
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="primary"
+                                                    aria-label=format!("Add these units (completion {})", i + 1)
+                                                    on:click=move |_| workspace.update(|w| {
+                                                        w.add_units(&codes);
+                                                    })
+                                                >
+                                                    "Add these units"
+                                                </button>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    </div>
+                }
+                .into_any()
             }
-            .into_any(),
         })
     };
     view! {
@@ -97,6 +184,7 @@ pub fn CompletionPanel(
                 <button type="button" on:click=run>"Find the cheapest completion"</button>
             </div>
             {body}
+            <p class="visually-hidden" role="status">{announcement}</p>
         </section>
     }
 }

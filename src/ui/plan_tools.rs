@@ -5,8 +5,42 @@ use super::notices::Notices;
 use crate::catalogue::Catalogue;
 use crate::limits::MAX_PLAN_FILE_BYTES;
 use crate::plan::{exchange, share, Workspace};
+use crate::present::{link_copied, LINK_COPIED_MARK, LINK_NOT_COPIED};
+use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// `target[name](arg)`, or an error where there is no such method or it throws.
+fn call(target: &JsValue, name: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
+    Reflect::get(target, &JsValue::from_str(name))?
+        .dyn_into::<Function>()?
+        .call1(target, arg)
+}
+
+/// Puts `text` on the clipboard through the Clipboard API (`navigator.clipboard.writeText`),
+/// which only secure pages have and a browser may refuse.
+async fn write_clipboard(text: &str) -> bool {
+    let Ok(clipboard) = Reflect::get(&window().navigator(), &JsValue::from_str("clipboard")) else {
+        return false;
+    };
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    match call(&clipboard, "writeText", &JsValue::from_str(text)).map(Promise::from) {
+        Ok(p) => JsFuture::from(p).await.is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// The older way: select the field's text and copy the selection (`document.execCommand`).
+fn copy_selected(input: &web_sys::HtmlInputElement) -> bool {
+    let _ = input.focus();
+    input.select();
+    call(&document(), "execCommand", &JsValue::from_str("copy"))
+        .map(|done| done.as_bool() == Some(true))
+        .unwrap_or(false)
+}
 
 #[component]
 pub fn PlanTools(
@@ -20,6 +54,30 @@ pub fn PlanTools(
         workspace.with(|w| format!("{base}#{}", share::encode(w.plan())))
     };
     let tell = move |m: String| notices.problem(m);
+    let field: NodeRef<leptos::html::Input> = NodeRef::new();
+    // The link last copied: "Copied" shows beside the button while the link is the same, where a
+    // phone's screen shows it (the notice is at the top of the page).
+    let copied: RwSignal<Option<String>> = RwSignal::new(None);
+    let copy = move |_| {
+        let text = link();
+        let name = workspace.with(|w| w.plan().name.clone());
+        leptos::task::spawn_local(async move {
+            let done = write_clipboard(&text).await
+                || field.get_untracked().is_some_and(|i| copy_selected(&i));
+            if done {
+                notices.done(link_copied(&name));
+                copied.set(Some(text));
+            } else {
+                copied.set(None);
+                // Left selected in the field, for the person to copy.
+                if let Some(i) = field.get_untracked() {
+                    let _ = i.focus();
+                    i.select();
+                }
+                notices.problem(LINK_NOT_COPIED);
+            }
+        });
+    };
     let export_one = move |_| {
         let (name, text) = workspace.with(|w| {
             (
@@ -61,11 +119,16 @@ pub fn PlanTools(
         <details class="plan-tools">
             <summary>"Share, export, import or print"</summary>
             <label for="share-link">"Link to this plan"</label>
-            <input id="share-link" type="text" readonly prop:value=link on:focus=move |ev| {
-                if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                    i.select();
-                }
-            } />
+            <div class="share-row">
+                <input id="share-link" type="text" readonly node_ref=field prop:value=link on:focus=move |ev| {
+                    if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        i.select();
+                    }
+                } />
+                <button type="button" class="primary" on:click=copy>"Copy link"</button>
+                // Said to a screen reader by the notice; shown here for the eye.
+                <span class="copy-state" aria-hidden="true" hidden=move || copied.with(|c| c.as_deref() != Some(link().as_str()))>{LINK_COPIED_MARK}</span>
+            </div>
             <p class="hint">"The plan is in the link itself: nothing is sent to a server."</p>
             <div class="tool-buttons">
                 <button type="button" on:click=export_one>"Export this plan"</button>

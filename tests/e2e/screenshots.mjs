@@ -75,6 +75,38 @@ const STATES = {
     await details.locator('summary').click();
     return details;
   },
+  // An adviser compares the cheapest completions: units by code and title, how each differs.
+  'completion-options': async (p) => {
+    await p.chooseQualification('edi-l2-nvq-customer-service');
+    await p.addAll(['CU791', 'CU792']);
+    await p.findCompletions('credits');
+    return p.completionOption(2);
+  },
+  // One option previewed: its units marked, and the verdict the plan would then have.
+  'completion-preview': async (p) => {
+    await p.chooseQualification('highfield-l2-nvq-customer-service');
+    await p.addAll(['F/601/1609', 'L/601/1614', 'R/601/1209']);
+    await p.findCompletions('credits');
+    await p.previewCompletion(2);
+    return p.completionOption(2);
+  },
+  // A link pasted into a tab already open: the plan shown read-only before it is saved.
+  'shared-link': async (p) => {
+    await p.chooseQualification('highfield-l2-nvq-customer-service');
+    await p.add('F/601/1609');
+    await p.openLinkHere('#q=cg-4411-30&u=002,001,104,106&r=entry3-min:inclusive&n=For%20Sam');
+    await p.sharedOffer.waitFor();
+    return p.sharedOffer;
+  },
+  // The link copied from the share panel.
+  'copy-link': async (p) => {
+    await p.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(p.url).origin });
+    await p.chooseQualification('cg-4411-30');
+    await p.addAll(['002', '001']);
+    await p.copyLink();
+    await p.page.locator('.notices').first().waitFor();
+    return 'stay';
+  },
 };
 const SEEDS = {
   'unreadable-save': '{"version":2,"plans":[',

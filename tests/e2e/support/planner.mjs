@@ -718,6 +718,95 @@ export class Planner {
       nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
     }));
   }
+
+  // --- completion options in full, previews, plans from links and copying a link ---
+
+  get completionsList() {
+    return this.completionRegion.getByRole('list', { name: 'Completions', exact: true });
+  }
+
+  /** Completion option `n` (from 1). */
+  completionOption(n) {
+    return this.completionsList.getByRole('listitem', { name: `Option ${n}`, exact: true });
+  }
+
+  /** Every option as shown: [{name, summary, difference, units: [{code, title, about, marks}]}]. */
+  async completionDetails() {
+    await this.completionsList.waitFor();
+    return this.completionsList.evaluate((list) =>
+      [...list.querySelectorAll(':scope > li')].map((li) => ({
+        name: li.querySelector('.option-name').textContent.trim(),
+        summary: li.querySelector('.option-summary').textContent.trim(),
+        difference: li.querySelector('.option-difference').textContent.trim(),
+        units: [...li.querySelectorAll('.option-unit')].map((u) => ({
+          code: u.querySelector('dt').textContent.trim(),
+          title: u.querySelector('.title').textContent.trim(),
+          about: u.querySelector('.about').textContent.trim(),
+          marks: [...u.querySelectorAll('.option-mark')].filter((m) => m.checkVisibility()).map((m) => m.textContent.trim()),
+        })),
+      })),
+    );
+  }
+
+  previewButton(n) {
+    return this.completionRegion.getByRole('button', { name: `Preview (completion ${n})`, exact: true });
+  }
+
+  /** The preview of option `n`, while it is shown. */
+  completionPreview(n) {
+    return this.completionRegion.getByRole('group', { name: `Preview of option ${n}`, exact: true });
+  }
+
+  /** Presses an option's Preview and waits for the preview to show. */
+  async previewCompletion(n) {
+    await this.previewButton(n).click();
+    await this.completionPreview(n).waitFor();
+  }
+
+  get sharedOffer() {
+    return this.page.getByRole('region', { name: 'Shared plan', exact: true });
+  }
+
+  /** Opens a plan's link (a whole address or its `#...`) in this tab, already open: only the
+   *  fragment changes, as when a link is pasted into the address bar of an open tab. */
+  async openLinkHere(link) {
+    const hash = link.includes('#') ? link.slice(link.indexOf('#')) : link;
+    await this.page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+  }
+
+  /** The plan from a link as shown before it is saved: {summary, verdict, units: [{code, title, about}], readings, missing}. */
+  async sharedPlan() {
+    await this.sharedOffer.waitFor();
+    return this.sharedOffer.evaluate((r) => ({
+      summary: r.querySelector('.shared-summary').textContent.trim(),
+      verdict: r.querySelector('.preview-verdict').textContent.trim(),
+      units: [...r.querySelectorAll('.shared-units li')].map((li) => ({
+        code: li.querySelector('.code').textContent.trim(),
+        title: li.querySelector('.title').textContent.trim(),
+        about: li.querySelector('.about').textContent.trim(),
+      })),
+      readings: [...r.querySelectorAll('.shared-readings li')].map((li) => li.textContent.trim()),
+      missing: [...r.querySelectorAll('.shared-missing li')].map((li) => li.textContent.trim()),
+    }));
+  }
+
+  /** Opens "Share, export, import or print" (if it is not open). */
+  async openPlanTools() {
+    if (!(await this.page.locator('details.plan-tools').evaluate((d) => d.open))) {
+      await this.page.getByText('Share, export, import or print', { exact: true }).click();
+    }
+  }
+
+  get shareLinkField() {
+    return this.page.getByRole('textbox', { name: 'Link to this plan', exact: true });
+  }
+
+  async copyLink() {
+    await this.openPlanTools();
+    await this.page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  }
 }
 
 /** Formats axe violations for an assertion message. */

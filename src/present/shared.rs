@@ -1,0 +1,192 @@
+//! A plan from a link, shown as it is before anything is saved: its name, qualification, units,
+//! the readings it uses and its verdict; and the messages about links (refused, saved, copied).
+
+use super::options::{unit_line, UnitLine};
+use super::verdict::{missing, reading_label, verdict, Verdict};
+use crate::catalogue::Catalogue;
+use crate::plan::{check, share::ShareError, Check, Plan};
+use crate::rules::RuleResult;
+
+/// Said under a shared plan: it is shown, not yet kept.
+pub const SHARED_READ_ONLY: &str =
+    "Shown as the link has it: nothing is saved until you choose \u{201c}Save as a new plan\u{201d}.";
+
+/// Said when a link could not be put on the clipboard: the person copies it by hand.
+pub const LINK_NOT_COPIED: &str = "The link could not be copied by the browser. It is selected in the box \u{201c}Link to this plan\u{201d}: copy it from there (Ctrl+C, \u{2318}C on a Mac, or press and hold on a phone).";
+
+/// Shown beside "Copy link" once the link is copied.
+pub const LINK_COPIED_MARK: &str = "\u{2713} Copied";
+
+/// A shared plan in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedPlanWords {
+    /// "A shared plan, “For Sam”: 2 units towards …: 002, 001."
+    pub summary: String,
+    /// The qualification's title, or the id where this catalogue does not hold it.
+    pub qualification: String,
+    pub units: Vec<UnitLine>,
+    /// "Entry 3 units 001-010: The 4 credits include the mandatory unit 002 (chosen in the link;
+    /// not the document's default)", for every rule read more than one way.
+    pub readings: Vec<String>,
+    pub verdict: Verdict,
+    /// Each unmet rule's label and shortfall.
+    pub missing: Vec<(String, String)>,
+}
+
+/// The readings a check used, for every rule (parts too) that can be read more than one way.
+pub fn readings_used(check: &Check) -> Vec<String> {
+    fn walk(rules: &[RuleResult], out: &mut Vec<String>) {
+        for r in rules {
+            if let Some(label) = reading_label(r) {
+                let default = r.meta.readings.first().map(|(id, _)| id) == r.reading.as_ref();
+                out.push(format!(
+                    "{}: {label}{}",
+                    r.meta.label,
+                    if default {
+                        " (the document's default)"
+                    } else {
+                        " (chosen in the link; not the document's default)"
+                    }
+                ));
+            }
+            walk(&r.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&check.evaluation.rules, &mut out);
+    out
+}
+
+/// A shared plan as it reads before it is saved, checked against the catalogue as it is now.
+pub fn shared_plan_words(c: &Catalogue, plan: &Plan) -> SharedPlanWords {
+    let cq = c.qualification(&plan.qualification);
+    let qualification = cq.map_or_else(
+        || plan.qualification.clone(),
+        |q| q.qualification.title.clone(),
+    );
+    let n = plan.units.len();
+    let summary = format!(
+        "A shared plan, \u{201c}{}\u{201d}: {n} unit{} towards {qualification}{}",
+        plan.name,
+        if n == 1 { "" } else { "s" },
+        if n == 0 {
+            ".".to_string()
+        } else {
+            format!(": {}.", plan.units.join(", "))
+        }
+    );
+    let units = plan
+        .units
+        .iter()
+        .map(
+            |code| match cq.and_then(|q| c.offered_unit(q, code).map(|id| (q, id))) {
+                Some((q, id)) => unit_line(c, q, id),
+                None => UnitLine {
+                    code: code.clone(),
+                    title: String::new(),
+                    about: "not a unit of this qualification here".to_string(),
+                },
+            },
+        )
+        .collect();
+    let checked = plan
+        .resolve(c)
+        .map(|(q, ids)| check(c, q, &ids, &plan.readings));
+    SharedPlanWords {
+        summary,
+        qualification,
+        units,
+        readings: checked.as_ref().map(readings_used).unwrap_or_default(),
+        verdict: verdict(checked.as_ref()),
+        missing: checked.as_ref().map(missing).unwrap_or_default(),
+    }
+}
+
+/// A link that could not be opened.
+pub fn link_refused(e: &ShareError) -> String {
+    format!("The link's plan could not be opened: {e}. Nothing was changed.")
+}
+
+/// A shared plan kept as a plan of its own (under `name`, which may have been made unique).
+pub fn shared_plan_saved(name: &str) -> String {
+    format!("The shared plan is saved as \u{201c}{name}\u{201d} and open.")
+}
+
+/// The link to a plan was put on the clipboard.
+pub fn link_copied(name: &str) -> String {
+    format!("The link to \u{201c}{name}\u{201d} is copied: paste it into a message or a note.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::embedded;
+    use crate::plan::share;
+    use crate::present::Tone;
+
+    #[test]
+    fn a_shared_plan_reads_with_its_units_readings_and_verdict() {
+        let c = embedded();
+        let plan = share::decode(
+            "#q=cg-4411-30&u=002,001,104,106&r=entry3-min:inclusive&n=For%20Sam",
+            c,
+        )
+        .unwrap();
+        let w = shared_plan_words(c, &plan);
+        let title = &c.qualification("cg-4411-30").unwrap().qualification.title;
+        assert_eq!(
+            w.summary,
+            format!("A shared plan, \u{201c}For Sam\u{201d}: 4 units towards {title}: 002, 001, 104, 106.")
+        );
+        assert_eq!(&w.qualification, title);
+        assert_eq!(
+            w.units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>(),
+            ["002", "001", "104", "106"]
+        );
+        assert!(w
+            .units
+            .iter()
+            .all(|u| !u.title.is_empty() && u.about.contains("credit")));
+        assert_eq!(
+            w.readings,
+            ["Entry 3 units 001-010: The 4 credits include the mandatory unit 002 (chosen in the link; not the document's default)"]
+        );
+        // The same verdict as the plan checked any other way.
+        let (q, ids) = plan.resolve(c).unwrap();
+        let checked = check(c, q, &ids, &plan.readings);
+        assert_eq!(w.verdict, verdict(Some(&checked)));
+        assert_eq!(w.verdict.tone, Tone::Met);
+        assert!(w.missing.is_empty());
+
+        let plan = share::decode("#q=cg-4411-30&u=002&n=One", c).unwrap();
+        let w = shared_plan_words(c, &plan);
+        assert!(w.summary.contains(": 1 unit towards "), "{}", w.summary);
+        assert_eq!(w.verdict.tone, Tone::Unmet);
+        assert!(!w.missing.is_empty());
+        assert_eq!(
+            w.readings,
+            ["Entry 3 units 001-010: The 4 credits come on top of the mandatory unit 002 (the document's default)"]
+        );
+        let plan = share::decode("#q=cg-4411-30&n=None", c).unwrap();
+        assert!(shared_plan_words(c, &plan)
+            .summary
+            .ends_with(&format!("0 units towards {title}.")));
+    }
+
+    #[test]
+    fn link_messages() {
+        let c = embedded();
+        let e = share::decode("#q=cg-4411-30&u=999", c).unwrap_err();
+        let m = link_refused(&e);
+        assert!(
+            m.starts_with("The link's plan could not be opened: "),
+            "{m}"
+        );
+        assert!(m.ends_with(". Nothing was changed."), "{m}");
+        assert_eq!(
+            shared_plan_saved("For Sam 2"),
+            "The shared plan is saved as \u{201c}For Sam 2\u{201d} and open."
+        );
+        assert!(link_copied("For Sam").contains("\u{201c}For Sam\u{201d} is copied"));
+    }
+}

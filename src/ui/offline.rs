@@ -29,9 +29,13 @@ fn own_files() -> js_sys::Array {
 }
 
 pub fn register() {
-    let container = window().navigator().service_worker();
+    let navigator = window().navigator();
+    let container = navigator.service_worker();
+    // With no network and a worker already in place, registering again only asks for an update
+    // that cannot be fetched, which the browser logs as an error; the worker in place serves.
+    let offline_with_worker = !navigator.on_line() && container.controller().is_some();
     leptos::task::spawn_local(async move {
-        if JsFuture::from(container.register("./sw.js")).await.is_err() {
+        if !offline_with_worker && JsFuture::from(container.register("./sw.js")).await.is_err() {
             return;
         }
         let Ok(ready) = container.ready() else { return };

@@ -8,6 +8,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(clippy::disallowed_methods))]
 
 pub mod catalogue;
+pub mod editor;
 pub mod limits;
 pub mod plan;
 pub mod present;

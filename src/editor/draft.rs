@@ -1,0 +1,398 @@
+//! A qualification being made in the editor: a catalogue data file (see `data/SCHEMA.md`) built
+//! up field by field, so what the editor exports is exactly what the file loader and the command
+//! line's `--catalogue` read, and it is checked by the same checks.
+
+use super::template::{add_rule, Template, TemplateError};
+use crate::catalogue::{
+    Catalogue, Document, DocumentFile, Group, Level, Qualification, Size, Unit,
+};
+use serde::{Deserialize, Serialize};
+
+/// Where every record of a draft says it is printed, until the person says otherwise.
+pub const DEFAULT_SOURCE: &str = "Entered in the qualification editor";
+
+/// A document with the qualification being edited (the first of the file's qualifications; any
+/// others in an imported file are kept as they are).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Draft {
+    pub file: DocumentFile,
+}
+
+/// A number typed into a field that is not a whole number of 0 or more.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureError {
+    pub typed: String,
+}
+
+impl std::fmt::Display for FigureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "\u{201c}{}\u{201d} is not a whole number: type digits only, or leave it empty if the document prints none.",
+            crate::limits::shortened(&self.typed)
+        )
+    }
+}
+
+/// Reads a figure a person typed: empty is "not published" (`None`), never 0.
+pub fn parse_figure(text: &str) -> Result<Option<u32>, FigureError> {
+    let t: String = text.trim().chars().filter(|c| *c != ',').collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<u32>().map(Some).map_err(|_| FigureError {
+        typed: text.trim().to_string(),
+    })
+}
+
+/// A unit as the person gives it (pasted or typed), before it joins the draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitEntry {
+    pub code: String,
+    pub uan: Option<String>,
+    pub title: String,
+    pub level: Level,
+    pub credit: Option<u32>,
+    pub glh: Option<u32>,
+}
+
+/// Where a problem is, so the editor can show it beside the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The qualification's details (title, numbers, figures).
+    Details,
+    Unit(String),
+    Group(String),
+    Rule(String),
+    /// The file as a whole.
+    File,
+}
+
+/// A problem the editor shows: an error stops the qualification being used; a warning does not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub place: Place,
+    pub words: String,
+    pub warning: bool,
+}
+
+impl Draft {
+    /// A new, empty qualification whose ids `taken` does not hold (`own-1`, `own-2`, ...).
+    pub fn new(taken: impl Fn(&str) -> bool) -> Draft {
+        let id = (1..)
+            .map(|i| format!("own-{i}"))
+            .find(|id| !taken(id))
+            .expect("some number is free");
+        Draft {
+            file: DocumentFile {
+                schema: 1,
+                document: Document {
+                    id: id.clone(),
+                    title: "Qualification made in the editor".into(),
+                    awarding_body: String::new(),
+                    edition: None,
+                },
+                decisions: Vec::new(),
+                units: Vec::new(),
+                qualifications: vec![Qualification {
+                    id,
+                    title: String::new(),
+                    awarding_body: String::new(),
+                    awarding_body_number: None,
+                    regulator_number: None,
+                    level: Level::Numbered(2),
+                    size: Size::Certificate,
+                    glh: None,
+                    glh_range: None,
+                    tqt: None,
+                    min_credits: None,
+                    source: DEFAULT_SOURCE.into(),
+                    groups: Vec::new(),
+                    rules_published: false,
+                    rules_note: Some(NO_RULES.into()),
+                    rules: Vec::new(),
+                    decisions: Vec::new(),
+                }],
+            },
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.file.document.id
+    }
+
+    pub fn qualification(&self) -> &Qualification {
+        &self.file.qualifications[0]
+    }
+
+    pub fn qualification_mut(&mut self) -> &mut Qualification {
+        &mut self.file.qualifications[0]
+    }
+
+    /// Sets the awarding body of the qualification and of its document together.
+    pub fn set_awarding_body(&mut self, name: &str) {
+        name.trim()
+            .clone_into(&mut self.file.document.awarding_body);
+        name.trim()
+            .clone_into(&mut self.qualification_mut().awarding_body);
+    }
+
+    /// The name a person knows the draft by.
+    pub fn name(&self) -> String {
+        let title = self.qualification().title.trim();
+        if title.is_empty() {
+            "Untitled qualification".into()
+        } else {
+            title.to_string()
+        }
+    }
+
+    /// Adds units, or corrects the ones already there with the same code (a table pasted again
+    /// after a fix). Returns how many were new and how many corrected.
+    pub fn add_units(&mut self, entries: Vec<UnitEntry>) -> (usize, usize) {
+        let (mut added, mut corrected) = (0, 0);
+        for e in entries {
+            let code = e.code.trim().to_string();
+            if let Some(u) = self.file.units.iter_mut().find(|u| u.code == code) {
+                u.uan = e.uan;
+                u.title = e.title.trim().to_string();
+                u.level = e.level;
+                u.credit = e.credit;
+                u.glh = e.glh;
+                corrected += 1;
+            } else {
+                self.file.units.push(Unit {
+                    code,
+                    other_codes: Vec::new(),
+                    uan: e.uan,
+                    title: e.title.trim().to_string(),
+                    level: e.level,
+                    credit: e.credit,
+                    glh: e.glh,
+                    learning_outcomes: None,
+                    assessment_criteria: None,
+                    source: DEFAULT_SOURCE.into(),
+                    decisions: Vec::new(),
+                });
+                added += 1;
+            }
+        }
+        (added, corrected)
+    }
+
+    /// Removes a unit and takes it out of every group; rules that still name it are shown as
+    /// problems for the person to mend, not changed behind their back.
+    pub fn remove_unit(&mut self, code: &str) -> Option<Unit> {
+        let at = self.file.units.iter().position(|u| u.code == code)?;
+        for g in &mut self.file.qualifications[0].groups {
+            g.units.retain(|u| u != code);
+        }
+        Some(self.file.units.remove(at))
+    }
+
+    /// Adds a group named `name` and returns its id (`g1`, `g2`, ...).
+    pub fn add_group(&mut self, name: &str) -> String {
+        let q = self.qualification_mut();
+        let id = (1..)
+            .map(|i| format!("g{i}"))
+            .find(|id| !q.groups.iter().any(|g| &g.id == id))
+            .expect("some number is free");
+        q.groups.push(Group {
+            id: id.clone(),
+            name: name.trim().to_string(),
+            units: Vec::new(),
+        });
+        id
+    }
+
+    pub fn remove_group(&mut self, id: &str) -> Option<Group> {
+        let q = self.qualification_mut();
+        let at = q.groups.iter().position(|g| g.id == id)?;
+        Some(q.groups.remove(at))
+    }
+
+    /// Puts a unit in a group or takes it out.
+    pub fn set_in_group(&mut self, code: &str, group: &str, member: bool) {
+        if let Some(g) = self
+            .qualification_mut()
+            .groups
+            .iter_mut()
+            .find(|g| g.id == group)
+        {
+            let has = g.units.iter().any(|u| u == code);
+            if member && !has {
+                g.units.push(code.to_string());
+            } else if !member && has {
+                g.units.retain(|u| u != code);
+            }
+        }
+    }
+
+    /// Makes a rule from a template and adds it (see `template::add_rule`).
+    pub fn add_rule(
+        &mut self,
+        template: &Template,
+        label: &str,
+        text: &str,
+        source: &str,
+    ) -> Result<String, TemplateError> {
+        let groups = self.qualification().groups.clone();
+        let units_of = |id: &str| {
+            groups
+                .iter()
+                .find(|g| g.id == id)
+                .map(|g| g.units.clone())
+                .unwrap_or_default()
+        };
+        let source = if source.trim().is_empty() {
+            DEFAULT_SOURCE
+        } else {
+            source
+        };
+        let q = self.qualification_mut();
+        let id = add_rule(&mut q.rules, template, label, text, source, units_of)?;
+        self.rules_changed();
+        Ok(id)
+    }
+
+    pub fn remove_rule(&mut self, id: &str) {
+        self.qualification_mut().rules.retain(|r| r.id != id);
+        self.rules_changed();
+    }
+
+    /// A qualification with no rules yet says so, rather than claiming rules it does not have.
+    fn rules_changed(&mut self) {
+        let q = self.qualification_mut();
+        q.rules_published = !q.rules.is_empty();
+        q.rules_note = (!q.rules_published).then(|| NO_RULES.to_string());
+    }
+
+    /// The data file, laid out for a person to read.
+    pub fn export(&self) -> String {
+        serde_json::to_string_pretty(&self.file).expect("a data file always serialises")
+    }
+
+    /// The file name an export is offered under.
+    pub fn file_name(&self) -> String {
+        let slug: String = self
+            .name()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let slug = slug
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .take(8)
+            .collect::<Vec<_>>()
+            .join("-");
+        format!("{}.json", if slug.is_empty() { self.id() } else { &slug })
+    }
+
+    /// Problems to mend before the qualification can be used: the editor's own checks in plain
+    /// words first, then every error the file loader finds against `base` (the catalogue the
+    /// qualification would join, without any earlier version of this draft).
+    pub fn problems(&self, base: &Catalogue) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let q = self.qualification();
+        let mut say = |place: Place, words: &str, warning: bool| {
+            out.push(Problem {
+                place,
+                words: words.to_string(),
+                warning,
+            })
+        };
+        if q.title.trim().is_empty() {
+            say(Place::Details, "Give the qualification's title.", false);
+        }
+        if q.awarding_body.trim().is_empty() {
+            say(
+                Place::Details,
+                "Give the awarding body, as the document names it.",
+                false,
+            );
+        }
+        if self.file.units.is_empty() {
+            say(
+                Place::File,
+                "Add the qualification's units: paste its unit table, or add them one by one.",
+                false,
+            );
+        } else if q.groups.is_empty() {
+            say(
+                Place::File,
+                "Make at least one group and put units in it: a plan can only use units in a group.",
+                false,
+            );
+        }
+        for u in &self.file.units {
+            if !q.groups.iter().any(|g| g.units.contains(&u.code)) {
+                say(
+                    Place::Unit(u.code.clone()),
+                    &format!(
+                        "Unit {} is in no group, so no plan can use it.",
+                        crate::limits::shortened(&u.code)
+                    ),
+                    true,
+                );
+            }
+        }
+        if !out.iter().any(|p| !p.warning) {
+            if let Err(errors) = base.with_document(&self.file_name(), &self.export()) {
+                out.extend(errors.0.into_iter().map(|e| Problem {
+                    place: place_of(&e.record),
+                    words: e.to_string(),
+                    warning: false,
+                }));
+            }
+        }
+        out
+    }
+}
+
+/// Where a loader error's record is: "unit X", "qualification Q, group G", "..., rule R".
+fn place_of(record: &str) -> Place {
+    if let Some(code) = record.strip_prefix("unit ") {
+        return Place::Unit(code.to_string());
+    }
+    if let Some((_, rest)) = record.split_once(", rule ") {
+        let id = rest.split([',', ' ']).next().unwrap_or(rest);
+        return Place::Rule(id.to_string());
+    }
+    if let Some((_, rest)) = record.split_once(", group ") {
+        return Place::Group(rest.to_string());
+    }
+    if record.starts_with("qualification") {
+        return Place::Details;
+    }
+    Place::File
+}
+
+/// The note a qualification with no rules carries.
+const NO_RULES: &str = "No rules of combination have been entered in the editor yet.";
+
+/// Reads a data file for editing: one document with at least one qualification.
+pub fn import(text: &str) -> Result<Draft, String> {
+    crate::limits::check_bytes(
+        "the file",
+        text.len(),
+        crate::limits::MAX_CATALOGUE_FILE_BYTES,
+    )
+    .map_err(|e| e.to_string())?;
+    let file: DocumentFile = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "This is not a qualification file the editor can open ({}).",
+            crate::limits::cut(&e.to_string(), 120)
+        )
+    })?;
+    if file.qualifications.is_empty() {
+        return Err("This file holds no qualification to edit.".into());
+    }
+    Ok(Draft { file })
+}

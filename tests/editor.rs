@@ -1,0 +1,226 @@
+//! The qualification editor's core: a qualification built as a person would build it in the
+//! editor gives a data file the loader reads, with the verdicts its rules say.
+
+use qualplan::catalogue::{embedded, Level, Measure};
+use qualplan::editor::draft::{import, parse_figure, Draft, Place, UnitEntry};
+use qualplan::editor::template::{Bound, LevelChoice, Template, TemplateError};
+use qualplan::plan::check_codes;
+
+fn unit(code: &str, level: u8, credit: Option<u32>) -> UnitEntry {
+    UnitEntry {
+        code: code.into(),
+        uan: None,
+        title: format!("Unit {code}"),
+        level: Level::Numbered(level),
+        credit,
+        glh: credit.map(|c| c * 7),
+    }
+}
+
+/// Two mandatory units and an optional group from which 6 credits are needed.
+fn built() -> Draft {
+    let mut d = Draft::new(|_| false);
+    d.qualification_mut().title = "Certificate in Testing".into();
+    d.set_awarding_body("Example Body");
+    d.qualification_mut().min_credits = Some(14);
+    let (added, corrected) = d.add_units(vec![
+        unit("M1", 2, Some(4)),
+        unit("M2", 2, Some(4)),
+        unit("O1", 2, Some(3)),
+        unit("O2", 3, Some(3)),
+        unit("O3", 3, Some(6)),
+    ]);
+    assert_eq!((added, corrected), (5, 0));
+    let m = d.add_group("Mandatory");
+    let o = d.add_group("Optional");
+    for c in ["M1", "M2"] {
+        d.set_in_group(c, &m, true);
+    }
+    for c in ["O1", "O2", "O3"] {
+        d.set_in_group(c, &o, true);
+    }
+    d.add_rule(
+        &Template::AllUnitsOf { groups: vec![m] },
+        "",
+        "All mandatory units",
+        "",
+    )
+    .unwrap();
+    d.add_rule(
+        &Template::Count {
+            measure: Measure::Credits,
+            bound: Bound::AtLeast,
+            n: 6,
+            groups: vec![o],
+            level: LevelChoice::Any,
+        },
+        "Optional credits",
+        "A minimum of 6 credits from the optional group",
+        "Structure table",
+    )
+    .unwrap();
+    d
+}
+
+#[test]
+fn a_qualification_built_in_the_editor_loads_and_judges_plans() {
+    let d = built();
+    let problems = d.problems(embedded());
+    assert!(problems.is_empty(), "{problems:?}");
+    let c = embedded().with_document("mine.json", &d.export()).unwrap();
+    let q = d.qualification().id.clone();
+    let verdict = |codes: &[&str]| {
+        let codes: Vec<String> = codes.iter().map(|s| s.to_string()).collect();
+        check_codes(&c, &q, &codes, &Default::default())
+            .unwrap()
+            .evaluation
+            .compliant
+            == Some(true)
+    };
+    assert!(verdict(&["M1", "M2", "O3"]));
+    assert!(verdict(&["M1", "M2", "O1", "O2"]));
+    assert!(!verdict(&["M1", "M2", "O1"]), "3 credits is one rule short");
+    assert!(!verdict(&["M1", "O3"]), "a mandatory unit is missing");
+}
+
+#[test]
+fn an_export_reads_back_for_editing_unchanged() {
+    let d = built();
+    let back = import(&d.export()).unwrap();
+    assert_eq!(back.export(), d.export());
+    assert!(import("{")
+        .unwrap_err()
+        .contains("not a qualification file"));
+}
+
+#[test]
+fn what_is_missing_is_said_in_plain_words_and_placed() {
+    let d = Draft::new(|id| id == "own-1");
+    assert_eq!(d.id(), "own-2");
+    let words: Vec<String> = d
+        .problems(embedded())
+        .into_iter()
+        .map(|p| p.words)
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "Give the qualification's title.",
+            "Give the awarding body, as the document names it.",
+            "Add the qualification's units: paste its unit table, or add them one by one."
+        ]
+    );
+    let mut d = built();
+    d.add_units(vec![unit("X9", 2, None)]);
+    let p = d.problems(embedded());
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].place, Place::Unit("X9".into()));
+    assert!(p[0].warning, "a unit in no group is a warning");
+}
+
+#[test]
+fn the_loaders_errors_are_placed_on_the_record() {
+    let mut d = built();
+    // A rule naming a unit no longer there: the loader's error, on that rule.
+    d.remove_unit("M2");
+    let p = d.problems(embedded());
+    assert!(
+        p.iter()
+            .any(|p| p.place == Place::Rule("r1".into()) && !p.warning),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn every_template_makes_a_rule_or_says_why_not() {
+    let mut d = built();
+    let o = d.qualification().groups[1].id.clone();
+    assert_eq!(
+        d.add_rule(&Template::Evidence, "", " ", ""),
+        Err(TemplateError::NoWording)
+    );
+    assert_eq!(
+        d.add_rule(&Template::AllUnitsOf { groups: vec![] }, "", "All", ""),
+        Err(TemplateError::NoGroups)
+    );
+    assert_eq!(
+        d.add_rule(
+            &Template::Barred {
+                units: vec!["O1".into()],
+                max: 1
+            },
+            "",
+            "Not both",
+            ""
+        ),
+        Err(TemplateError::TooFewUnits)
+    );
+    let barred = d
+        .add_rule(
+            &Template::Barred {
+                units: vec!["O1".into(), "O2".into()],
+                max: 1,
+            },
+            "",
+            "O1 and O2 may not be taken together",
+            "",
+        )
+        .unwrap();
+    let level = d
+        .add_rule(
+            &Template::Count {
+                measure: Measure::Units,
+                bound: Bound::AtLeast,
+                n: 1,
+                groups: vec![o],
+                level: LevelChoice::AtOrAbove(Level::Numbered(3)),
+            },
+            "",
+            "At least one unit at level 3",
+            "",
+        )
+        .unwrap();
+    let any = d
+        .add_rule(
+            &Template::AnyOf {
+                rules: vec![barred.clone(), level.clone()],
+            },
+            "",
+            "Either pathway",
+            "",
+        )
+        .unwrap();
+    let q = d.qualification();
+    assert_eq!(q.rules.len(), 3, "the two parts moved inside the new rule");
+    assert_eq!(q.rules[2].id, any);
+    assert_eq!(
+        d.add_rule(
+            &Template::AllOf {
+                rules: vec![barred, "r1".into()],
+                distinct: true
+            },
+            "",
+            "Both",
+            ""
+        ),
+        Err(TemplateError::UnknownRule("r3".into()))
+    );
+    d.add_rule(&Template::Evidence, "", "Observed in the workplace", "")
+        .unwrap();
+    assert!(
+        d.problems(embedded()).is_empty(),
+        "{:?}",
+        d.problems(embedded())
+    );
+}
+
+#[test]
+fn figures_typed_are_read_as_published_or_not() {
+    assert_eq!(parse_figure(""), Ok(None));
+    assert_eq!(parse_figure(" 1,200 "), Ok(Some(1200)));
+    assert!(parse_figure("12.5")
+        .unwrap_err()
+        .to_string()
+        .contains("\u{201c}12.5\u{201d} is not a whole number"));
+    assert!(parse_figure("-3").is_err());
+}

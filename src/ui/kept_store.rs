@@ -47,10 +47,12 @@ pub fn list() -> Vec<Stored> {
     out
 }
 
-/// A key no copy uses yet.
+/// A key no copy uses yet. The time is written as an integer: formatting an f64 would pull
+/// the float printer into the wasm.
 fn fresh_key(s: &web_sys::Storage, now: f64) -> String {
+    let ms = now as u64;
     (0u32..)
-        .map(|n| format!("{PREFIX}{now}-{n}"))
+        .map(|n| format!("{PREFIX}{ms}-{n}"))
         .find(|k| s.get_item(k).ok().flatten().is_none())
         .expect("some number is free")
 }

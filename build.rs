@@ -8,6 +8,8 @@
 mod catalogue;
 #[path = "src/limits.rs"]
 mod limits;
+#[path = "src/sort.rs"]
+mod sort;
 
 use serde_json::Value;
 

@@ -13,6 +13,7 @@ pub mod limits;
 pub mod plan;
 pub mod present;
 pub mod rules;
+pub mod sort;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -6,6 +6,7 @@ use qualplan::catalogue::{
     LoadedFile, EMBEDDED_FILES, EMBEDDED_LINKS,
 };
 use qualplan::rules::{Requirement, Rule, UnitSet};
+use qualplan::sort::SmallSort;
 use serde_json::Value;
 
 #[test]
@@ -437,7 +438,7 @@ fn a_unit_two_groups_list_is_placed_once_under_the_first_with_the_other_named() 
         .flat_map(|g| g.units.iter().map(|p| p.unit))
         .collect();
     let mut once = shown.clone();
-    once.sort_unstable();
+    once.sort_small();
     once.dedup();
     assert_eq!(once.len(), shown.len(), "every unit shown once");
     assert_eq!(once.len(), cq.units.len(), "and none left out");

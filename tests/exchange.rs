@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use qualplan::catalogue::embedded;
 use qualplan::limits::clean_name;
 use qualplan::plan::{exchange, share, Plan, Workspace};
+use qualplan::sort::SmallSort;
 
 #[path = "common/damage.rs"]
 mod damage;
@@ -270,7 +271,7 @@ fn six_thousand_imported_plans_of_one_name_each_get_a_name_of_their_own() {
     let mut w = Workspace::new(c);
     w.add_plans(imported);
     let mut names: Vec<&str> = w.plans.iter().map(|p| p.name.as_str()).collect();
-    names.sort_unstable();
+    names.sort_small();
     names.dedup();
     assert_eq!(names.len(), 6_001);
 }

@@ -16,6 +16,7 @@ use qualplan::plan::{
     COMPLETION_BUDGET, GLH_CHECK_BUDGET,
 };
 use qualplan::rules::{evaluate, evaluate_within, Readings, Status, EVALUATION_BUDGET};
+use qualplan::sort::SmallSort;
 use serde_json::{json, Value};
 
 /// A catalogue file from `tests/catalogues/`, loaded beside the embedded catalogue as the app and
@@ -61,7 +62,7 @@ fn brute_force(c: &Catalogue, q: usize, plan: &[UnitId], m: Minimise) -> Option<
                 .filter(|(i, _)| mask & (1 << i) != 0)
                 .map(|(_, u)| *u),
         );
-        set.sort_unstable();
+        set.sort_small();
         set.dedup();
         let added: Vec<UnitId> = set.iter().copied().filter(|u| !plan.contains(u)).collect();
         let here = cost(c, &added, m);
@@ -612,7 +613,7 @@ fn reference_parts(
                     .zip(&sets)
                     .map(|(c, s)| {
                         let mut s = s.clone();
-                        s.sort_unstable();
+                        s.sort_small();
                         let (st, d) = reference(w, c, &s);
                         (st, d, s)
                     })
@@ -701,7 +702,7 @@ proptest! {
                         prop_assert_eq!((child.status, child.deficit), (*st, *d), "{:?}", rule);
                         if matches!(rule, R::Units { .. } | R::Credits { .. } | R::Mandatory(_)) {
                             let mut want = ids(&c, units);
-                            want.sort_unstable();
+                            want.sort_small();
                             prop_assert_eq!(&child.counted, &want, "{:?}", rule);
                         }
                     }

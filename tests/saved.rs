@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use qualplan::catalogue::embedded;
 use qualplan::plan::saved::{decode, encode};
 use qualplan::plan::{Adopted, Plan, Workspace};
+use qualplan::sort::SmallSort;
 
 #[path = "common/damage.rs"]
 mod damage;
@@ -179,7 +180,7 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                 .iter()
                 .filter_map(|n| qualplan::limits::clean_name(n).ok())
                 .collect();
-            names.sort_unstable();
+            names.sort_small();
             names.dedup();
             if names.is_empty() {
                 names.push("Plan".into());
@@ -241,7 +242,7 @@ proptest! {
         }
         let mut names: Vec<&String> = r.workspace.plans.iter().chain(&r.workspace.set_aside).map(|p| &p.name).collect();
         let all = names.len();
-        names.sort_unstable();
+        names.sort_small();
         names.dedup();
         prop_assert_eq!(names.len(), all, "every plan has its own name");
         if r.problems.is_empty() && r.notes.is_empty() {

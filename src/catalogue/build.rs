@@ -11,6 +11,7 @@ use crate::limits::{
     check_bytes, check_count, cut, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_QUALIFICATIONS,
     MAX_CATALOGUE_UNITS,
 };
+use crate::sort::SmallSort;
 use std::collections::{HashMap, HashSet};
 
 /// Index of a unit in `Catalogue::units`.
@@ -75,7 +76,7 @@ impl CatalogueQualification {
             .iter()
             .map(|u| catalogue.unit(*u).unit.level)
             .collect();
-        v.sort_unstable();
+        v.sort_small();
         v.dedup();
         v
     }

@@ -3,6 +3,7 @@
 
 use super::build::UnitId;
 use super::rule::{LevelFilter, Measure, Requirement, Rule, UnitSet};
+use crate::sort::SmallSort;
 use std::sync::Arc;
 
 /// What a result shows of its rule, shared (not copied) by every evaluation.
@@ -121,7 +122,7 @@ fn compile_requirement(
 ) -> Node {
     let ids = |codes: &[String]| {
         let mut v: Vec<UnitId> = codes.iter().map(|c| id_of(c)).collect();
-        v.sort_unstable();
+        v.sort_small();
         v.dedup();
         v
     };
@@ -137,7 +138,7 @@ fn compile_requirement(
                         .filter(|(g, _)| names.contains(g))
                         .flat_map(|(_, units)| units.iter().copied())
                         .collect();
-                    v.sort_unstable();
+                    v.sort_small();
                     v.dedup();
                     Scope::Units(v)
                 }

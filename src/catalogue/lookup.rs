@@ -1,6 +1,7 @@
 //! Finding a qualification or a unit by any code a user may hold.
 
 use super::build::{Catalogue, CatalogueQualification, UnitId};
+use crate::sort::SmallSort;
 use std::fmt;
 
 /// Codes compare without case, spaces or a leading "unit".
@@ -166,7 +167,7 @@ impl Catalogue {
                 (best, i)
             })
             .collect();
-        scored.sort_unstable();
+        scored.sort_small();
         scored
             .into_iter()
             .filter(|(d, _)| *d <= 3)
@@ -218,7 +219,7 @@ impl Catalogue {
                 )
             })
             .collect();
-        scored.sort_unstable();
+        scored.sort_small();
         let mut suggestions: Vec<String> = scored
             .iter()
             .filter(|(d, _)| *d <= 2)

@@ -13,6 +13,7 @@ use crate::rules::{
     countable, node_in_force, verdicts_within, CompiledRule, Evaluation, Measure, Node, Readings,
     RuleResult, Status, EVALUATION_BUDGET,
 };
+use crate::sort::SmallSort;
 
 /// What to minimise. Where the qualification's units do not all publish that figure, the search
 /// falls back to credits, then to the number of units, and says which it used.
@@ -160,7 +161,7 @@ pub fn complete_within(
         return (CompletionResult::NoRules, 0);
     }
     let mut plan: Vec<UnitId> = planned.to_vec();
-    plan.sort_unstable();
+    plan.sort_small();
     plan.dedup();
     let first = verdicts_within(catalogue, q, &plan, readings, EVALUATION_BUDGET.min(budget));
     let spent = first.work;
@@ -224,7 +225,7 @@ pub fn complete_within(
         shortened: !first.exact,
     };
     let mut pool: Vec<UnitId> = cq.units.iter().chain(&plan).copied().collect();
-    pool.sort_unstable();
+    pool.sort_small();
     pool.dedup();
     for rule in &cq.rules {
         search.collect_needs(rule, &pool, None);
@@ -379,7 +380,7 @@ impl Search<'_> {
 
     fn record(&mut self, added: &[UnitId], cost: u32) {
         let mut added = added.to_vec();
-        added.sort_unstable_by_key(|u| (self.cost(*u), *u));
+        added.sort_small_by_key(|u| (self.cost(*u), *u));
         let pos = self.found.partition_point(|c| c.cost <= cost);
         self.found.insert(pos, Completion { added, cost });
         self.found.truncate(self.keep);
@@ -506,7 +507,7 @@ impl Search<'_> {
             }
         }
         let mut v = best?;
-        v.sort_unstable_by_key(|u| (self.cost(*u), *u));
+        v.sort_small_by_key(|u| (self.cost(*u), *u));
         Some(v)
     }
 
@@ -523,7 +524,7 @@ impl Search<'_> {
         let (units, cost) = self.need_of(node, pool);
         let mut reach = Vec::new();
         countable(node, self.catalogue, self.readings, pool, &mut reach);
-        reach.sort_unstable();
+        reach.sort_small();
         reach.dedup();
         let mut here = parent;
         if units != Some(0) || cost > 0 {
@@ -532,7 +533,7 @@ impl Search<'_> {
                 .iter()
                 .map(|u| pool.binary_search(u).expect("reach is within the pool"))
                 .collect();
-            by_cost.sort_unstable_by_key(|i| (self.cost(pool[*i]), pool[*i]));
+            by_cost.sort_small_by_key(|i| (self.cost(pool[*i]), pool[*i]));
             self.needs.push(Need {
                 label: rule.meta.label.clone(),
                 parent,
@@ -579,7 +580,7 @@ impl Search<'_> {
                 };
                 // The fewest units that reach the minimum: the largest figures first.
                 let mut figures: Vec<u32> = admitted.iter().map(figure).collect();
-                figures.sort_unstable_by(|a, b| b.cmp(a));
+                figures.sort_small_by(|a, b| b.cmp(a));
                 let mut sum = 0u32;
                 let mut k = None;
                 for (i, f) in figures.iter().enumerate() {
@@ -593,7 +594,7 @@ impl Search<'_> {
                     return (None, 0);
                 };
                 let mut costs: Vec<u32> = admitted.iter().map(|u| self.cost(*u)).collect();
-                costs.sort_unstable();
+                costs.sort_small();
                 let mut cost: u32 = costs.iter().take(k as usize).sum();
                 if same_measure(*measure, self.measure) {
                     cost = cost.max(*min);
@@ -754,7 +755,7 @@ impl Search<'_> {
                         continue;
                     }
                     let mut costs: Vec<u32> = scope.iter().map(|u| self.cost(*u)).collect();
-                    costs.sort_unstable();
+                    costs.sort_small();
                     disjoint += costs.iter().take(res.deficit as usize).sum::<u32>();
                     used.extend(scope);
                 }

@@ -5,6 +5,7 @@
 use crate::catalogue::{Catalogue, LinkBasis, UnitId};
 use crate::plan::totals::Totals;
 use crate::rules::{evaluate, Evaluation, Readings, Status};
+use crate::sort::SmallSort;
 
 /// How a planned unit counts in another qualification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +47,7 @@ pub fn progress_carried(catalogue: &Catalogue, planned: &[UnitId]) -> Vec<Progre
     for &u in planned {
         reach.extend(catalogue.same_units(u).into_iter().map(|(t, _)| t));
     }
-    reach.sort_unstable();
+    reach.sort_small();
     reach.dedup();
     closest_first(
         (0..catalogue.qualifications.len())
@@ -63,7 +64,7 @@ pub fn progress_carried(catalogue: &Catalogue, planned: &[UnitId]) -> Vec<Progre
 
 fn closest_first(mut out: Vec<Progress>) -> Vec<Progress> {
     // Unstable, so ties fall back to catalogue order explicitly.
-    out.sort_unstable_by(|a, b| {
+    out.sort_small_by(|a, b| {
         let key = |p: &Progress| {
             (
                 p.evaluation.compliant.is_some(),

@@ -8,6 +8,7 @@ use super::verdict::Tone;
 use crate::catalogue::{Catalogue, CatalogueQualification, UnitId};
 use crate::plan::{check, Check, Completion, Minimise};
 use crate::rules::{Readings, Status};
+use crate::sort::SmallSort;
 
 /// A unit as an option or a shared plan lists it: "CU810", its title, and "5 credits, 40 GLH,
 /// Group C: Delivery".
@@ -97,7 +98,7 @@ struct Figures {
 
 fn figures(c: &Catalogue, cq: &CatalogueQualification, o: &Completion) -> Figures {
     let mut groups: Vec<usize> = o.added.iter().flat_map(|u| cq.groups_of(*u)).collect();
-    groups.sort_unstable();
+    groups.sort_small();
     groups.dedup();
     Figures {
         credits: o.added.iter().map(|u| c.unit(*u).unit.credit).sum(),

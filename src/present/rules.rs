@@ -3,6 +3,7 @@
 
 use crate::catalogue::CatalogueQualification;
 use crate::rules::{node_in_force, Node, Readings, RuleResult, Status};
+use crate::sort::SmallSort;
 
 /// A row of the rules list: one rule (its index among the qualification's rules), or several
 /// met rules alike, folded under one line of words.
@@ -33,7 +34,7 @@ pub fn rule_rows(
             Status::NotJudged => 1,
             Status::Met => 2,
         };
-        order.sort_unstable_by_key(|i| (rank(i), *i));
+        order.sort_small_by_key(|i| (rank(i), *i));
     }
     // Runs of met barred combinations next to each other fold, so the order is kept.
     let mut rows = Vec::new();

@@ -34,6 +34,7 @@ use super::evaluate::{
 };
 use super::rule::Measure;
 use crate::catalogue::UnitId;
+use crate::sort::SmallSort;
 
 /// (rules unmet, total shortfall): lower is better; (0, 0) meets everything.
 type Score = (usize, u32);
@@ -102,7 +103,7 @@ pub(super) fn assign_distinct<'r>(
         .map(|(_, node)| {
             let mut v = Vec::new();
             countable(node, ctx.catalogue, ctx.readings, allowed, &mut v);
-            v.sort_unstable();
+            v.sort_small();
             v.dedup();
             v
         })
@@ -552,7 +553,7 @@ fn more_units(node: &Node, ctx: &Ctx, assigned: &[UnitId], open: &[UnitId]) -> O
                 .filter(|u| admits(ctx, scope, *level, **u))
                 .map(|u| measure_of(ctx, *measure, *u))
                 .collect();
-            figures.sort_unstable_by(|a, b| b.cmp(a));
+            figures.sort_small_by(|a, b| b.cmp(a));
             for (i, f) in figures.iter().enumerate() {
                 short = short.saturating_sub(*f);
                 if short == 0 {
@@ -581,7 +582,7 @@ fn more_units(node: &Node, ctx: &Ctx, assigned: &[UnitId], open: &[UnitId]) -> O
             })?;
             let mut held = Vec::new();
             countable(node, ctx.catalogue, ctx.readings, assigned, &mut held);
-            held.sort_unstable();
+            held.sort_small();
             held.dedup();
             Some(total.saturating_sub(held.len() as u32))
         }
@@ -618,7 +619,7 @@ impl Search<'_, '_, '_> {
             .map(|p| {
                 let mut v = Vec::new();
                 atoms_of(p, &mut v);
-                v.sort_unstable();
+                v.sort_small();
                 v
             })
             .collect();
@@ -849,7 +850,7 @@ impl Search<'_, '_, '_> {
                 wanting.push(n);
             }
         }
-        wanting.sort_unstable();
+        wanting.sort_small();
         let mut units = open.len() as u32;
         let mut can_meet = 0;
         for n in &wanting {
@@ -873,7 +874,7 @@ impl Search<'_, '_, '_> {
             .zip(sets)
             .map(|((rule, _), set)| {
                 let mut s = set.clone();
-                s.sort_unstable();
+                s.sort_small();
                 evaluate_rule(rule, self.ctx, &s)
             })
             .collect();
@@ -906,7 +907,7 @@ impl Search<'_, '_, '_> {
             });
             by_need.push((need.unwrap_or(u32::MAX), p));
         }
-        by_need.sort_unstable();
+        by_need.sort_small();
         let mut fewest_first = vec![0; self.atoms.len()];
         for (rank, (_, p)) in by_need.iter().enumerate() {
             for a in &self.part_atoms[*p] {
@@ -936,7 +937,7 @@ impl Search<'_, '_, '_> {
                 }
             };
             let mut takers = s.takers.clone();
-            takers.sort_unstable_by_key(|t| (rank[*t], *t));
+            takers.sort_small_by_key(|t| (rank[*t], *t));
             let mut pick = takers[0];
             let mut most = need(pick, &sets);
             for t in &takers[1..] {

@@ -5,6 +5,7 @@ use super::distinct::assign_distinct;
 use super::rule::{LevelFilter, Measure};
 use super::words;
 use crate::catalogue::{Catalogue, UnitId};
+use crate::sort::SmallSort;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -147,7 +148,7 @@ fn run(
 ) -> Evaluation {
     let qual = &catalogue.qualifications[q];
     let mut plan: Vec<UnitId> = planned.to_vec();
-    plan.sort_unstable();
+    plan.sort_small();
     plan.dedup();
     let ctx = Ctx {
         catalogue,
@@ -447,7 +448,7 @@ pub(super) fn combine_all(children: Vec<RuleResult>) -> RuleResult {
         .iter()
         .flat_map(|c| c.counted.iter().copied())
         .collect();
-    counted.sort_unstable();
+    counted.sort_small();
     counted.dedup();
     r.counted = counted;
     r.children = children;
@@ -505,7 +506,7 @@ fn collect_barred(
                     match out.iter_mut().find(|(id, _)| id == u) {
                         Some((_, by)) => {
                             by.extend(present.iter().copied());
-                            by.sort_unstable();
+                            by.sort_small();
                             by.dedup();
                         }
                         None => out.push((*u, present.clone())),

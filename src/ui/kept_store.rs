@@ -3,6 +3,7 @@
 
 use super::storage::{refusal_name, storage};
 use crate::plan::kept::KeptCopy;
+use crate::sort::SmallSort;
 
 pub const PREFIX: &str = "qualplan.kept.";
 /// Where earlier versions kept one unreadable text each (overwritten by the next problem).
@@ -38,7 +39,7 @@ pub fn list() -> Vec<Stored> {
         };
         out.push(Stored { key, copy });
     }
-    out.sort_unstable_by(|a, b| {
+    out.sort_small_by(|a, b| {
         b.copy
             .kept_at
             .total_cmp(&a.copy.kept_at)

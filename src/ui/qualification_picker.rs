@@ -4,6 +4,7 @@ use super::notices::Notices;
 use crate::catalogue::{Catalogue, CatalogueQualification};
 use crate::plan::{cheapest_glh, Workspace};
 use crate::present::{glh_published, not_published, or_not_published, qualification_name};
+use crate::sort::SmallSort;
 use leptos::prelude::*;
 
 #[component]
@@ -18,8 +19,7 @@ pub fn QualificationPicker(
         catalogue.qualifications.iter().enumerate().collect();
     // Unstable sorts throughout the crate: each stable sort instance costs more wasm, and the
     // catalogue index as the last key keeps the order the same.
-    sorted
-        .sort_unstable_by_key(|(i, q)| (&q.qualification.awarding_body, q.qualification.level, *i));
+    sorted.sort_small_by_key(|(i, q)| (&q.qualification.awarding_body, q.qualification.level, *i));
     for (_, q) in sorted {
         let label = format!(
             "{} \u{2014} {}",

@@ -5,7 +5,7 @@ use super::Report;
 use crate::catalogue::build::same_title;
 use crate::catalogue::model::{LinkBasis, LinksFile};
 use crate::catalogue::Catalogue;
-use std::collections::BTreeSet;
+use crate::sort::SmallSort;
 
 /// False when the file's schema is unknown (nothing in it can be used).
 pub(in crate::catalogue) fn check_links(
@@ -41,7 +41,10 @@ pub(in crate::catalogue) fn check_links(
         if ids.len() != link.units.len() {
             continue;
         }
-        let docs: BTreeSet<usize> = ids.iter().map(|id| catalogue.unit(*id).doc).collect();
+        // Not a BTreeSet: collecting one brings a stable sort into the wasm.
+        let mut docs: Vec<usize> = ids.iter().map(|id| catalogue.unit(*id).doc).collect();
+        docs.sort_small();
+        docs.dedup();
         if docs.len() != ids.len() {
             report.error(&record, "links units of the same document");
         }

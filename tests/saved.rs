@@ -346,7 +346,11 @@ fn names_in_an_old_save_are_made_unique_and_cleaned_with_a_note_and_the_save_kep
     assert_eq!(r.workspace.current, 1);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.notes.len(), 2, "{:?}", r.notes);
-    assert_eq!(r.unreadable.as_deref(), Some(text), "the names as written are kept");
+    assert_eq!(
+        r.unreadable.as_deref(),
+        Some(text),
+        "the names as written are kept"
+    );
 }
 
 #[test]
@@ -371,8 +375,16 @@ fn a_save_read_without_change_keeps_no_copy() {
         {"name":"Old","qualification":"withdrawn","units":["X1"]}
     ]}"#;
     let r = decode(text, embedded());
-    assert_eq!(r.notes.len(), 1, "the plan set aside is told: {:?}", r.notes);
-    assert_eq!(r.unreadable, None, "a plan set aside is still saved, so no copy is needed");
+    assert_eq!(
+        r.notes.len(),
+        1,
+        "the plan set aside is told: {:?}",
+        r.notes
+    );
+    assert_eq!(
+        r.unreadable, None,
+        "a plan set aside is still saved, so no copy is needed"
+    );
 }
 
 #[test]

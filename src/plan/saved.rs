@@ -376,7 +376,11 @@ pub fn take_other_tab(
     let restored = decode(text, catalogue);
     if restored.unreadable.is_some() {
         return OtherTab::Refused {
-            problems: restored.problems.into_iter().chain(restored.notes).collect(),
+            problems: restored
+                .problems
+                .into_iter()
+                .chain(restored.notes)
+                .collect(),
         };
     }
     let base = restored

@@ -273,6 +273,15 @@ pub(super) fn admits(ctx: &Ctx, scope: &Scope, level: Option<LevelFilter>, id: U
     scope.contains(id) && level.is_none_or(|l| l.admits(ctx.catalogue.unit(id).unit.level))
 }
 
+/// The units of `units` that are in `plan` (sorted), in the order of `units`.
+fn planned_among(units: &[UnitId], plan: &[UnitId]) -> Vec<UnitId> {
+    units
+        .iter()
+        .copied()
+        .filter(|u| plan.binary_search(u).is_ok())
+        .collect()
+}
+
 /// The units of `pool` that a requirement could count (under the readings in force): for
 /// assigning units among distinct rules, and for choosing what a completion may add.
 pub fn countable(
@@ -376,11 +385,7 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
             r
         }
         Node::Barred { units, max } => {
-            let present: Vec<UnitId> = units
-                .iter()
-                .copied()
-                .filter(|u| allowed.binary_search(u).is_ok())
-                .collect();
+            let present = planned_among(units, allowed);
             let over = (present.len() as u32).saturating_sub(*max);
             let mut r = blank(if over == 0 {
                 Status::Met
@@ -495,11 +500,7 @@ fn collect_barred(
     let (node, _) = node_in_force(rule, readings);
     match node {
         Node::Barred { units, max } => {
-            let present: Vec<UnitId> = units
-                .iter()
-                .copied()
-                .filter(|u| plan.binary_search(u).is_ok())
-                .collect();
+            let present = planned_among(units, plan);
             if present.len() as u32 >= *max {
                 for u in units.iter().filter(|u| plan.binary_search(u).is_err()) {
                     match out.iter_mut().find(|(id, _)| id == u) {

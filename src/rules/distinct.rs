@@ -204,7 +204,7 @@ fn classes(atoms: &[(&CompiledRule, &Node)], ctx: &Ctx, shared: &mut [Shared]) {
                     level,
                     ..
                 } => {
-                    let yes = admits(ctx, scope, *level, u);
+                    let yes = admits(ctx.catalogue, scope, *level, u);
                     if yes {
                         match measure {
                             Measure::Credits => credit = measure_of(ctx, Measure::Credits, u),
@@ -365,7 +365,7 @@ fn short_of(demand: &Node, ctx: &Ctx, assigned: &[UnitId]) -> u32 {
         } => min.saturating_sub(
             assigned
                 .iter()
-                .filter(|u| admits(ctx, scope, *level, **u))
+                .filter(|u| admits(ctx.catalogue, scope, *level, **u))
                 .map(|u| measure_of(ctx, *measure, *u))
                 .sum(),
         ),
@@ -385,7 +385,7 @@ fn fill_of(demand: &Node, ctx: &Ctx, u: UnitId, short: u32) -> u32 {
             scope,
             level,
             ..
-        } if admits(ctx, scope, *level, u) => measure_of(ctx, *measure, u).min(short),
+        } if admits(ctx.catalogue, scope, *level, u) => measure_of(ctx, *measure, u).min(short),
         Node::Mandatory(units) if units.contains(&u) => 1,
         _ => 0,
     }
@@ -447,7 +447,7 @@ fn lower(node: &Node, ctx: &Ctx, assigned: &[UnitId], possible: &[UnitId]) -> Lb
             ctx.charge(1 + (assigned.len() + possible.len()) as u64);
             let value = |set: &[UnitId]| -> u32 {
                 set.iter()
-                    .filter(|u| admits(ctx, scope, *level, **u))
+                    .filter(|u| admits(ctx.catalogue, scope, *level, **u))
                     .map(|u| measure_of(ctx, *measure, *u))
                     .sum()
             };
@@ -539,7 +539,7 @@ fn more_units(node: &Node, ctx: &Ctx, assigned: &[UnitId], open: &[UnitId]) -> O
         } => {
             let value: u32 = assigned
                 .iter()
-                .filter(|u| admits(ctx, scope, *level, **u))
+                .filter(|u| admits(ctx.catalogue, scope, *level, **u))
                 .map(|u| measure_of(ctx, *measure, *u))
                 .sum();
             let mut short = min.saturating_sub(value);
@@ -549,7 +549,7 @@ fn more_units(node: &Node, ctx: &Ctx, assigned: &[UnitId], open: &[UnitId]) -> O
             // The largest figures first.
             let mut figures: Vec<u32> = open
                 .iter()
-                .filter(|u| admits(ctx, scope, *level, **u))
+                .filter(|u| admits(ctx.catalogue, scope, *level, **u))
                 .map(|u| measure_of(ctx, *measure, *u))
                 .collect();
             figures.sort_unstable_by(|a, b| b.cmp(a));

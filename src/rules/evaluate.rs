@@ -269,8 +269,14 @@ pub(super) fn measure_of(ctx: &Ctx, measure: Measure, id: UnitId) -> u32 {
     }
 }
 
-pub(super) fn admits(ctx: &Ctx, scope: &Scope, level: Option<LevelFilter>, id: UnitId) -> bool {
-    scope.contains(id) && level.is_none_or(|l| l.admits(ctx.catalogue.unit(id).unit.level))
+/// Whether a count over `scope` at `level` counts unit `id`.
+pub(super) fn admits(
+    catalogue: &Catalogue,
+    scope: &Scope,
+    level: Option<LevelFilter>,
+    id: UnitId,
+) -> bool {
+    scope.contains(id) && level.is_none_or(|l| l.admits(catalogue.unit(id).unit.level))
 }
 
 /// The units of `units` that are in `plan` (sorted), in the order of `units`.
@@ -293,9 +299,10 @@ pub fn countable(
 ) {
     match node {
         Node::Mandatory(units) => out.extend(pool.iter().filter(|u| units.contains(u))),
-        Node::Count { scope, level, .. } => out.extend(pool.iter().filter(|u| {
-            scope.contains(**u) && level.is_none_or(|l| l.admits(catalogue.unit(**u).unit.level))
-        })),
+        Node::Count { scope, level, .. } => out.extend(
+            pool.iter()
+                .filter(|u| admits(catalogue, scope, *level, **u)),
+        ),
         Node::Barred { .. } | Node::Manual => {}
         Node::AllOf { rules, .. } | Node::AnyOf { rules } => {
             for r in rules {
@@ -355,7 +362,7 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
             let counted: Vec<UnitId> = allowed
                 .iter()
                 .copied()
-                .filter(|u| admits(ctx, scope, *level, *u))
+                .filter(|u| admits(ctx.catalogue, scope, *level, *u))
                 .collect();
             let value: u32 = counted.iter().map(|u| measure_of(ctx, *measure, *u)).sum();
             let mut r = blank(Status::Met);

@@ -100,7 +100,7 @@ fn rule(c: &Catalogue, r: &RuleResult) -> Value {
         "reading": r.reading,
         "readings": r.meta.readings.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
     });
-    if let Some(p) = r.progress {
+    if let Some(p) = r.meter {
         v["progress"] = json!({
             "measure": match p.measure { Measure::Credits => "credits", Measure::Units => "units", Measure::Glh => "glh" },
             "value": p.value,

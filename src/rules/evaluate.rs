@@ -29,9 +29,9 @@ pub enum Status {
     NotJudged,
 }
 
-/// A count rule's figure against its limits, for meters.
+/// A rule's figure against its limits, shown as a meter (`--json` calls it `progress`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
+pub struct Meter {
     pub measure: Measure,
     pub value: u32,
     pub min: Option<u32>,
@@ -51,7 +51,7 @@ pub struct RuleResult {
     pub counted: Vec<UnitId>,
     /// The reading in force, where the rule has more than one.
     pub reading: Option<String>,
-    pub progress: Option<Progress>,
+    pub meter: Option<Meter>,
     pub children: Vec<RuleResult>,
 }
 
@@ -255,7 +255,7 @@ fn blank(status: Status) -> RuleResult {
         deficit: 0,
         counted: Vec::new(),
         reading: None,
-        progress: None,
+        meter: None,
         children: Vec::new(),
     }
 }
@@ -342,7 +342,7 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
                 r.shortfall = Some(words::add_units(&codes(ctx, &missing)));
             }
             r.deficit = missing.len() as u32;
-            r.progress = Some(Progress {
+            r.meter = Some(Meter {
                 measure: Measure::Units,
                 value: present.len() as u32,
                 min: Some(units.len() as u32),
@@ -382,7 +382,7 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
                     &codes(ctx, &counted),
                 ));
             }
-            r.progress = Some(Progress {
+            r.meter = Some(Meter {
                 measure: *measure,
                 value,
                 min: *min,

@@ -172,11 +172,9 @@ fn rebuild(part: &Part, ctx: &Ctx, results: &mut [Option<RuleResult>]) -> RuleRe
     match part {
         Part::Atom(i) => results[*i].take().expect("each atom is rebuilt once"),
         Part::Group { rule, parts } => {
-            let mut r = combine_all(parts.iter().map(|p| rebuild(p, ctx, results)).collect());
             let (_, reading) = node_in_force(rule, ctx.readings);
-            r.meta = rule.meta.clone();
-            r.reading = reading;
-            r
+            combine_all(parts.iter().map(|p| rebuild(p, ctx, results)).collect())
+                .for_rule(rule, reading)
         }
     }
 }

@@ -57,7 +57,7 @@ pub fn units(c: &Catalogue, q: usize) -> Value {
                     .map(|g| &cq.qualification.groups[g])
                     .collect();
                 json!({
-                    "key": u.code,
+                    "code": u.code,
                     "uan": u.uan,
                     "title": u.title,
                     "level": u.level.to_string(),

@@ -112,12 +112,12 @@ fn units_json_for_every_qualification() {
         assert!(out.status.success(), "{}", stderr(&out));
         let units = json_of(&out);
         for u in units.as_array().unwrap() {
-            for field in ["key", "uan", "title", "level", "credit", "glh", "groups"] {
+            for field in ["code", "uan", "title", "level", "credit", "glh", "groups"] {
                 assert!(
                     u.get(field).is_some(),
                     "{} unit {} lacks {field}",
                     q["id"],
-                    u["key"]
+                    u["code"]
                 );
             }
             assert!(!u["groups"].as_array().unwrap().is_empty());

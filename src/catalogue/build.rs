@@ -1,6 +1,6 @@
 //! Turns parsed data files into an indexed, validated `Catalogue`.
 
-use super::check::{check_document, check_links, Report};
+use super::check::{check_document, check_links, Problem, Report};
 use super::compiled::CompiledRule;
 use super::error::{CatalogueError, CatalogueErrors};
 use super::level::Level;
@@ -179,14 +179,14 @@ impl Catalogue {
         for (name, text) in documents {
             match serde_json::from_str::<DocumentFile>(text) {
                 Ok(file) => parsed.push((name.to_string(), file)),
-                Err(e) => errors.push(CatalogueError::new(name, "", json_message(&e))),
+                Err(e) => Report::new(name, &mut errors).error("", json_problem(&e)),
             }
         }
         let links = match links {
             Some((name, text)) => match serde_json::from_str::<LinksFile>(text) {
                 Ok(l) => Some((name.to_string(), l)),
                 Err(e) => {
-                    errors.push(CatalogueError::new(name, "", json_message(&e)));
+                    Report::new(name, &mut errors).error("", json_problem(&e));
                     None
                 }
             },
@@ -215,10 +215,14 @@ impl Catalogue {
     /// Refused before it is parsed when over `MAX_CATALOGUE_FILE_BYTES`, and after when it holds
     /// more units or qualifications than `MAX_CATALOGUE_UNITS` / `MAX_CATALOGUE_QUALIFICATIONS`.
     pub fn with_document(&self, name: &str, text: &str) -> Result<Catalogue, CatalogueErrors> {
-        let one = |message: String| CatalogueErrors(vec![CatalogueError::new(name, "", message)]);
+        let one = |problem: Problem| {
+            let mut errors = Vec::new();
+            Report::new(name, &mut errors).error("", problem);
+            CatalogueErrors(errors)
+        };
         check_bytes("the file", text.len(), MAX_CATALOGUE_FILE_BYTES)
-            .map_err(|e| one(e.to_string()))?;
-        let file = serde_json::from_str::<DocumentFile>(text).map_err(|e| one(json_message(&e)))?;
+            .map_err(|e| one(Problem::TooLarge(e)))?;
+        let file = serde_json::from_str::<DocumentFile>(text).map_err(|e| one(json_problem(&e)))?;
         check_count("its list of units", file.units.len(), MAX_CATALOGUE_UNITS)
             .and_then(|_| {
                 check_count(
@@ -227,7 +231,7 @@ impl Catalogue {
                     MAX_CATALOGUE_QUALIFICATIONS,
                 )
             })
-            .map_err(|e| one(e.to_string()))?;
+            .map_err(|e| one(Problem::TooLarge(e)))?;
         let mut catalogue = self.clone();
         let mut errors = Vec::new();
         catalogue.add_document(name, file, &mut errors);
@@ -329,6 +333,6 @@ pub fn same_title(a: &str, b: &str) -> bool {
 }
 
 /// The parser's finding, cut short: it can quote a whole string from the file.
-fn json_message(e: &serde_json::Error) -> String {
-    format!("not a valid catalogue file: {}", cut(&e.to_string(), 200))
+fn json_problem(e: &serde_json::Error) -> Problem {
+    Problem::NotACatalogueFile(cut(&e.to_string(), 200))
 }

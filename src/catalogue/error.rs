@@ -1,5 +1,7 @@
-//! Errors in catalogue files: each names the file, the record and what was expected.
+//! Errors in catalogue files: each names the file, the record and what was expected. They are
+//! made through `check::Report`; what can be wrong is `check::Problem`.
 
+use super::check::Problem;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -8,25 +10,15 @@ pub struct CatalogueError {
     pub file: String,
     /// The record inside it: "unit 002", "qualification cg-4411-30, rule mandatory".
     pub record: String,
-    pub message: String,
-}
-
-impl CatalogueError {
-    pub fn new(file: &str, record: impl Into<String>, message: impl Into<String>) -> Self {
-        CatalogueError {
-            file: file.to_string(),
-            record: record.into(),
-            message: message.into(),
-        }
-    }
+    pub problem: Problem,
 }
 
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.record.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{}: {}", self.file, self.problem)
         } else {
-            write!(f, "{}: {}: {}", self.file, self.record, self.message)
+            write!(f, "{}: {}: {}", self.file, self.record, self.problem)
         }
     }
 }

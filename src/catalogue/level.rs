@@ -38,16 +38,28 @@ impl Level {
     }
 }
 
+/// A level is written three ways, each made here and nowhere else: `label` for a reader (the
+/// screen and the command line's text), `in_sentence` within a shortfall's words, and `Display`
+/// as the data files and `--json` write it.
 impl Level {
-    /// The name a reader uses: "Entry 3", "Level 2" (`Display` gives the bare printed form, "2").
+    /// The name a reader uses: "Entry 3", "Level 2".
     pub fn label(self) -> String {
         match self {
             Level::Entry(n) => format!("Entry {n}"),
             Level::Numbered(n) => format!("Level {n}"),
         }
     }
+
+    /// Within a sentence: "at level 2", "at Entry 3".
+    pub fn in_sentence(self) -> String {
+        match self {
+            Level::Entry(n) => format!("Entry {n}"),
+            Level::Numbered(n) => format!("level {n}"),
+        }
+    }
 }
 
+/// As the data files and `--json` write it: "Entry 3", "2".
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -92,5 +104,7 @@ mod tests {
         assert_eq!(Level::Numbered(2).to_string(), "2");
         assert_eq!(Level::Numbered(2).label(), "Level 2");
         assert_eq!(Level::Entry(3).label(), "Entry 3");
+        assert_eq!(Level::Numbered(2).in_sentence(), "level 2");
+        assert_eq!(Level::Entry(3).in_sentence(), "Entry 3");
     }
 }

@@ -18,6 +18,7 @@ pub use build::{
     Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, GroupPlacement, PlacedUnit,
     ReadingNote, UnitId,
 };
+pub use check::Problem;
 pub use compiled::{compile_rules, CompiledRule, Node, RuleMeta, Scope};
 pub use embedded::{embedded, EMBEDDED_FILES, EMBEDDED_LINKS};
 pub use error::{CatalogueError, CatalogueErrors};

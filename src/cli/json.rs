@@ -57,7 +57,7 @@ pub fn units(c: &Catalogue, q: usize) -> Value {
                     .map(|g| &cq.qualification.groups[g])
                     .collect();
                 json!({
-                    "key": u.code,
+                    "code": u.code,
                     "uan": u.uan,
                     "title": u.title,
                     "level": u.level.to_string(),
@@ -100,7 +100,7 @@ fn rule(c: &Catalogue, r: &RuleResult) -> Value {
         "reading": r.reading,
         "readings": r.meta.readings.iter().map(|(id, label)| json!({"id": id, "label": label})).collect::<Vec<_>>(),
     });
-    if let Some(p) = r.progress {
+    if let Some(p) = r.meter {
         v["progress"] = json!({
             "measure": match p.measure { Measure::Credits => "credits", Measure::Units => "units", Measure::Glh => "glh" },
             "value": p.value,

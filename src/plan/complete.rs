@@ -341,7 +341,7 @@ fn max_broken(rule: &CompiledRule, res: &RuleResult, readings: &Readings) -> boo
     let node = node_in_force(rule, readings).0;
     match node {
         Node::Barred { .. } => true,
-        Node::Count { max: Some(max), .. } => res.progress.is_some_and(|p| p.value > *max),
+        Node::Count { max: Some(max), .. } => res.meter.is_some_and(|p| p.value > *max),
         Node::AllOf {
             rules,
             distinct: false,

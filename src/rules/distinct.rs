@@ -173,11 +173,9 @@ fn rebuild(part: &Part, ctx: &Ctx, results: &mut [Option<RuleResult>]) -> RuleRe
     match part {
         Part::Atom(i) => results[*i].take().expect("each atom is rebuilt once"),
         Part::Group { rule, parts } => {
-            let mut r = combine_all(parts.iter().map(|p| rebuild(p, ctx, results)).collect());
             let (_, reading) = node_in_force(rule, ctx.readings);
-            r.meta = rule.meta.clone();
-            r.reading = reading;
-            r
+            combine_all(parts.iter().map(|p| rebuild(p, ctx, results)).collect())
+                .for_rule(rule, reading)
         }
     }
 }
@@ -205,7 +203,7 @@ fn classes(atoms: &[(&CompiledRule, &Node)], ctx: &Ctx, shared: &mut [Shared]) {
                     level,
                     ..
                 } => {
-                    let yes = admits(ctx, scope, *level, u);
+                    let yes = admits(ctx.catalogue, scope, *level, u);
                     if yes {
                         match measure {
                             Measure::Credits => credit = measure_of(ctx, Measure::Credits, u),
@@ -366,7 +364,7 @@ fn short_of(demand: &Node, ctx: &Ctx, assigned: &[UnitId]) -> u32 {
         } => min.saturating_sub(
             assigned
                 .iter()
-                .filter(|u| admits(ctx, scope, *level, **u))
+                .filter(|u| admits(ctx.catalogue, scope, *level, **u))
                 .map(|u| measure_of(ctx, *measure, *u))
                 .sum(),
         ),
@@ -386,7 +384,7 @@ fn fill_of(demand: &Node, ctx: &Ctx, u: UnitId, short: u32) -> u32 {
             scope,
             level,
             ..
-        } if admits(ctx, scope, *level, u) => measure_of(ctx, *measure, u).min(short),
+        } if admits(ctx.catalogue, scope, *level, u) => measure_of(ctx, *measure, u).min(short),
         Node::Mandatory(units) if units.contains(&u) => 1,
         _ => 0,
     }
@@ -448,7 +446,7 @@ fn lower(node: &Node, ctx: &Ctx, assigned: &[UnitId], possible: &[UnitId]) -> Lb
             ctx.charge(1 + (assigned.len() + possible.len()) as u64);
             let value = |set: &[UnitId]| -> u32 {
                 set.iter()
-                    .filter(|u| admits(ctx, scope, *level, **u))
+                    .filter(|u| admits(ctx.catalogue, scope, *level, **u))
                     .map(|u| measure_of(ctx, *measure, *u))
                     .sum()
             };
@@ -540,7 +538,7 @@ fn more_units(node: &Node, ctx: &Ctx, assigned: &[UnitId], open: &[UnitId]) -> O
         } => {
             let value: u32 = assigned
                 .iter()
-                .filter(|u| admits(ctx, scope, *level, **u))
+                .filter(|u| admits(ctx.catalogue, scope, *level, **u))
                 .map(|u| measure_of(ctx, *measure, *u))
                 .sum();
             let mut short = min.saturating_sub(value);
@@ -550,7 +548,7 @@ fn more_units(node: &Node, ctx: &Ctx, assigned: &[UnitId], open: &[UnitId]) -> O
             // The largest figures first.
             let mut figures: Vec<u32> = open
                 .iter()
-                .filter(|u| admits(ctx, scope, *level, **u))
+                .filter(|u| admits(ctx.catalogue, scope, *level, **u))
                 .map(|u| measure_of(ctx, *measure, *u))
                 .collect();
             figures.sort_small_by(|a, b| b.cmp(a));

@@ -8,7 +8,7 @@ use crate::catalogue::{Catalogue, UnitId};
 use crate::sort::SmallSort;
 use std::cell::Cell;
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// The work one evaluation may spend. Work is counted in look-ups, deterministically: a
 /// requirement (count, mandatory list, barred set, manual) looking at a unit, in a result or in
@@ -30,9 +30,9 @@ pub enum Status {
     NotJudged,
 }
 
-/// A count rule's figure against its limits, for meters.
+/// A rule's figure against its limits, shown as a meter (`--json` calls it `progress`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
+pub struct Meter {
     pub measure: Measure,
     pub value: u32,
     pub min: Option<u32>,
@@ -52,7 +52,7 @@ pub struct RuleResult {
     pub counted: Vec<UnitId>,
     /// The reading in force, where the rule has more than one.
     pub reading: Option<String>,
-    pub progress: Option<Progress>,
+    pub meter: Option<Meter>,
     pub children: Vec<RuleResult>,
 }
 
@@ -226,38 +226,44 @@ pub fn node_in_force<'r>(
 
 pub(super) fn evaluate_rule(rule: &CompiledRule, ctx: &Ctx, allowed: &[UnitId]) -> RuleResult {
     let (node, reading) = node_in_force(rule, ctx.readings);
-    let mut result = evaluate_node(node, ctx, allowed);
-    result.meta = rule.meta.clone();
-    result.reading = reading;
-    result
+    evaluate_node(node, ctx, allowed).for_rule(rule, reading)
 }
 
-/// A placeholder until `evaluate_rule` sets the rule's own.
-fn no_meta() -> Arc<RuleMeta> {
-    static EMPTY: OnceLock<Arc<RuleMeta>> = OnceLock::new();
-    EMPTY
-        .get_or_init(|| {
-            Arc::new(RuleMeta {
-                id: String::new(),
-                label: String::new(),
-                text: String::new(),
-                source: String::new(),
-                readings: Vec::new(),
-            })
-        })
-        .clone()
+/// What a requirement found, before it is given the rule it belongs to.
+pub(super) struct Outcome {
+    status: Status,
+    shortfall: Option<String>,
+    deficit: u32,
+    counted: Vec<UnitId>,
+    meter: Option<Meter>,
+    children: Vec<RuleResult>,
 }
 
-fn blank(status: Status) -> RuleResult {
-    RuleResult {
-        meta: no_meta(),
-        status,
-        shortfall: None,
-        deficit: 0,
-        counted: Vec::new(),
-        reading: None,
-        progress: None,
-        children: Vec::new(),
+impl Outcome {
+    /// The outcome of a requirement with nothing missing, counted or below it.
+    fn just(status: Status) -> Outcome {
+        Outcome {
+            status,
+            shortfall: None,
+            deficit: 0,
+            counted: Vec::new(),
+            meter: None,
+            children: Vec::new(),
+        }
+    }
+
+    /// The result of `rule`, read as `reading`, whose requirement found this.
+    pub(super) fn for_rule(self, rule: &CompiledRule, reading: Option<String>) -> RuleResult {
+        RuleResult {
+            meta: rule.meta.clone(),
+            status: self.status,
+            shortfall: self.shortfall,
+            deficit: self.deficit,
+            counted: self.counted,
+            reading,
+            meter: self.meter,
+            children: self.children,
+        }
     }
 }
 
@@ -270,8 +276,23 @@ pub(super) fn measure_of(ctx: &Ctx, measure: Measure, id: UnitId) -> u32 {
     }
 }
 
-pub(super) fn admits(ctx: &Ctx, scope: &Scope, level: Option<LevelFilter>, id: UnitId) -> bool {
-    scope.contains(id) && level.is_none_or(|l| l.admits(ctx.catalogue.unit(id).unit.level))
+/// Whether a count over `scope` at `level` counts unit `id`.
+pub(super) fn admits(
+    catalogue: &Catalogue,
+    scope: &Scope,
+    level: Option<LevelFilter>,
+    id: UnitId,
+) -> bool {
+    scope.contains(id) && level.is_none_or(|l| l.admits(catalogue.unit(id).unit.level))
+}
+
+/// The units of `units` that are in `plan` (sorted), in the order of `units`.
+fn planned_among(units: &[UnitId], plan: &[UnitId]) -> Vec<UnitId> {
+    units
+        .iter()
+        .copied()
+        .filter(|u| plan.binary_search(u).is_ok())
+        .collect()
 }
 
 /// The units of `pool` that a requirement could count (under the readings in force): for
@@ -285,9 +306,10 @@ pub fn countable(
 ) {
     match node {
         Node::Mandatory(units) => out.extend(pool.iter().filter(|u| units.contains(u))),
-        Node::Count { scope, level, .. } => out.extend(pool.iter().filter(|u| {
-            scope.contains(**u) && level.is_none_or(|l| l.admits(catalogue.unit(**u).unit.level))
-        })),
+        Node::Count { scope, level, .. } => out.extend(
+            pool.iter()
+                .filter(|u| admits(catalogue, scope, *level, **u)),
+        ),
         Node::Barred { .. } | Node::Manual => {}
         Node::AllOf { rules, .. } | Node::AnyOf { rules } => {
             for r in rules {
@@ -303,7 +325,7 @@ fn codes(ctx: &Ctx, ids: &[UnitId]) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleResult {
+pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> Outcome {
     // A result costs about as much to make (its words, its lists) as this many look-ups.
     const RESULT: u64 = 24;
     match node {
@@ -318,23 +340,23 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
         Node::Mandatory(units) => {
             let (present, missing): (Vec<UnitId>, Vec<UnitId>) =
                 units.iter().partition(|u| allowed.binary_search(u).is_ok());
-            let mut r = blank(if missing.is_empty() {
-                Status::Met
-            } else {
-                Status::Unmet
-            });
-            if !missing.is_empty() {
-                r.shortfall = Some(words::add_units(&codes(ctx, &missing)));
+            Outcome {
+                status: if missing.is_empty() {
+                    Status::Met
+                } else {
+                    Status::Unmet
+                },
+                shortfall: (!missing.is_empty()).then(|| words::add_units(&codes(ctx, &missing))),
+                deficit: missing.len() as u32,
+                meter: Some(Meter {
+                    measure: Measure::Units,
+                    value: present.len() as u32,
+                    min: Some(units.len() as u32),
+                    max: None,
+                }),
+                counted: present,
+                children: Vec::new(),
             }
-            r.deficit = missing.len() as u32;
-            r.progress = Some(Progress {
-                measure: Measure::Units,
-                value: present.len() as u32,
-                min: Some(units.len() as u32),
-                max: None,
-            });
-            r.counted = present;
-            r
         }
         Node::Count {
             measure,
@@ -347,57 +369,66 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
             let counted: Vec<UnitId> = allowed
                 .iter()
                 .copied()
-                .filter(|u| admits(ctx, scope, *level, *u))
+                .filter(|u| admits(ctx.catalogue, scope, *level, *u))
                 .collect();
             let value: u32 = counted.iter().map(|u| measure_of(ctx, *measure, *u)).sum();
-            let mut r = blank(Status::Met);
-            if let Some(min) = min.filter(|m| value < *m) {
-                r.status = Status::Unmet;
-                r.deficit = min - value;
-                r.shortfall = Some(words::more_needed(*measure, r.deficit, *level, from_words));
+            let (deficit, shortfall) = if let Some(min) = min.filter(|m| value < *m) {
+                let deficit = min - value;
+                let words = words::more_needed(*measure, deficit, *level, from_words);
+                (deficit, Some(words))
             } else if let Some(max) = max.filter(|m| value > *m) {
-                r.status = Status::Unmet;
-                r.deficit = value - max;
-                r.shortfall = Some(words::too_many(
+                let deficit = value - max;
+                let words = words::too_many(
                     *measure,
-                    r.deficit,
+                    deficit,
                     max,
                     *level,
                     from_words,
                     &codes(ctx, &counted),
-                ));
+                );
+                (deficit, Some(words))
+            } else {
+                (0, None)
+            };
+            Outcome {
+                status: if shortfall.is_some() {
+                    Status::Unmet
+                } else {
+                    Status::Met
+                },
+                shortfall,
+                deficit,
+                meter: Some(Meter {
+                    measure: *measure,
+                    value,
+                    min: *min,
+                    max: *max,
+                }),
+                counted,
+                children: Vec::new(),
             }
-            r.progress = Some(Progress {
-                measure: *measure,
-                value,
-                min: *min,
-                max: *max,
-            });
-            r.counted = counted;
-            r
         }
         Node::Barred { units, max } => {
-            let present: Vec<UnitId> = units
-                .iter()
-                .copied()
-                .filter(|u| allowed.binary_search(u).is_ok())
-                .collect();
+            let present = planned_among(units, allowed);
             let over = (present.len() as u32).saturating_sub(*max);
-            let mut r = blank(if over == 0 {
-                Status::Met
-            } else {
-                Status::Unmet
-            });
-            if over > 0 {
-                r.deficit = over;
-                r.shortfall = Some(format!(
-                    "remove {} of {}",
-                    words::count_words(over),
-                    codes(ctx, &present).join(" / ")
-                ));
+            Outcome {
+                status: if over == 0 {
+                    Status::Met
+                } else {
+                    Status::Unmet
+                },
+                shortfall: (over > 0).then(|| {
+                    format!(
+                        "remove {} of {}",
+                        words::count_words(over),
+                        codes(ctx, &present).join(" / ")
+                    )
+                }),
+                deficit: over,
+                meter: None,
+                counted: present,
+                children: Vec::new(),
             }
-            r.counted = present;
-            r
         }
         Node::AllOf { rules, distinct } => {
             let children: Vec<RuleResult> = if *distinct {
@@ -417,72 +448,78 @@ pub(super) fn evaluate_node(node: &Node, ctx: &Ctx, allowed: &[UnitId]) -> RuleR
                 .collect();
             combine_any(children)
         }
-        Node::Manual => blank(Status::NotJudged),
+        Node::Manual => Outcome::just(Status::NotJudged),
     }
 }
 
-pub(super) fn combine_all(children: Vec<RuleResult>) -> RuleResult {
+pub(super) fn combine_all(children: Vec<RuleResult>) -> Outcome {
     let judged = children.iter().any(|c| c.status != Status::NotJudged);
     let unmet: Vec<&RuleResult> = children
         .iter()
         .filter(|c| c.status == Status::Unmet)
         .collect();
-    let mut r = blank(if !judged {
+    let status = if !judged {
         Status::NotJudged
     } else if unmet.is_empty() {
         Status::Met
     } else {
         Status::Unmet
+    };
+    let shortfall = (!unmet.is_empty()).then(|| {
+        unmet
+            .iter()
+            .filter_map(|c| c.shortfall.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
     });
-    if !unmet.is_empty() {
-        r.shortfall = Some(
-            unmet
-                .iter()
-                .filter_map(|c| c.shortfall.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
-        r.deficit = unmet.iter().map(|c| c.deficit).sum();
-    }
+    let deficit = unmet.iter().map(|c| c.deficit).sum();
     let mut counted: Vec<UnitId> = children
         .iter()
         .flat_map(|c| c.counted.iter().copied())
         .collect();
     counted.sort_small();
     counted.dedup();
-    r.counted = counted;
-    r.children = children;
-    r
+    Outcome {
+        status,
+        shortfall,
+        deficit,
+        counted,
+        meter: None,
+        children,
+    }
 }
 
-fn combine_any(children: Vec<RuleResult>) -> RuleResult {
+fn combine_any(children: Vec<RuleResult>) -> Outcome {
     let met = children.iter().position(|c| c.status == Status::Met);
-    let mut r;
-    if let Some(i) = met {
-        r = blank(Status::Met);
-        r.counted = children[i].counted.clone();
+    let mut r = if let Some(i) = met {
+        Outcome {
+            counted: children[i].counted.clone(),
+            ..Outcome::just(Status::Met)
+        }
     } else if children.iter().all(|c| c.status == Status::NotJudged) {
-        r = blank(Status::NotJudged);
+        Outcome::just(Status::NotJudged)
     } else {
-        r = blank(Status::Unmet);
         let best = children
             .iter()
             .filter(|c| c.status == Status::Unmet)
             .min_by_key(|c| c.deficit)
             .expect("some child is unmet");
-        r.deficit = best.deficit;
-        r.counted = best.counted.clone();
-        r.shortfall = Some(format!(
-            "meet one of: {}; closest is {}: {}",
-            children
-                .iter()
-                .map(|c| c.meta.label.as_str())
-                .collect::<Vec<_>>()
-                .join(" / "),
-            best.meta.label,
-            best.shortfall.clone().unwrap_or_default()
-        ));
-    }
+        Outcome {
+            deficit: best.deficit,
+            counted: best.counted.clone(),
+            shortfall: Some(format!(
+                "meet one of: {}; closest is {}: {}",
+                children
+                    .iter()
+                    .map(|c| c.meta.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                best.meta.label,
+                best.shortfall.clone().unwrap_or_default()
+            )),
+            ..Outcome::just(Status::Unmet)
+        }
+    };
     r.children = children;
     r
 }
@@ -496,11 +533,7 @@ fn collect_barred(
     let (node, _) = node_in_force(rule, readings);
     match node {
         Node::Barred { units, max } => {
-            let present: Vec<UnitId> = units
-                .iter()
-                .copied()
-                .filter(|u| plan.binary_search(u).is_ok())
-                .collect();
+            let present = planned_among(units, plan);
             if present.len() as u32 >= *max {
                 for u in units.iter().filter(|u| plan.binary_search(u).is_err()) {
                     match out.iter_mut().find(|(id, _)| id == u) {

@@ -22,7 +22,7 @@ mod rule {
 
 pub use compile::{compile_rules, CompiledRule, Node, RuleMeta, Scope};
 pub use evaluate::{
-    countable, evaluate, evaluate_within, node_in_force, verdicts_within, Evaluation, Progress,
+    countable, evaluate, evaluate_within, node_in_force, verdicts_within, Evaluation, Meter,
     Readings, RuleResult, Status, EVALUATION_BUDGET,
 };
 pub use rule::{

@@ -1,7 +1,6 @@
 //! Shortfalls in plain words: "1 more unit from Optional Group C", "remove one of 001 / 101".
 
 use super::rule::{LevelFilter, Measure};
-use crate::catalogue::Level;
 
 fn measure_word(measure: Measure, n: u32) -> &'static str {
     match (measure, n == 1) {
@@ -19,14 +18,10 @@ pub fn measure_words(measure: Measure, n: u32) -> String {
 }
 
 pub fn level_words(level: Option<LevelFilter>) -> String {
-    let name = |l: Level| match l {
-        Level::Entry(n) => format!("Entry {n}"),
-        Level::Numbered(n) => format!("level {n}"),
-    };
     match level {
         None => String::new(),
-        Some(LevelFilter::At(l)) => format!(" at {}", name(l)),
-        Some(LevelFilter::AtOrAbove(l)) => format!(" at {} or above", name(l)),
+        Some(LevelFilter::At(l)) => format!(" at {}", l.in_sentence()),
+        Some(LevelFilter::AtOrAbove(l)) => format!(" at {} or above", l.in_sentence()),
     }
 }
 
@@ -103,6 +98,7 @@ pub fn add_units(codes: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Level;
 
     #[test]
     fn shortfalls_read_as_a_person_says_them() {

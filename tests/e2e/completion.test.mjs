@@ -32,7 +32,7 @@ test(
     const cli = cliComplete(q, planned, 'glh');
     assert.equal(cli.status, 'found');
     assert.equal(shown.length, cli.options.length, 'as many options as the command line finds');
-    const units = new Map(cliUnits(q).map((u) => [u.key, u]));
+    const units = new Map(cliUnits(q).map((u) => [u.code, u]));
     const first = shown[0];
     for (const [i, o] of shown.entries()) {
       assert.equal(o.name, `Option ${i + 1}`);

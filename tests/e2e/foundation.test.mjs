@@ -64,7 +64,7 @@ for (const qualification of ['highfield-l2-nvq-customer-service', 'cg-4411-30', 
         for (const [i, g] of u.groups.entries()) {
           let group = expected.find((e) => e.name === g);
           if (!group) expected.push((group = { name: g, codes: [] }));
-          if (i === 0) group.codes.push(u.key);
+          if (i === 0) group.codes.push(u.code);
         }
       }
       const shown = await planner.availableGroups();
@@ -83,13 +83,13 @@ for (const qualification of ['highfield-l2-nvq-customer-service', 'cg-4411-30', 
         await planner.availableList.getByRole('heading', { name: g.name, exact: true, level: 3 }).waitFor();
       }
       for (const u of units.filter((u) => u.groups.length > 1)) {
-        const entry = await planner.availableUnit(u.key).innerText();
+        const entry = await planner.availableUnit(u.code).innerText();
         assert.ok(entry.includes(`Also in: ${u.groups.slice(1).join('; ')}`), entry);
       }
       // Each unit shows its code, title, level, credits and GLH.
       const u = units[units.length - 1];
-      const entry = await planner.availableUnit(u.key).innerText();
-      assert.ok(entry.includes(u.key) && entry.includes(u.title), entry);
+      const entry = await planner.availableUnit(u.code).innerText();
+      assert.ok(entry.includes(u.code) && entry.includes(u.title), entry);
       assert.ok(entry.includes(u.level.startsWith('Entry') ? u.level : `Level ${u.level}`), entry);
       assert.ok(
         entry.includes(u.credit === null ? 'credits not published' : `${u.credit} credit${u.credit === 1 ? '' : 's'}`),
@@ -109,20 +109,20 @@ test(
     const units = cliUnits('edi-l2-nvq-customer-service');
 
     await planner.filterUnits('telephone');
-    const byText = units.filter((u) => u.title.toLowerCase().includes('telephone')).map((u) => u.key);
+    const byText = units.filter((u) => u.title.toLowerCase().includes('telephone')).map((u) => u.code);
     await eventually(async () => assert.deepEqual((await planner.availableCodes()).sort(), byText.sort()));
 
     await planner.filterUnits('cu80');
     await eventually(async () =>
       assert.deepEqual(
         (await planner.availableCodes()).sort(),
-        units.filter((u) => u.key.toLowerCase().includes('cu80')).map((u) => u.key).sort(),
+        units.filter((u) => u.code.toLowerCase().includes('cu80')).map((u) => u.code).sort(),
       ),
     );
 
     await planner.filterUnits('');
     await planner.filterLevel('Level 3');
-    const level3 = units.filter((u) => u.level === '3').map((u) => u.key);
+    const level3 = units.filter((u) => u.level === '3').map((u) => u.code);
     await eventually(async () => assert.deepEqual((await planner.availableCodes()).sort(), level3.sort()));
     // A group with nothing left to show is hidden with its heading.
     const groupA = planner.availableList.getByRole('heading', { name: /^Group A/ });
@@ -169,7 +169,7 @@ test(
       const level = shownLevel.replace(/^Level /, '');
       assert.deepEqual(
         [...new Set(listed)].sort(),
-        units.filter((u) => u.level === level).map((u) => u.key).sort(),
+        units.filter((u) => u.level === level).map((u) => u.code).sort(),
       );
     }
     assert.ok(listed.length > 0, 'some unit is listed');

@@ -28,7 +28,7 @@ test(
     const check = cliCheck('cg-4411-30', ['002', '001', '104', '106'], readings);
     const title = 'City & Guilds Entry Level Award for Introduction to Customer Service (Entry 3)';
     assert.equal(shared.summary, `A shared plan, \u201cFor Sam\u201d: 4 units towards ${title}: 002, 001, 104, 106.`);
-    const units = new Map(cliUnits('cg-4411-30').map((u) => [u.key, u]));
+    const units = new Map(cliUnits('cg-4411-30').map((u) => [u.code, u]));
     assert.deepEqual(
       shared.units.map((u) => [u.code, u.title]),
       ['002', '001', '104', '106'].map((c) => [c, units.get(c).title]),

@@ -484,7 +484,7 @@ test(
     assert.deepEqual(await planner.otherQualifications(), [], 'nothing planned, nothing listed');
     const codes = ['CU791', 'CU792', 'CU795'];
     await planner.addAll(codes);
-    const ids = cliUnits('edi-l2-nvq-customer-service').filter((u) => codes.includes(u.key)).map((u) => u.id);
+    const ids = cliUnits('edi-l2-nvq-customer-service').filter((u) => codes.includes(u.code)).map((u) => u.id);
     const progress = cliProgress(ids).qualifications.filter(
       (q) => q.qualification !== 'edi-l2-nvq-customer-service' && q.carried.length > 0,
     );

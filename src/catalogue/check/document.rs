@@ -1,6 +1,6 @@
 //! The document as a whole: schema, id, and the decisions its records refer to.
 
-use super::Report;
+use super::{Problem, Report};
 use crate::catalogue::model::DocumentFile;
 use crate::catalogue::Catalogue;
 use std::collections::HashSet;
@@ -12,25 +12,16 @@ pub(super) fn check(
     report: &mut Report,
 ) -> Option<String> {
     if file.schema != 1 {
-        report.error(
-            "",
-            format!("schema {} is not supported: expected 1", file.schema),
-        );
+        report.error("", Problem::UnsupportedSchema(file.schema));
         return None;
     }
     let doc_id = file.document.id.trim().to_string();
     if doc_id.is_empty() || doc_id.contains(':') {
-        report.error(
-            "document",
-            format!("document id {doc_id:?} must be non-empty and contain no ':'"),
-        );
+        report.error("document", Problem::BadDocumentId(doc_id));
         return None;
     }
     if catalogue.documents.iter().any(|d| d.document.id == doc_id) {
-        report.error(
-            "document",
-            format!("document id {doc_id:?} is already in the catalogue"),
-        );
+        report.error("document", Problem::DocumentAlreadyLoaded(doc_id));
         return None;
     }
     Some(doc_id)
@@ -47,12 +38,7 @@ impl<'a> Decisions<'a> {
     /// Reports each of `ids` the list does not have.
     pub fn check(&self, record: &str, ids: &[String], report: &mut Report) {
         for id in ids.iter().filter(|id| !self.0.contains(id.as_str())) {
-            report.error(
-                record,
-                format!(
-                    "refers to decision {id:?}, which the file's \"decisions\" list does not have"
-                ),
-            );
+            report.error(record, Problem::UnknownDecision(id.clone()));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! A qualification's groups: ids unique, every unit one of the file's.
 
 use super::units::Codes;
-use super::Report;
+use super::{Problem, Report};
 use crate::catalogue::model::Qualification;
 use std::collections::HashSet;
 
@@ -17,7 +17,7 @@ pub(super) fn check(
     let mut available: Vec<usize> = Vec::new();
     for g in &q.groups {
         if !group_ids.insert(g.id.as_str()) {
-            report.error(record, format!("group id {:?} is used twice", g.id));
+            report.error(record, Problem::GroupIdTwice(g.id.clone()));
         }
         for code in &g.units {
             match codes.index(code) {
@@ -28,7 +28,7 @@ pub(super) fn check(
                 }
                 None => report.error(
                     format!("{record}, group {}", g.id),
-                    format!("unknown unit {code:?}: no unit in this file has that code"),
+                    Problem::UnknownUnit(code.clone()),
                 ),
             }
         }

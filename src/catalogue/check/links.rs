@@ -1,7 +1,7 @@
 //! The links file: each link names two or more units of different documents, and its basis (the
 //! same UAN, or the same title, level and credit) holds between them.
 
-use super::Report;
+use super::{Problem, Report};
 use crate::catalogue::build::same_title;
 use crate::catalogue::model::{LinkBasis, LinksFile};
 use crate::catalogue::Catalogue;
@@ -14,28 +14,20 @@ pub(in crate::catalogue) fn check_links(
     report: &mut Report,
 ) -> bool {
     if file.schema != 1 {
-        report.error(
-            "",
-            format!("schema {} is not supported: expected 1", file.schema),
-        );
+        report.error("", Problem::UnsupportedSchema(file.schema));
         return false;
     }
     for (i, link) in file.links.iter().enumerate() {
         let record = format!("link #{} ({})", i + 1, link.units.join(", "));
         if link.units.len() < 2 {
-            report.error(&record, "a link needs at least two units");
+            report.error(&record, Problem::LinkTooShort);
             continue;
         }
         let mut ids = Vec::new();
         for key in &link.units {
             match catalogue.unit_by_key(key) {
                 Some(id) => ids.push(id),
-                None => report.error(
-                    &record,
-                    format!(
-                        "unknown unit {key:?}: expected DOCUMENT:CODE of a unit in the catalogue"
-                    ),
-                ),
+                None => report.error(&record, Problem::UnknownLinkedUnit(key.clone())),
             }
         }
         if ids.len() != link.units.len() {
@@ -46,7 +38,7 @@ pub(in crate::catalogue) fn check_links(
         docs.sort_small();
         docs.dedup();
         if docs.len() != ids.len() {
-            report.error(&record, "links units of the same document");
+            report.error(&record, Problem::LinkWithinDocument);
         }
         let first = &catalogue.unit(ids[0]).unit;
         for id in &ids[1..] {
@@ -63,11 +55,10 @@ pub(in crate::catalogue) fn check_links(
             if !holds {
                 report.error(
                     &record,
-                    format!(
-                        "basis {:?} does not hold between {} and {}",
+                    Problem::BasisDoesNotHold(
                         link.basis,
-                        link.units[0],
-                        catalogue.unit(*id).key
+                        link.units[0].clone(),
+                        catalogue.unit(*id).key.clone(),
                     ),
                 );
             }

@@ -1,12 +1,14 @@
 //! Checks one data file before it joins a catalogue, by what is checked: the document
 //! (`document`), its units (`units`), each qualification's own figures (`qualifications`), its
 //! groups (`groups`), its rules (`rules`) and their readings (`readings`); then `Catalogue::index`
-//! adds what passed. The links file between documents is checked by `links`. Every error is made the one way, through `Report`, naming the file and the
-//! record.
+//! adds what passed. The links file between documents is checked by `links`. Every error is a
+//! `Problem` (`problem`, where each is worded), made the one way, through `Report`, naming the
+//! file and the record.
 
 mod document;
 mod groups;
 mod links;
+mod problem;
 mod qualifications;
 mod readings;
 mod rules;
@@ -16,6 +18,7 @@ use super::error::CatalogueError;
 use super::model::{DocumentFile, Qualification};
 use super::Catalogue;
 pub(super) use links::check_links;
+pub use problem::Problem;
 pub(super) use units::Codes;
 
 /// Collects errors for one file.
@@ -30,9 +33,12 @@ impl<'a> Report<'a> {
     }
 
     /// An error in `record` ("unit 002", "qualification X, rule Y"; empty for the whole file).
-    pub fn error(&mut self, record: impl Into<String>, message: impl Into<String>) {
-        self.errors
-            .push(CatalogueError::new(self.file, record, message));
+    pub fn error(&mut self, record: impl Into<String>, problem: Problem) {
+        self.errors.push(CatalogueError {
+            file: self.file.to_string(),
+            record: record.into(),
+            problem,
+        });
     }
 
     pub fn count(&self) -> usize {

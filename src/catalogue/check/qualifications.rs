@@ -2,7 +2,7 @@
 //! document publishes them.
 
 use super::document::Decisions;
-use super::Report;
+use super::{Problem, Report};
 use crate::catalogue::model::{DocumentFile, Qualification};
 use crate::catalogue::Catalogue;
 
@@ -15,7 +15,7 @@ pub(super) fn check(
     report: &mut Report,
 ) {
     if q.id.trim().is_empty() {
-        report.error("qualification", "empty id");
+        report.error("qualification", Problem::EmptyQualificationId);
     }
     if catalogue
         .qualifications
@@ -23,28 +23,25 @@ pub(super) fn check(
         .any(|o| o.qualification.id == q.id)
         || file.qualifications.iter().filter(|o| o.id == q.id).count() > 1
     {
-        report.error(record, "id is used by another qualification");
+        report.error(record, Problem::QualificationIdTaken);
     }
     if q.glh.is_some() && q.glh_range.is_some() {
-        report.error(record, "has both glh and glh_range: give one");
+        report.error(record, Problem::GlhGivenTwice);
     }
     if let Some([lo, hi]) = q.glh_range {
         if lo > hi {
-            report.error(record, format!("glh_range [{lo}, {hi}] is reversed"));
+            report.error(record, Problem::GlhRangeReversed(lo, hi));
         }
     }
     if q.rules_published && q.rules.is_empty() {
-        report.error(record, "rules_published is true but no rules are given");
+        report.error(record, Problem::RulesPublishedButNone);
     }
     if !q.rules_published {
         if !q.rules.is_empty() {
-            report.error(record, "rules_published is false but rules are given");
+            report.error(record, Problem::RulesGivenButNotPublished);
         }
         if q.rules_note.as_deref().unwrap_or("").trim().is_empty() {
-            report.error(
-                record,
-                "rules_published is false: rules_note must say what the document says instead",
-            );
+            report.error(record, Problem::NoRulesNote);
         }
     }
     decisions.check(record, &q.decisions, report);

@@ -1,6 +1,6 @@
 //! A rule's readings: ids unique, and a default named wherever there are alternatives.
 
-use super::Report;
+use super::{Problem, Report};
 use crate::catalogue::Rule;
 use std::collections::HashSet;
 
@@ -11,13 +11,10 @@ pub(super) fn check(rule: &Rule, record: &str, report: &mut Report) {
     }
     for alt in &rule.alternatives {
         if !reading_ids.insert(alt.id.as_str()) {
-            report.error(record, format!("reading id {:?} is used twice", alt.id));
+            report.error(record, Problem::ReadingIdTwice(alt.id.clone()));
         }
     }
     if !rule.alternatives.is_empty() && rule.reading.is_none() {
-        report.error(
-            record,
-            "has alternatives but no \"reading\" naming the default reading",
-        );
+        report.error(record, Problem::NoDefaultReading);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::document::Decisions;
 use super::units::Codes;
-use super::{readings, Report};
+use super::{readings, Problem, Report};
 use crate::catalogue::model::{Group, Qualification};
 use crate::catalogue::{Requirement, UnitSet};
 use std::collections::HashSet;
@@ -24,10 +24,10 @@ pub(super) fn check(
     for r in &all_rules {
         let rrec = format!("{record}, rule {}", r.id);
         if !rule_ids.insert(r.id.as_str()) {
-            report.error(&rrec, "rule id is used twice in this qualification");
+            report.error(&rrec, Problem::RuleIdTwice);
         }
         if r.text.trim().is_empty() || r.source.trim().is_empty() {
-            report.error(&rrec, "every rule needs its printed text and its source");
+            report.error(&rrec, Problem::RuleWithoutTextOrSource);
         }
         decisions.check(&rrec, &r.decisions, report);
         readings::check(r, &rrec, report);
@@ -55,18 +55,14 @@ struct Within<'a> {
 impl Within<'_> {
     fn units(&self, codes: &[String], report: &mut Report) {
         if codes.is_empty() {
-            report.error(self.record, "lists no units");
+            report.error(self.record, Problem::NoUnits);
         }
         for code in codes {
             match self.codes.index(code) {
-                None => report.error(
-                    self.record,
-                    format!("unknown unit {code:?}: no unit in this file has that code"),
-                ),
-                Some(i) if !self.available.contains(&i) => report.error(
-                    self.record,
-                    format!("unit {code:?} is not in any group of this qualification"),
-                ),
+                None => report.error(self.record, Problem::UnknownUnit(code.clone())),
+                Some(i) if !self.available.contains(&i) => {
+                    report.error(self.record, Problem::UnitInNoGroup(code.clone()))
+                }
                 Some(_) => {}
             }
         }
@@ -79,23 +75,16 @@ impl Within<'_> {
             Requirement::Barred(b) => {
                 self.units(&b.units, report);
                 if b.units.len() as u32 <= b.max {
-                    report.error(
-                        record,
-                        format!(
-                            "barred set of {} units with max {} can never be broken",
-                            b.units.len(),
-                            b.max
-                        ),
-                    );
+                    report.error(record, Problem::BarredNeverBroken(b.units.len(), b.max));
                 }
             }
             Requirement::Count(c) => {
                 if c.min.is_none() && c.max.is_none() {
-                    report.error(record, "count needs a min or a max");
+                    report.error(record, Problem::CountWithoutLimit);
                 }
                 if let (Some(lo), Some(hi)) = (c.min, c.max) {
                     if lo > hi {
-                        report.error(record, format!("min {lo} is above max {hi}"));
+                        report.error(record, Problem::MinAboveMax(lo, hi));
                     }
                 }
                 match &c.from {
@@ -103,32 +92,27 @@ impl Within<'_> {
                     UnitSet::Units(units) => self.units(units, report),
                     UnitSet::Groups(ids) => {
                         if ids.is_empty() {
-                            report.error(record, "lists no groups");
+                            report.error(record, Problem::NoGroups);
                         }
                         for id in ids
                             .iter()
                             .filter(|id| !self.groups.iter().any(|g| &g.id == *id))
                         {
+                            let groups: Vec<&str> =
+                                self.groups.iter().map(|g| g.id.as_str()).collect();
                             report.error(
                                 record,
-                                format!(
-                                    "unknown group {id:?}: this qualification's groups are {}",
-                                    self.groups
-                                        .iter()
-                                        .map(|g| g.id.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                ),
+                                Problem::UnknownGroup(id.clone(), groups.join(", ")),
                             );
                         }
                     }
                 }
             }
             Requirement::AllOf(a) if a.rules.is_empty() => {
-                report.error(record, "all_of has no rules")
+                report.error(record, Problem::AllOfEmpty)
             }
             Requirement::AnyOf(a) if a.rules.is_empty() => {
-                report.error(record, "any_of has no rules")
+                report.error(record, Problem::AnyOfEmpty)
             }
             Requirement::AllOf(_) | Requirement::AnyOf(_) | Requirement::Manual(_) => {}
         }

@@ -1,7 +1,7 @@
 //! The file's units: codes present and unique, titles and sources given, credit not 0.
 
 use super::document::Decisions;
-use super::Report;
+use super::{Problem, Report};
 use crate::catalogue::lookup::normalise_code;
 use crate::catalogue::model::Unit;
 use std::collections::HashMap;
@@ -21,26 +21,22 @@ pub(super) fn check(units: &[Unit], decisions: &Decisions, report: &mut Report) 
     for (i, unit) in units.iter().enumerate() {
         let record = format!("unit {}", unit.code);
         if unit.code.trim().is_empty() {
-            report.error(format!("unit #{}", i + 1), "empty code");
+            report.error(format!("unit #{}", i + 1), Problem::EmptyCode);
         }
         if unit.title.trim().is_empty() {
-            report.error(&record, "empty title");
+            report.error(&record, Problem::EmptyTitle);
         }
         if unit.source.trim().is_empty() {
-            report.error(&record, "no source: say where the unit is printed");
+            report.error(&record, Problem::NoSource);
         }
         if let Some(prev) = codes.insert(normalise_code(&unit.code), i) {
             report.error(
                 &record,
-                format!(
-                    "code collides with unit #{} ({:?})",
-                    prev + 1,
-                    units[prev].code
-                ),
+                Problem::CodeCollides(prev + 1, units[prev].code.clone()),
             );
         }
         if unit.credit == Some(0) {
-            report.error(&record, "credit 0: write null if the document prints none");
+            report.error(&record, Problem::ZeroCredit);
         }
         decisions.check(&record, &unit.decisions, report);
     }

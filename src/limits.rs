@@ -20,6 +20,9 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_CATALOGUE_UNITS: usize = 5_000;
 /// Qualifications in one catalogue file.
 pub const MAX_CATALOGUE_QUALIFICATIONS: usize = 500;
+/// Text pasted from a specification's unit table: a long specification's whole text is a few
+/// hundred KB, its unit tables a few KB.
+pub const MAX_PASTE_BYTES: usize = 512 * 1024;
 /// How much of an input a message quotes.
 pub const EXCERPT_CHARS: usize = 60;
 

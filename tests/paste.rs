@@ -373,6 +373,19 @@ fn columns_from_the_header_in_any_order() {
     // The person's own mapping.
     let u = to_units(&p, &[NumberColumn::Credit, NumberColumn::Ignore]);
     assert_eq!((u[0].glh, u[0].credit), (None, Some(30)));
+    // Of several headers, the one the rows are printed under.
+    let p = parse(
+        "Title and level\tGLH\tTQT\nCity & Guilds Award 51 60\n\nUnit title Level GLH Credit\n\
+         CU1 One 1 30 4\nCU2 Two 2 30 4\n",
+    )
+    .unwrap();
+    assert_eq!(
+        guess_columns(&p),
+        vec![NumberColumn::Glh, NumberColumn::Credit]
+    );
+    // A sentence ending in header words is not a header.
+    let p = parse("Most of the time is guided learning hours.\nCU791 Communicate 1 4\n").unwrap();
+    assert!(p.header.is_empty());
     // A sentence about credits is not a header.
     let p = parse("a minimum of 20 credits from the optional units\nCU791 Communicate 1 30 4\n")
         .unwrap();
@@ -447,7 +460,11 @@ fn long_hostile_inputs_finish() {
     assert!(p.rows.is_empty());
     let endless = format!("CU791 {}", "word\n".repeat(50_000));
     let p = parse(&endless).unwrap();
-    assert_eq!(p.rows.len(), 1);
+    assert!(
+        p.rows.is_empty(),
+        "a title over MAX_TITLE_CHARS is prose, not a unit"
+    );
+    assert_eq!(p.skipped.len(), 50_000);
     let codes = "F/601/1609\n".repeat(40_000);
     let p = parse(&codes).unwrap();
     assert!(p.rows.is_empty());
@@ -558,4 +575,68 @@ proptest! {
         // Every row still starts on a line with a code, and no row is made from nothing.
         prop_assert!(p.rows.len() <= 49 * 2 + 60);
     }
+}
+
+#[test]
+fn city_and_guilds_nsvq_table_without_figures_gives_the_catalogue_units() {
+    // A UAN, the City & Guilds unit number and the ICS unit number before each title, no
+    // figures at all, titles wrapped across blank lines, section headings as page furniture.
+    let text = include_str!("fixtures/paste/cg-nsvq-units.txt");
+    let (pasted, units) = units_of(text);
+    let (expected, _) = catalogue_units("cg-l3-nsvq-customer-service");
+    assert_eq!(units.len(), 20, "{:#?}", pasted.rows);
+    let c = embedded();
+    let q = c.qualification("cg-l3-nsvq-customer-service").unwrap();
+    for got in &units {
+        let want = &c.unit(c.offered_unit(q, &got.code).expect("a unit")).unit;
+        let at = &want.code;
+        assert_eq!(got.uan, want.uan, "{at}");
+        let ics: Vec<String> = want.other_codes.iter().map(|o| o.code.clone()).collect();
+        assert_eq!(got.other_codes, ics, "{at}");
+        assert_eq!((got.credit, got.glh), (None, None), "{at}");
+        assert_eq!((want.credit, want.glh), (None, None), "{at}");
+        assert_eq!(got.level, None, "{at}: the table prints no level");
+        match at.as_str() {
+            // The table prints "Deliver customer services on your customers’ premises"; the
+            // catalogue takes the unit body's "service" (a reader's choice between two printings
+            // of the document) and a plain apostrophe.
+            "211" => {
+                assert_eq!(
+                    got.title,
+                    "Deliver customer services on your customers\u{2019} premises"
+                );
+                assert_eq!(
+                    want.title,
+                    "Deliver customer service on your customers' premises"
+                );
+            }
+            "313" => assert_eq!(got.title.replace('\u{2019}', "'"), want.title, "{at}"),
+            _ => assert_eq!(got.title, want.title, "{at}"),
+        }
+    }
+    let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
+    let want_codes: Vec<&str> = expected.iter().map(|u| u.code.as_str()).collect();
+    assert_eq!(codes, want_codes);
+    let names: Vec<&str> = pasted.headings.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(names, ["Mandatory units", "Optional units"]);
+    assert_eq!(by_heading(&pasted)[0], ["301", "302"]);
+    // The numbered section headings are not units.
+    assert!(pasted
+        .skipped
+        .iter()
+        .any(|s| s.text.starts_with("9 The qualification")));
+    assert!(pasted
+        .skipped
+        .iter()
+        .any(|s| s.text.starts_with("10 About the standards")));
+}
+
+#[test]
+fn numbered_lists_are_not_units() {
+    let p = parse("1 Be able to show the right attitude\n2 Know how to maintain it\n").unwrap();
+    assert!(p.rows.is_empty());
+    assert_eq!(p.skipped.len(), 2);
+    // With figures, a short unit number is a code (a unit table numbered 1, 2, 3 ...).
+    let p = parse("Unit Title Level GLH\n1 Customer service 2 60\n").unwrap();
+    assert_eq!(p.rows[0].code, "1");
 }

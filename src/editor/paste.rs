@@ -14,6 +14,10 @@ use crate::catalogue::Level;
 use crate::limits::{shortened, size_words, thousands, MAX_PASTE_BYTES};
 use std::fmt;
 
+/// A row whose title would be longer than this is prose a row swallowed, not a unit: the
+/// longest unit titles run to about 150 characters.
+pub const MAX_TITLE_CHARS: usize = 250;
+
 /// What a numeric column after the level holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NumberColumn {
@@ -36,8 +40,9 @@ pub struct Pasted {
     pub skipped: Vec<SkippedLine>,
     /// Group headings ("Optional Unit Group A"), each once, in the order printed; rows point here.
     pub headings: Vec<Heading>,
-    /// The numeric columns after the level as the first printed column header names them
-    /// ("Level GLH Credit" gives `[Glh, Credit]`); empty when no header names one.
+    /// The numeric columns after the level as the printed column header names them ("Level GLH
+    /// Credit" gives `[Glh, Credit]`): of several headers, the one most rows were read under;
+    /// empty when no header names one.
     pub header: Vec<NumberColumn>,
 }
 
@@ -431,7 +436,7 @@ fn is_digits(s: &str, min: usize, max: usize) -> bool {
 }
 
 /// The codes at the start of a row and the tokens after them: at most three codes, a position
-/// or a unit number only first.
+/// only first, a number after the first only of three digits (`R/103/6284 301 Unit 7`).
 fn leading_codes(toks: &[Tok]) -> Option<(Vec<(String, CodeKind)>, usize)> {
     let mut codes = Vec::new();
     let mut at = 0;
@@ -442,7 +447,8 @@ fn leading_codes(toks: &[Tok]) -> Option<(Vec<(String, CodeKind)>, usize)> {
                     || matches!(
                         kind,
                         CodeKind::Uan | CodeKind::Centre | CodeKind::UnitNumber
-                    ) =>
+                    )
+                    || (kind == CodeKind::Numeric && code.len() == 3) =>
             {
                 codes.push((code, kind));
                 at += used;
@@ -529,6 +535,13 @@ fn header_columns(toks: &[Tok], in_row: bool) -> Option<Vec<Col>> {
     if toks.len() > 30 || toks.iter().any(|t| !matches!(t.kind, Kind::Word)) {
         return None;
     }
+    // "... guided learning hours." ends a sentence; "Unit ref." ends a header.
+    let last = toks.last().map(plain_word);
+    if toks.last().is_some_and(|t| t.text.ends_with('.'))
+        && !matches!(last.as_deref(), Some("ref" | "no"))
+    {
+        return None;
+    }
     let words: Vec<String> = toks.iter().map(plain_word).collect();
     let mut cols = Vec::new();
     // The different columns the line names (a sentence about credits names one, however often).
@@ -598,6 +611,8 @@ struct Layout {
     numbers: usize,
     /// Whether a header said so (otherwise: a level, then at least one figure).
     printed: bool,
+    /// Which of the headers read names the numeric columns (`Reader::sets`).
+    set: Option<usize>,
 }
 
 impl Default for Layout {
@@ -606,6 +621,7 @@ impl Default for Layout {
             level_at: Some(0),
             numbers: 1,
             printed: false,
+            set: None,
         }
     }
 }
@@ -654,7 +670,8 @@ struct Reader {
     /// The columns of the header being read (a header may span several lines).
     block: Vec<Col>,
     in_block: bool,
-    header_done: bool,
+    /// The numeric columns of each header read, with how many rows were read under it.
+    sets: Vec<(Vec<NumberColumn>, usize)>,
     /// The line of the last heading line, for a heading wrapped onto the next line.
     heading_line: Option<usize>,
     /// Whether the last heading may still be joined by another heading line (nothing but headers
@@ -711,7 +728,10 @@ impl Reader {
             self.heading(n, &toks, true);
             return;
         }
-        if in_row {
+        // A sentence ("... is three.  Please") is not a title going on.
+        let trimmed = text.trim();
+        let sentence = trimmed.ends_with('.') || trimmed.contains(". ");
+        if in_row && !sentence {
             if let Some(open) = self.open.as_mut() {
                 open.push(n, text, toks);
                 return;
@@ -725,7 +745,9 @@ impl Reader {
             self.block.clear();
             self.in_block = true;
         }
-        self.block.extend_from_slice(cols);
+        // A header names a handful of columns; more is a repeated line, not more columns.
+        let room = 8usize.saturating_sub(self.block.len());
+        self.block.extend(cols.iter().take(room));
         if self.block.is_empty() {
             return;
         }
@@ -737,21 +759,24 @@ impl Reader {
                 Col::Level => None,
             })
             .collect();
+        let set = if numbers.is_empty() {
+            None
+        } else if self.layout.set.is_some_and(|i| self.sets[i].0 == numbers) {
+            self.layout.set
+        } else {
+            self.sets.push((numbers.clone(), 0));
+            Some(self.sets.len() - 1)
+        };
         self.layout = Layout {
             level_at: self.block.iter().position(|c| *c == Col::Level),
             numbers: numbers.len(),
             printed: true,
+            set,
         };
-        if !self.header_done {
-            self.out.header = numbers;
-        }
     }
 
     fn end_block(&mut self) {
         self.in_block = false;
-        if !self.out.header.is_empty() {
-            self.header_done = true;
-        }
     }
 
     fn heading(&mut self, n: usize, toks: &[Tok], continued: bool) {
@@ -810,7 +835,12 @@ impl Reader {
             return;
         };
         match row(&open) {
-            Some(row) => self.out.rows.push(row),
+            Some(row) => {
+                if let Some(i) = open.layout.set {
+                    self.sets[i].1 += 1;
+                }
+                self.out.rows.push(row);
+            }
             None => {
                 for (line, text) in open.lines {
                     self.out.skipped.push(SkippedLine { line, text });
@@ -821,6 +851,14 @@ impl Reader {
 
     fn end(mut self) -> Pasted {
         self.finish();
+        // The header most rows were read under (the first of equals).
+        let mut best: Option<&(Vec<NumberColumn>, usize)> = None;
+        for set in &self.sets {
+            if set.1 > 0 && best.is_none_or(|b| set.1 > b.1) {
+                best = Some(set);
+            }
+        }
+        self.out.header = best.map(|b| b.0.clone()).unwrap_or_default();
         // Headings no row is printed under are not groups.
         let mut used = vec![false; self.out.headings.len()];
         for r in &self.out.rows {
@@ -846,24 +884,29 @@ impl Reader {
     }
 }
 
-/// The row an open row makes, or `None` when it has no title.
+/// The row an open row makes, or `None` when it has no title, or when it has no figure and
+/// its code is a number of one or two digits or a position (a numbered list, a page number).
 fn row(open: &Open) -> Option<PastedRow> {
     let codes = &open.codes;
-    let main = codes
-        .iter()
-        .position(|(_, k)| !matches!(k, CodeKind::Position | CodeKind::UnitNumber))
+    // The code: a centre code or unit number, else a UAN, else what there is.
+    let rank = |k: CodeKind| match k {
+        CodeKind::Centre | CodeKind::Numeric => 0,
+        CodeKind::Uan => 1,
+        CodeKind::UnitNumber => 2,
+        CodeKind::Position => 3,
+    };
+    let main = (0..codes.len())
+        .min_by_key(|i| (rank(codes[*i].1), *i))
         .unwrap_or(0);
-    let code = codes[main].0.clone();
+    let (code, kind) = codes.get(main)?.clone();
+    let uan_at = codes.iter().position(|(_, k)| *k == CodeKind::Uan);
+    let mut uan = uan_at.map(|i| codes[i].0.clone());
     let other_codes: Vec<String> = codes
         .iter()
         .enumerate()
-        .filter(|(i, _)| *i != main)
+        .filter(|(i, _)| *i != main && Some(*i) != uan_at)
         .map(|(_, (c, _))| c.clone())
         .collect();
-    let mut uan = codes
-        .iter()
-        .find(|(_, k)| *k == CodeKind::Uan)
-        .map(|(c, _)| c.clone());
 
     let toks = &open.toks;
     // A unit accreditation number after the title (a column of its own) ends the title.
@@ -897,7 +940,7 @@ fn row(open: &Open) -> Option<PastedRow> {
     }
     let title_end = title_end.unwrap_or(best_start.min(toks.len()));
     let title = join(&toks[..title_end]);
-    if title.is_empty() {
+    if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
         return None;
     }
     let run = &toks[best_start..best_start + best_len];
@@ -910,6 +953,10 @@ fn row(open: &Open) -> Option<PastedRow> {
     extra.extend(toks[best_start + best_len..].iter());
 
     let (level, numbers) = figures(run, &open.layout);
+    let weak = kind == CodeKind::Position || (kind == CodeKind::Numeric && code.len() < 3);
+    if weak && run.is_empty() {
+        return None;
+    }
     Some(PastedRow {
         line: open.line,
         code,

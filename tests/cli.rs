@@ -296,3 +296,50 @@ fn complete_gives_the_cheapest_additions_or_says_why_none_exist() {
         Some(2)
     );
 }
+
+#[test]
+fn a_plan_meeting_every_rule_it_can_show_while_evidence_is_open_says_so_and_exits_3() {
+    use qualplan::catalogue::{Level, Measure};
+    use qualplan::editor::draft::{Draft, UnitEntry};
+    use qualplan::editor::template::{Bound, LevelChoice, Template};
+    let mut d = Draft::new(|_| false);
+    d.qualification_mut().title = "Award in Practice".into();
+    d.set_awarding_body("Example Body");
+    d.add_units(vec![UnitEntry {
+        code: "P1".into(),
+        uan: None,
+        title: "Practise".into(),
+        level: Level::Numbered(2),
+        credit: Some(3),
+        glh: Some(20),
+    }]);
+    let g = d.add_group("All");
+    d.set_in_group("P1", &g, true);
+    let count = Template::Count {
+        measure: Measure::Credits,
+        bound: Bound::AtLeast,
+        n: 3,
+        groups: vec![],
+        level: LevelChoice::Any,
+    };
+    d.add_rule(&count, "", "At least 3 credits", "").unwrap();
+    d.add_rule(&Template::Evidence, "", "150 hours of practice", "")
+        .unwrap();
+    let file = std::env::temp_dir().join(format!("qualplan-evidence-{}.json", std::process::id()));
+    std::fs::write(&file, d.export()).unwrap();
+    let path = file.to_str().unwrap();
+    let out = qualplan(&["--catalogue", path, "check", "own-1", "P1"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("This plan meets every rule a plan can show; 1 rule needs evidence from outside the plan."),
+        "{text}"
+    );
+    let out = qualplan(&["--catalogue", path, "check", "own-1"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "one credit rule short is not met"
+    );
+    let _ = std::fs::remove_file(file);
+}

@@ -23,7 +23,8 @@ QUALIFICATION: an id, a regulator number (600/5469/4), an awarding-body number (
 unambiguous part of the title. UNIT: the code its document prints (CU791, 301, 001, F/601/1609) or
 its unit accreditation number; for progress, DOCUMENT:CODE (003:110) where a code is printed in
 more than one document. Exit status: 0 compliant (complete: a completion exists), 1 not compliant
-(complete: none exists), 2 bad input.
+(complete: none exists), 2 bad input, 3 check: every rule a plan can show is met but some
+need evidence from outside the plan (practice, observation).
 ";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,7 +13,8 @@ use std::io::Write;
 
 pub use args::{parse, ArgsError};
 
-/// Exit status: 0 success (or compliant), 1 a plan that does not meet its rules, 2 bad input.
+/// Exit status: 0 success (or compliant), 1 a plan that does not meet its rules, 2 bad input, 3
+/// a plan that meets every rule it can show while rules needing outside evidence remain.
 pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let invocation = match args::parse(argv) {
         Ok(i) => i,
@@ -92,10 +93,10 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     } else {
                         text::check(out, catalogue, &check);
                     }
-                    Ok(if check.evaluation.compliant == Some(true) {
-                        0
-                    } else {
-                        1
+                    Ok(match crate::present::judgement(Some(&check)) {
+                        crate::present::Judgement::Meets => 0,
+                        crate::present::Judgement::MeetsWithEvidence { .. } => 3,
+                        _ => 1,
                     })
                 }
             }

@@ -65,6 +65,8 @@ pub enum Place {
     Unit(String),
     Group(String),
     Rule(String),
+    /// The rules as a whole (none yet).
+    Rules,
     /// The file as a whole.
     File,
 }
@@ -299,6 +301,12 @@ impl Draft {
     /// words first, then every error the file loader finds against `base` (the catalogue the
     /// qualification would join, without any earlier version of this draft).
     pub fn problems(&self, base: &Catalogue) -> Vec<Problem> {
+        self.build(base).0
+    }
+
+    /// The problems (as `problems`), and the catalogue with this qualification in it when
+    /// nothing but warnings stands in the way, so a plan can be tried against it as it is edited.
+    pub fn build(&self, base: &Catalogue) -> (Vec<Problem>, Option<Catalogue>) {
         let mut out = Vec::new();
         let q = self.qualification();
         let mut say = |place: Place, words: &str, warning: bool| {
@@ -331,6 +339,13 @@ impl Draft {
                 false,
             );
         }
+        if !self.file.units.is_empty() && q.rules.is_empty() {
+            say(
+                Place::Rules,
+                "No rules of combination yet: the planner can list the units but cannot judge a plan.",
+                true,
+            );
+        }
         for u in &self.file.units {
             if !q.groups.iter().any(|g| g.units.contains(&u.code)) {
                 say(
@@ -343,16 +358,20 @@ impl Draft {
                 );
             }
         }
-        if !out.iter().any(|p| !p.warning) {
-            if let Err(errors) = base.with_document(&self.file_name(), &self.export()) {
+        if out.iter().any(|p| !p.warning) {
+            return (out, None);
+        }
+        match base.with_document(&self.file_name(), &self.export()) {
+            Ok(c) => (out, Some(c)),
+            Err(errors) => {
                 out.extend(errors.0.into_iter().map(|e| Problem {
                     place: place_of(&e.record),
                     words: e.to_string(),
                     warning: false,
                 }));
+                (out, None)
             }
         }
-        out
     }
 }
 
@@ -395,4 +414,45 @@ pub fn import(text: &str) -> Result<Draft, String> {
         return Err("This file holds no qualification to edit.".into());
     }
     Ok(Draft { file })
+}
+
+/// The unit accreditation number a code is, where it has that form (`F/601/1609`).
+pub fn uan_of(code: &str) -> Option<String> {
+    let parts: Vec<&str> = code.trim().split('/').collect();
+    let ok = parts.len() == 3
+        && parts[0].len() == 1
+        && parts[0].chars().all(|c| c.is_ascii_alphabetic())
+        && parts[1].len() == 3
+        && parts[2].len() == 4
+        && parts[1..]
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_digit()));
+    ok.then(|| code.trim().to_ascii_uppercase())
+}
+
+/// Units read from a pasted table as entries, the rows with no level read given `fallback`;
+/// also how many rows had no level and no fallback (they are left out).
+pub fn entries_from_pasted(
+    rows: &[super::paste::PastedUnit],
+    fallback: Option<Level>,
+) -> (Vec<UnitEntry>, usize) {
+    let mut without = 0;
+    let entries = rows
+        .iter()
+        .filter_map(|r| {
+            let level = r.level.or(fallback);
+            if level.is_none() {
+                without += 1;
+            }
+            Some(UnitEntry {
+                code: r.code.clone(),
+                uan: r.uan.clone(),
+                title: r.title.clone(),
+                level: level?,
+                credit: r.credit,
+                glh: r.glh,
+            })
+        })
+        .collect();
+    (entries, without)
 }

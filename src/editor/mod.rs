@@ -4,4 +4,5 @@
 
 pub mod draft;
 pub mod paste;
+pub mod shelf;
 pub mod template;

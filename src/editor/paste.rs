@@ -12,6 +12,7 @@
 
 use crate::catalogue::Level;
 use crate::limits::{shortened, size_words, thousands, MAX_PASTE_BYTES};
+use crate::sort::SmallSort;
 use std::fmt;
 
 /// A row whose title would be longer than this is prose a row swallowed, not a unit: the
@@ -179,7 +180,7 @@ pub fn guess_columns(pasted: &Pasted) -> Vec<NumberColumn> {
             (sum.checked_div(n).unwrap_or(u64::MAX), j)
         })
         .collect();
-    averages.sort_unstable();
+    averages.sort_small();
     let mut columns = vec![NumberColumn::Ignore; width];
     for (rank, (_, j)) in averages.iter().enumerate() {
         columns[*j] = match rank {

@@ -30,6 +30,6 @@ pub use shared::{
     SharedPlanWords, LINK_COPIED_MARK, LINK_NOT_COPIED, SHARED_READ_ONLY,
 };
 pub use verdict::{
-    missing, reading_label, rule_sentence, rule_status, verdict, verdict_short, RuleStatusWords,
-    Tone, Verdict,
+    judgement, missing, reading_label, rule_sentence, rule_status, verdict, verdict_short,
+    Judgement, RuleStatusWords, Tone, Verdict,
 };

@@ -32,37 +32,67 @@ pub struct Verdict {
 pub const MEETS_EVERY_RULE: &str = "This plan meets every rule of combination.";
 pub const NO_RULES: &str = "The document publishes no rules of combination for this qualification, so the plan cannot be checked.";
 
+/// What a check comes to, counted once for every way it is worded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Judgement {
+    NoQualification,
+    /// The document publishes no rules for the qualification.
+    NoRules,
+    /// Every rule met.
+    Meets,
+    /// Every rule a plan can show is met; `open` rules need evidence from outside the plan.
+    MeetsWithEvidence {
+        open: usize,
+    },
+    /// `unmet` of `all` top-level rules not met.
+    NotYet {
+        unmet: usize,
+        all: usize,
+    },
+}
+
+/// The judgement on a check (or on no qualification chosen).
+pub fn judgement(check: Option<&Check>) -> Judgement {
+    let Some(c) = check else {
+        return Judgement::NoQualification;
+    };
+    let count = |s: Status| c.evaluation.rules.iter().filter(|r| r.status == s).count();
+    match c.evaluation.compliant {
+        Some(true) => match count(Status::NotJudged) {
+            0 => Judgement::Meets,
+            open => Judgement::MeetsWithEvidence { open },
+        },
+        Some(false) => Judgement::NotYet {
+            unmet: count(Status::Unmet),
+            all: c.evaluation.rules.len(),
+        },
+        None => Judgement::NoRules,
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The verdict on a check (or on no qualification chosen).
 pub fn verdict(check: Option<&Check>) -> Verdict {
-    let Some(c) = check else {
-        return Verdict {
-            tone: Tone::Unknown,
-            words: "No qualification chosen.".into(),
-        };
+    let (tone, words) = match judgement(check) {
+        Judgement::NoQualification => (Tone::Unknown, "No qualification chosen.".to_string()),
+        Judgement::NoRules => (Tone::Unknown, NO_RULES.to_string()),
+        Judgement::Meets => (Tone::Met, MEETS_EVERY_RULE.to_string()),
+        Judgement::MeetsWithEvidence { open } => (
+            Tone::Met,
+            format!(
+                "This plan meets every rule a plan can show; {} evidence from outside the plan.",
+                plural(open, "rule needs", "rules need")
+            ),
+        ),
+        Judgement::NotYet { unmet, all } => (
+            Tone::Unmet,
+            format!("Not yet: {unmet} of {all} rules of combination not met."),
+        ),
     };
-    match c.evaluation.compliant {
-        Some(true) => Verdict {
-            tone: Tone::Met,
-            words: MEETS_EVERY_RULE.into(),
-        },
-        Some(false) => {
-            let unmet = c
-                .evaluation
-                .rules
-                .iter()
-                .filter(|r| r.status == Status::Unmet)
-                .count();
-            let all = c.evaluation.rules.len();
-            Verdict {
-                tone: Tone::Unmet,
-                words: format!("Not yet: {unmet} of {all} rules of combination not met."),
-            }
-        }
-        None => Verdict {
-            tone: Tone::Unknown,
-            words: NO_RULES.into(),
-        },
-    }
+    Verdict { tone, words }
 }
 
 /// A rule's status in words: a short class name and what a person reads.
@@ -132,20 +162,16 @@ pub fn missing(check: &Check) -> Vec<(String, String)> {
 /// The verdict in a few words, for a bar at the edge of a small screen: "2 rules not met",
 /// "Meets every rule", "Rules not published".
 pub fn verdict_short(check: Option<&Check>) -> String {
-    let Some(c) = check else {
-        return "No qualification chosen".into();
-    };
-    match c.evaluation.compliant {
-        Some(true) => "Meets every rule".into(),
-        Some(false) => {
-            let unmet = c
-                .evaluation
-                .rules
-                .iter()
-                .filter(|r| r.status == Status::Unmet)
-                .count();
-            format!("{unmet} rule{} not met", if unmet == 1 { "" } else { "s" })
+    match judgement(check) {
+        Judgement::NoQualification => "No qualification chosen".into(),
+        Judgement::NoRules => "Rules not published".into(),
+        Judgement::Meets => "Meets every rule".into(),
+        Judgement::MeetsWithEvidence { open } => {
+            format!(
+                "Meets every rule shown; {} evidence",
+                plural(open, "needs", "need")
+            )
         }
-        None => "Rules not published".into(),
+        Judgement::NotYet { unmet, .. } => plural(unmet, "rule not met", "rules not met"),
     }
 }

@@ -1,7 +1,10 @@
-//! "Your own qualifications": load a catalogue file (data/SCHEMA.md), see it validated, remove it.
+//! "Your own qualifications": the qualifications made in the editor, and catalogue files
+//! (data/SCHEMA.md) loaded, validated and removed.
 
 use super::browser_files::on_file_chosen;
 use super::catalogue_files::{self, LoadedFile};
+use super::editor_drafts::EditorDrafts;
+use super::editor_state::Editor;
 use super::notices::Notices;
 use crate::catalogue::Catalogue;
 use crate::limits::MAX_CATALOGUE_FILE_BYTES;
@@ -13,6 +16,7 @@ pub fn CatalogueLoader(
     catalogue: RwSignal<&'static Catalogue>,
     files: RwSignal<Vec<LoadedFile>>,
     workspace: RwSignal<Workspace>,
+    editor: Editor,
     notices: Notices,
 ) -> impl IntoView {
     let tell = move |m: String| notices.problem(m);
@@ -71,7 +75,8 @@ pub fn CatalogueLoader(
     view! {
         <details class="catalogue-loader">
             <summary>"Your own qualifications"</summary>
-            <p class="hint">"Load a catalogue file describing another qualification, its units and rules (the format is in the README)."</p>
+            <p class="hint">"Make a qualification in the editor (paste its unit table, name its groups, pick its rules), or load a catalogue file describing one (the format is in the README)."</p>
+            <EditorDrafts editor=editor catalogue=catalogue notices=notices />
             <label class="file-button" for="load-catalogue">"Load a catalogue file"</label>
             <input id="load-catalogue" type="file" accept="application/json,.json" on:change=load />
             <ul aria-label="Loaded catalogue files">

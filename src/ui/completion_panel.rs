@@ -90,7 +90,9 @@ pub fn CompletionPanel(
                 let Some(q) = checked.with_untracked(|c| c.as_ref().map(|c| c.qualification)) else {
                     return ().into_any();
                 };
-                let cq = &catalogue.qualifications[q];
+                let Some(cq) = catalogue.qualifications.get(q) else {
+                    return ().into_any();
+                };
                 let details = option_details(catalogue, cq, options, measure);
                 view! {
                     <div class="completion-result">

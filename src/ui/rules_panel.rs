@@ -106,7 +106,8 @@ pub fn RulesPanel(
         let unmet_first = classroom.get();
         checked.with(|c| {
             let c = c.as_ref()?;
-            let cq = &catalogue.qualifications[c.qualification];
+            // A catalogue newer than this panel's is shown once the screen is drawn again.
+            let cq = catalogue.qualifications.get(c.qualification)?;
             let q = &cq.qualification;
             if !q.rules_published {
                 return Some(

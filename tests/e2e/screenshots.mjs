@@ -107,6 +107,25 @@ const STATES = {
     await p.page.locator('.notices').first().waitFor();
     return 'stay';
   },
+  // A trainer making a qualification in the editor: units typed in, a group, a rule, a plan tried.
+  'editor': async (p) => {
+    await p.page.locator('details.catalogue-loader summary').click();
+    await p.page.getByRole('button', { name: 'Make a qualification', exact: true }).click();
+    const details = p.page.getByRole('group', { name: 'Details', exact: true });
+    const units = p.page.getByRole('group', { name: 'Units', exact: true });
+    await details.getByLabel('Title', { exact: true }).fill('Certificate in Retail Skills');
+    await details.getByLabel('Awarding body', { exact: true }).fill('Example Awarding Body');
+    for (const [code, title, credit] of [['R01', 'Serve customers', '4'], ['R02', 'Handle stock', '3'], ['R03', 'Use a till', '3']]) {
+      await units.getByLabel('Code', { exact: true }).fill(code);
+      await units.getByLabel('Title', { exact: true }).fill(title);
+      await p.page.locator('#ed-unit-level').selectOption('2');
+      await p.page.locator('#ed-unit-credit').fill(credit);
+      await p.page.getByRole('button', { name: 'Save unit', exact: true }).click();
+    }
+    await p.page.getByLabel('New group', { exact: true }).fill('Optional units');
+    await p.page.getByRole('button', { name: 'Add group', exact: true }).click();
+    return p.page.locator('.qualification-editor');
+  },
 };
 const SEEDS = {
   'unreadable-save': '{"version":2,"plans":[',

@@ -1,0 +1,112 @@
+//! The editor's check: every problem in one summary that links to where it is (the GOV.UK error
+//! summary's pattern), and a plan tried against the qualification as it stands, live.
+
+use super::qualification_editor::Built;
+use crate::editor::draft::{Place, Problem};
+use crate::plan::check_codes;
+use crate::present::{missing, verdict};
+use leptos::prelude::*;
+
+/// The id of the element a problem's place is shown in.
+fn anchor(place: &Place) -> String {
+    match place {
+        Place::Details => "editor-details".into(),
+        Place::Unit(c) => format!("ed-unit-{c}"),
+        Place::Group(g) => format!("ed-group-{g}"),
+        Place::Rule(r) => format!("ed-rule-{r}"),
+        Place::Rules => "editor-rules".into(),
+        Place::File => "editor-units".into(),
+    }
+}
+
+#[component]
+pub fn EditorCheck(
+    built: Memo<Built>,
+    qualification: Signal<String>,
+    units: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let errors = move || {
+        built.with(|b| {
+            b.problems
+                .iter()
+                .filter(|p| !p.warning)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let warnings = move || {
+        built.with(|b| {
+            b.problems
+                .iter()
+                .filter(|p| p.warning)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let tried: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let result = Memo::new(move |_| {
+        built.with(|b| {
+            let c = b.catalogue.as_ref()?;
+            let codes = tried.get();
+            check_codes(c, &qualification.get(), &codes, &Default::default())
+                .ok()
+                .map(|check| {
+                    let v = verdict(Some(&check));
+                    (v.tone.as_str(), v.words, missing(&check))
+                })
+        })
+    });
+    let list = |items: Vec<Problem>| {
+        items
+            .into_iter()
+            .map(|p| view! { <li><a href=format!("#{}", anchor(&p.place))>{p.words}</a></li> })
+            .collect_view()
+    };
+    view! {
+        <section class="editor-check" aria-labelledby="editor-check-heading">
+            <h3 id="editor-check-heading">"Check"</h3>
+            <Show
+                when=move || !errors().is_empty()
+                fallback=|| view! { <p class="editor-ready">"\u{2713} Ready: the planner can use this qualification."</p> }
+            >
+                <div class="error-summary" role="alert" aria-labelledby="editor-problem-title">
+                    <h4 id="editor-problem-title">"There is a problem"</h4>
+                    <ul>{move || list(errors())}</ul>
+                </div>
+            </Show>
+            <Show when=move || !warnings().is_empty()>
+                <div class="warning-summary">
+                    <h4>"To look at"</h4>
+                    <ul>{move || list(warnings())}</ul>
+                </div>
+            </Show>
+            <Show when=move || built.with(|b| b.catalogue.is_some())>
+                <div class="editor-try">
+                    <h4 id="editor-try-heading">"Try a plan"</h4>
+                    <p class="hint">"Tick units to see the verdict as the rules stand now."</p>
+                    <div class="ticks" role="group" aria-labelledby="editor-try-heading">
+                        {move || units.get().into_iter().map(|(code, title)| {
+                            let c = code.clone();
+                            view! {
+                                <label>
+                                    <input type="checkbox" prop:checked=move || tried.with(|t| t.contains(&code))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            tried.update(|t| { t.retain(|x| x != &c); if on { t.push(c.clone()); } });
+                                        } />
+                                    " "{title}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                    {move || result.get().map(|(tone, words, missing)| view! {
+                        <div class=format!("verdict {tone}") role="status">
+                            <p>{words}</p>
+                            <ul>{missing.into_iter().map(|(label, short)| view! { <li><strong>{label}</strong>": "{short}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                </div>
+            </Show>
+        </section>
+    }
+}

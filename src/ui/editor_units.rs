@@ -1,0 +1,288 @@
+//! The editor's units: pasted from a specification's unit table (read, shown for checking, then
+//! kept), or added and corrected one by one; each put in groups with a checkbox.
+
+use super::editor_details::all_levels;
+use super::editor_state::Editor;
+use crate::catalogue::Level;
+use crate::editor::draft::{parse_figure, UnitEntry};
+use crate::editor::paste::{self, NumberColumn, Pasted};
+use crate::present::or_not_published;
+use leptos::prelude::*;
+
+const COLUMNS: [(NumberColumn, &str); 4] = [
+    (NumberColumn::Glh, "GLH"),
+    (NumberColumn::Credit, "Credit"),
+    (NumberColumn::Tqt, "TQT"),
+    (NumberColumn::Ignore, "Not used"),
+];
+
+/// The one-by-one form's fields, as typed.
+#[derive(Clone, Default)]
+struct Typed {
+    code: String,
+    title: String,
+    level: String,
+    credit: String,
+    glh: String,
+}
+
+#[component]
+pub fn EditorUnits(editor: Editor) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let pasted: RwSignal<Option<Pasted>> = RwSignal::new(None);
+    let columns: RwSignal<Vec<NumberColumn>> = RwSignal::new(Vec::new());
+    let paste_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let fallback: RwSignal<Option<Level>> = RwSignal::new(None);
+    let said: RwSignal<String> = RwSignal::new(String::new());
+    let read = move |_| {
+        let t = text.get_untracked();
+        match paste::parse(&t) {
+            Ok(p) => {
+                columns.set(paste::guess_columns(&p));
+                paste_error.set(None);
+                pasted.set(Some(p));
+            }
+            Err(e) => {
+                pasted.set(None);
+                paste_error.set(Some(e.to_string()));
+            }
+        }
+    };
+    let rows = Memo::new(move |_| {
+        pasted.with(|p| {
+            p.as_ref()
+                .map(|p| columns.with(|c| paste::to_units(p, c)))
+                .unwrap_or_default()
+        })
+    });
+    let keep = move |_| {
+        let (entries, without_level) = crate::editor::draft::entries_from_pasted(
+            &rows.get_untracked(),
+            fallback.get_untracked(),
+        );
+        if without_level > 0 {
+            paste_error.set(Some(format!(
+                "{without_level} row{} no level: choose the level to give {} below, or correct the pasted text and read it again.",
+                if without_level == 1 { " has" } else { "s have" },
+                if without_level == 1 { "it" } else { "them" }
+            )));
+            return;
+        }
+        let mut counts = (0, 0);
+        editor.edit(|d| counts = d.add_units(entries));
+        said.set(format!(
+            "Kept {} new unit{} and corrected {}.",
+            counts.0,
+            if counts.0 == 1 { "" } else { "s" },
+            counts.1
+        ));
+        pasted.set(None);
+        text.set(String::new());
+    };
+    let typed = RwSignal::new(Typed::default());
+    let typed_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let save_typed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = typed.get_untracked();
+        let entry = (|| {
+            let code = t.code.trim();
+            if code.is_empty() || t.title.trim().is_empty() {
+                return Err("Give the unit's code and title.".to_string());
+            }
+            let level = Level::parse(&t.level).ok_or("Choose the unit's level.")?;
+            Ok(UnitEntry {
+                code: code.to_string(),
+                uan: crate::editor::draft::uan_of(code),
+                title: t.title.trim().to_string(),
+                level,
+                credit: parse_figure(&t.credit).map_err(|e| format!("Credit: {e}"))?,
+                glh: parse_figure(&t.glh).map_err(|e| format!("GLH: {e}"))?,
+            })
+        })();
+        match entry {
+            Ok(e) => {
+                let code = e.code.clone();
+                let mut counts = (0, 0);
+                editor.edit(|d| counts = d.add_units(vec![e]));
+                said.set(format!(
+                    "{} unit {code}.",
+                    if counts.0 == 1 { "Added" } else { "Corrected" }
+                ));
+                typed.set(Typed::default());
+                typed_error.set(None);
+            }
+            Err(e) => typed_error.set(Some(e)),
+        }
+    };
+    let edit_unit = move |code: String| {
+        if let Some(Some(u)) =
+            editor.with(|d| d.file.units.iter().find(|u| u.code == code).cloned())
+        {
+            typed.set(Typed {
+                code: u.code,
+                title: u.title,
+                level: u.level.to_string(),
+                credit: u.credit.map(|n| n.to_string()).unwrap_or_default(),
+                glh: u.glh.map(|n| n.to_string()).unwrap_or_default(),
+            });
+            if let Some(el) = document().get_element_by_id("ed-unit-title") {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+    let units = move || editor.with(|d| d.file.units.clone()).unwrap_or_default();
+    let groups = move || {
+        editor
+            .with(|d| d.qualification().groups.clone())
+            .unwrap_or_default()
+    };
+
+    view! {
+        <fieldset class="editor-units" id="editor-units">
+            <legend>"Units"</legend>
+            <div class="field">
+                <label for="ed-paste">"Paste the unit table"</label>
+                <span class="hint">"Copy the rows of the specification's unit table (code, title, level, then its figures) and paste them here. Titles broken over lines and headings between the rows are fine."</span>
+                <textarea id="ed-paste" rows="6" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </div>
+            <button type="button" on:click=read>"Read the table"</button>
+            {move || paste_error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
+            <p class="hint" role="status">{move || said.get()}</p>
+            {move || pasted.get().map(|p| {
+                let skipped = p.skipped.len();
+                view! {
+                    <div class="paste-review">
+                        <h4>{format!("{} unit{} read: check them before keeping", rows.with(Vec::len), if rows.with(Vec::len) == 1 { "" } else { "s" })}</h4>
+                        <div class="column-map">
+                            <span>"The figures after each level are:"</span>
+                            {move || columns.get().into_iter().enumerate().map(|(i, col)| view! {
+                                <label>
+                                    {format!("Figure {}", i + 1)}
+                                    " "
+                                    <select on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        if let Some((c, _)) = COLUMNS.iter().find(|(_, name)| *name == v) {
+                                            columns.update(|cols| cols[i] = *c);
+                                        }
+                                    }>
+                                        {COLUMNS.iter().map(|(c, name)| view! { <option value=*name selected=*c == col>{*name}</option> }).collect_view()}
+                                    </select>
+                                </label>
+                            }).collect_view()}
+                        </div>
+                        {(skipped > 0).then(|| view! {
+                            <details class="skipped">
+                                <summary>{format!("{skipped} line{} not read as units", if skipped == 1 { " was" } else { "s were" })}</summary>
+                                <ul>{p.skipped.iter().map(|s| view! { <li>{format!("Line {}: {}", s.line, s.text)}</li> }).collect_view()}</ul>
+                            </details>
+                        })}
+                        <div class="table-wrap">
+                            <table class="paste-table">
+                                <thead><tr><th scope="col">"Line"</th><th scope="col">"Code"</th><th scope="col">"Title"</th><th scope="col">"Level"</th><th scope="col">"Credit"</th><th scope="col">"GLH"</th></tr></thead>
+                                <tbody>
+                                    {move || rows.get().into_iter().map(|u| view! {
+                                        <tr>
+                                            <td>{u.line}</td>
+                                            <td>{u.code}</td>
+                                            <td>{u.title}</td>
+                                            <td class:missing-figure=u.level.is_none()>{u.level.map_or_else(|| "none read".to_string(), |l| l.label())}</td>
+                                            <td>{or_not_published(u.credit)}</td>
+                                            <td>{or_not_published(u.glh)}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <Show when=move || rows.with(|r| r.iter().any(|u| u.level.is_none()))>
+                            <div class="field">
+                                <label for="ed-fallback-level">"Level for the rows where none was read"</label>
+                                <select id="ed-fallback-level" on:change=move |ev| fallback.set(Level::parse(&event_target_value(&ev)))>
+                                    <option value="">"Choose"</option>
+                                    {all_levels().into_iter().map(|l| view! { <option value=l.to_string()>{l.label()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        </Show>
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=keep>{move || format!("Keep these {} units", rows.with(Vec::len))}</button>
+                            <button type="button" on:click=move |_| pasted.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            <form class="unit-form" on:submit=save_typed>
+                <h4>"Add or correct one unit"</h4>
+                {move || typed_error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
+                <div class="field-row">
+                    <div class="field"><label for="ed-unit-code">"Code"</label><input id="ed-unit-code" type="text" prop:value=move || typed.with(|t| t.code.clone()) on:input=move |ev| typed.update(|t| t.code = event_target_value(&ev)) /></div>
+                    <div class="field wide"><label for="ed-unit-title">"Title"</label><input id="ed-unit-title" type="text" prop:value=move || typed.with(|t| t.title.clone()) on:input=move |ev| typed.update(|t| t.title = event_target_value(&ev)) /></div>
+                    <div class="field">
+                        <label for="ed-unit-level">"Level"</label>
+                        <select id="ed-unit-level" on:change=move |ev| typed.update(|t| t.level = event_target_value(&ev))>
+                            <option value="" selected=move || typed.with(|t| t.level.is_empty())>"Choose"</option>
+                            {all_levels().into_iter().map(|l| view! { <option value=l.to_string() selected=move || typed.with(|t| t.level == l.to_string())>{l.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field figure"><label for="ed-unit-credit">"Credit"</label><input id="ed-unit-credit" type="text" inputmode="numeric" placeholder="not published" prop:value=move || typed.with(|t| t.credit.clone()) on:input=move |ev| typed.update(|t| t.credit = event_target_value(&ev)) /></div>
+                    <div class="field figure"><label for="ed-unit-glh">"GLH"</label><input id="ed-unit-glh" type="text" inputmode="numeric" placeholder="not published" prop:value=move || typed.with(|t| t.glh.clone()) on:input=move |ev| typed.update(|t| t.glh = event_target_value(&ev)) /></div>
+                </div>
+                <button type="submit">"Save unit"</button>
+            </form>
+            <div class="table-wrap">
+                <table class="editor-unit-table" aria-label="Units of this qualification">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Code"</th><th scope="col">"Title"</th><th scope="col">"Level"</th><th scope="col">"Credit"</th><th scope="col">"GLH"</th>
+                            <th scope="col">"Groups"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let gs = groups();
+                            units().into_iter().map(|u| {
+                                let code = u.code.clone();
+                                let (c1, c2) = (code.clone(), code.clone());
+                                view! {
+                                    <tr id=format!("ed-unit-{}", u.code)>
+                                        <th scope="row">{u.code.clone()}</th>
+                                        <td>{u.title.clone()}</td>
+                                        <td>{u.level.label()}</td>
+                                        <td>{or_not_published(u.credit)}</td>
+                                        <td>{or_not_published(u.glh)}</td>
+                                        <td class="group-boxes">
+                                            {gs.iter().map(|g| {
+                                                let (gid, c) = (g.id.clone(), code.clone());
+                                                let member = g.units.contains(&code);
+                                                view! {
+                                                    <label>
+                                                        <input type="checkbox" prop:checked=member
+                                                            aria-label=format!("{} in {}", code, g.name)
+                                                            on:change=move |ev| {
+                                                                let on = event_target_checked(&ev);
+                                                                editor.edit(|d| d.set_in_group(&c, &gid, on));
+                                                            } />
+                                                        " "{g.name.clone()}
+                                                    </label>
+                                                }
+                                            }).collect_view()}
+                                        </td>
+                                        <td class="row-actions">
+                                            <button type="button" aria-label=format!("Edit {}", u.code) on:click=move |_| edit_unit(c1.clone())>"Edit"</button>
+                                            <button type="button" aria-label=format!("Remove {}", u.code) on:click=move |_| {
+                                                let c = c2.clone();
+                                                editor.edit(|d| { d.remove_unit(&c); });
+                                                said.set(format!("Removed unit {c}."));
+                                            }>"Remove"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </fieldset>
+    }
+}

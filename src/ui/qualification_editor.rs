@@ -1,0 +1,189 @@
+//! The qualification editor: a qualification made field by field (details, units, groups, rules),
+//! checked as it is made, tried with a plan, then used in the planner or exported as a file.
+
+use super::browser_files::download;
+use super::catalogue_files::{self, LoadedFile};
+use super::editor_check::EditorCheck;
+use super::editor_details::EditorDetails;
+use super::editor_groups::EditorGroups;
+use super::editor_rules::EditorRules;
+use super::editor_state::{base_catalogue, Editor};
+use super::editor_units::EditorUnits;
+use super::notices::Notices;
+use crate::catalogue::Catalogue;
+use crate::editor::draft::Problem;
+use crate::plan::Workspace;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The draft's problems and, when it has no error, the catalogue with it (for trying plans).
+#[derive(Clone)]
+pub struct Built {
+    pub problems: Vec<Problem>,
+    pub catalogue: Option<Arc<Catalogue>>,
+}
+
+impl PartialEq for Built {
+    fn eq(&self, other: &Self) -> bool {
+        self.problems == other.problems
+            && match (&self.catalogue, &other.catalogue) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+#[component]
+pub fn QualificationEditor(
+    editor: Editor,
+    catalogue: RwSignal<&'static Catalogue>,
+    files: RwSignal<Vec<LoadedFile>>,
+    workspace: RwSignal<Workspace>,
+    notices: Notices,
+) -> impl IntoView {
+    let used_as = move || {
+        editor.open.get().and_then(|i| {
+            editor
+                .entries
+                .with(|e| e.get(i).and_then(|e| e.used_as.clone()))
+        })
+    };
+    // The catalogue a draft joins changes only when files are loaded or the draft is used.
+    let base = Memo::new(move |_| {
+        let name = used_as();
+        files.with(|f| BaseKey(Arc::new(base_catalogue(f, name.as_deref()))))
+    });
+    let built = Memo::new(move |_| {
+        let b = base.get();
+        editor
+            .with(|d| {
+                let (problems, c) = d.build(&b.0);
+                Built {
+                    problems,
+                    catalogue: c.map(Arc::new),
+                }
+            })
+            .unwrap_or(Built {
+                problems: Vec::new(),
+                catalogue: None,
+            })
+    });
+    let qualification = Signal::derive(move || {
+        editor
+            .with(|d| d.qualification().id.clone())
+            .unwrap_or_default()
+    });
+    let units = Signal::derive(move || {
+        editor
+            .with(|d| {
+                d.file
+                    .units
+                    .iter()
+                    .map(|u| (u.code.clone(), format!("{} {}", u.code, u.title)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let ready = move || built.with(|b| b.catalogue.is_some());
+
+    let use_it = move |_| {
+        let Some(i) = editor.open.get_untracked() else {
+            return;
+        };
+        let Some(entry) = editor.entries.with_untracked(|e| e.get(i).cloned()) else {
+            return;
+        };
+        let name = format!("{} (made in the editor)", entry.draft.name());
+        let mut current = catalogue.get_untracked();
+        if let Some(old) = &entry.used_as {
+            match catalogue_files::remove(old) {
+                Ok((c, _)) => current = c,
+                Err(e) => return notices.problem(e),
+            }
+        }
+        match catalogue_files::add(current, &name, &entry.draft.export()) {
+            Ok((c, f)) => {
+                let kept_as = f.last().map(|f| f.name.clone());
+                let qid = entry.draft.qualification().id.clone();
+                workspace.update(|w| {
+                    w.set_aside_unknown(c);
+                    w.restore_set_aside(c);
+                });
+                catalogue.set(c);
+                files.set(f);
+                editor.entries.update(|e| e[i].used_as = kept_as);
+                // The plan moves to the qualification once the screen shows the new catalogue.
+                request_animation_frame(move || {
+                    workspace.update(|w| {
+                        if w.plan().qualification != qid {
+                            match w.plans.iter().position(|p| p.qualification == qid) {
+                                Some(at) => {
+                                    w.switch(at);
+                                }
+                                None => w.new_plan_for(c, &qid, Vec::new()),
+                            }
+                        }
+                    });
+                });
+                notices.done(format!(
+                    "\u{201c}{}\u{201d} is in the planner, with a plan open on it. Changes you make in the editor reach the planner when you use it again.",
+                    crate::limits::shortened(&entry.draft.name())
+                ));
+            }
+            Err(e) => notices.problem(format!("The qualification could not be used:\n{e}")),
+        }
+    };
+    let export = move |_| {
+        if let Some((name, text)) = editor.with(|d| (d.file_name(), d.export())) {
+            match download(&name, &text) {
+                Ok(()) => notices.done(format!("Exported {name}: load it with \u{201c}Load a catalogue file\u{201d}, or give it to the command line with --catalogue.")),
+                Err(e) => notices.problem(e),
+            }
+        }
+    };
+    let close = move |_| {
+        editor.open.set(None);
+        if let Some(el) = document().get_element_by_id("editor-drafts") {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+
+    view! {
+        <Show when=move || editor.open.get().is_some()>
+            <section class="qualification-editor" aria-labelledby="editor-heading">
+                <div class="editor-head">
+                    <h2 id="editor-heading" tabindex="-1">{move || format!("Qualification editor: {}", editor.with(|d| d.name()).unwrap_or_default())}</h2>
+                    <div class="actions">
+                        <button type="button" class="primary" prop:disabled=move || !ready() on:click=use_it>"Use in the planner"</button>
+                        <button type="button" on:click=export>"Export the file"</button>
+                        <button type="button" on:click=close>"Close the editor"</button>
+                    </div>
+                </div>
+                <p class="hint">"Everything here is kept in this browser as you type; the check shows what is still needed."</p>
+                <div class="editor-body">
+                    <div class="editor-form">
+                        <EditorDetails editor=editor />
+                        <EditorUnits editor=editor />
+                        <EditorGroups editor=editor />
+                        <EditorRules editor=editor />
+                    </div>
+                    <EditorCheck built=built qualification=qualification units=units />
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// The base catalogue, compared by identity (it is rebuilt only when its inputs change).
+#[derive(Clone)]
+struct BaseKey(Arc<Catalogue>);
+
+impl PartialEq for BaseKey {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}

@@ -1,0 +1,177 @@
+// The qualification editor, as a trainer uses it: a real specification's unit table pasted, its
+// groups and rules made from templates, checked as it is made, used in the planner, exported, and
+// the command line's --catalogue agreeing with the app on every fixture plan.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { CLI, ROOT, cliAvailable, eventually, fixturePlans, harness } from './support/planner.mjs';
+import { EditorPage } from './support/editor.mjs';
+
+const app = harness();
+
+const HIGHFIELD = JSON.parse(readFileSync(path.join(ROOT, 'data', '004-highfield-l2-nvq-customer-service.json'), 'utf8'));
+const TABLE = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'paste', 'highfield-units.txt'), 'utf8');
+
+/** Builds the Highfield qualification in the editor, as a trainer would from the specification. */
+async function buildHighfield(e) {
+  await e.make();
+  await e.fillDetails({ title: 'NVQ Certificate in Customer Service (made in the editor)', body: 'Highfield Qualifications', glh: 192, tqt: 280, minCredits: 28 });
+  await e.pasteUnits(TABLE);
+  const q = HIGHFIELD.qualifications[0];
+  for (const g of q.groups) await e.addGroup(g.name);
+  for (const g of q.groups) for (const code of g.units) await e.putInGroup(code, g.name);
+  await e.addRule('Every unit of these groups (mandatory units)', 'all units contained within the mandatory group', async (r) => {
+    await r.getByRole('checkbox', { name: 'Mandatory Units', exact: true }).check();
+  });
+  await e.addRule('At least, at most or exactly a number of credits, units or GLH', 'a minimum of 20 credits from the optional units in groups A-D', async (r) => {
+    await r.getByLabel('Figure', { exact: true }).fill('20');
+    for (const g of q.groups.slice(1)) await r.getByRole('checkbox', { name: g.name, exact: true }).check();
+  });
+  for (const g of q.groups.slice(1)) {
+    await e.addRule('At least, at most or exactly a number of credits, units or GLH', 'Learners must achieve a minimum of 1 unit from this group', async (r) => {
+      await r.getByLabel('Figure', { exact: true }).fill('1');
+      await r.getByLabel('Of', { exact: true }).selectOption('units');
+      await r.getByRole('checkbox', { name: g.name, exact: true }).check();
+    });
+  }
+}
+
+test('a trainer pastes the Highfield unit table, makes its groups and rules, and the planner and the command line agree on every fixture plan', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await buildHighfield(e);
+  await eventually(async () => assert.ok(await e.ready(), `problems: ${await e.problems()}`));
+  assert.deepEqual(await e.warnings(), [], 'every unit is in a group and there are rules');
+
+  // The exported file holds the pasted units field by field as the catalogue has them.
+  const [download] = await Promise.all([p.page.waitForEvent('download'), e.region.getByRole('button', { name: 'Export the file', exact: true }).click()]);
+  const file = await download.path();
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  const fields = (u) => ({ code: u.code, uan: u.uan, title: u.title, level: u.level, credit: u.credit, glh: u.glh });
+  // The catalogue writes the specification's typographic apostrophe as a plain one; the editor
+  // keeps what was pasted. That is the only difference.
+  const plain = (u) => ({ ...fields(u), title: u.title.replaceAll('\u2019', "'") });
+  assert.deepEqual(exported.units.map(plain), HIGHFIELD.units.map(fields));
+  assert.equal(exported.units.filter((u) => u.title.includes('\u2019')).length, 2, 'two titles print an apostrophe');
+  const qid = exported.qualifications[0].id;
+
+  // Used in the planner: a plan opens on it, and each fixture plan gets the fixture's verdict.
+  await e.region.getByRole('button', { name: 'Use in the planner', exact: true }).click();
+  await eventually(async () => assert.equal(await p.qualification(), qid));
+  const plans = fixturePlans().filter((f) => f.qualification === 'highfield-l2-nvq-customer-service');
+  assert.ok(plans.length >= 3, 'the fixture has Highfield plans');
+  for (const f of plans) {
+    await p.addAll(f.units);
+    const verdict = await p.verdict();
+    assert.equal(/meets every rule/.test(verdict), f.compliant, `${f.units.join(' ')}: ${verdict}`);
+    if (cliAvailable) {
+      const r = spawnSync(CLI, ['--catalogue', file, 'check', qid, ...f.units], { encoding: 'utf8' });
+      assert.equal(r.status, f.compliant ? 0 : 1, `qualplan check --catalogue: ${r.stdout}${r.stderr}`);
+    }
+    for (const code of f.units) await p.remove(code);
+  }
+}, { timeout: 60_000 }));
+
+test('what is missing is said in plain words beside the field, and the summary links to it', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  assert.deepEqual(await e.problems(), [
+    "Give the qualification's title.",
+    'Give the awarding body, as the document names it.',
+    "Add the qualification's units: paste its unit table, or add them one by one.",
+  ]);
+  const glh = e.details.getByLabel('Guided learning hours (GLH)', { exact: true });
+  await glh.fill('12.5');
+  await glh.press('Tab');
+  await eventually(async () =>
+    assert.match(await e.details.locator('.error-message').first().textContent(), /“12\.5” is not a whole number/),
+  );
+  assert.equal(await glh.getAttribute('aria-describedby'), 'ed-glh-error', 'the message is read with the field');
+  // The summary's link takes the person to the details.
+  await e.check.getByRole('link', { name: "Give the qualification's title." }).click();
+  await eventually(async () => assert.match(p.page.url(), /#editor-details$/));
+  // A rule with no wording is refused in words, and nothing is added.
+  await e.addRule('Evidence a plan cannot show (practice, observation)', ' ');
+  assert.match(await e.rules.getByRole('alert').textContent(), /Give the rule's wording as the document prints it/);
+  assert.equal(await e.rules.getByRole('list', { name: 'Rules of this qualification' }).getByRole('listitem').count(), 0);
+}));
+
+test('a qualification made in the editor is kept after a reload, and a deleted one comes back with Undo', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  await e.fillDetails({ title: 'Award in Testing', body: 'Example Body' });
+  await p.reload();
+  const panel = p.page.locator('details.catalogue-loader');
+  await panel.locator('summary').click();
+  const list = p.page.getByRole('list', { name: 'Qualifications made in the editor' });
+  await eventually(async () => assert.deepEqual(await list.getByRole('listitem').locator('span').allTextContents(), ['Award in Testing']));
+  await list.getByRole('button', { name: 'Delete Award in Testing' }).click();
+  assert.equal(await list.getByRole('listitem').count(), 0);
+  await p.page.getByRole('button', { name: 'Undo', exact: true }).click();
+  assert.equal(await list.getByRole('listitem').count(), 1);
+  await list.getByRole('button', { name: 'Edit Award in Testing' }).click();
+  assert.equal(await e.details.getByLabel('Title', { exact: true }).inputValue(), 'Award in Testing');
+}));
+
+for (const [name, viewport] of Object.entries({
+  laptop: { width: 1366, height: 900 },
+  phone: { width: 390, height: 844 },
+  projector: { width: 1920, height: 1080 },
+  'small projector': { width: 1280, height: 720 },
+})) {
+  test(`${name}: the editor opens in view with focus on its heading, and nothing runs off the side`, app(async (p) => {
+    await p.open();
+    const e = new EditorPage(p);
+    await e.make();
+    const heading = p.page.getByRole('heading', { name: /^Qualification editor/ });
+    await eventually(async () => assert.ok(await heading.evaluate((h) => h === document.activeElement), 'focus is on the heading'));
+    const box = await heading.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `heading at ${box.y}`);
+    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    // A screen reader meets the editor's parts by name.
+    const tree = await e.region.ariaSnapshot();
+    for (const part of ['group "Details"', 'group "Units"', 'group "Groups"', 'group "Rules of combination"', 'region "Check"']) {
+      assert.ok(tree.includes(part), `${part} in:\n${tree}`);
+    }
+  }, { viewport }));
+}
+
+test('keyboard only: a unit is added, grouped and a rule made without the mouse', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  await e.fillDetails({ title: 'Award in Keys', body: 'Example Body' });
+  const code = e.units.getByLabel('Code', { exact: true });
+  await code.focus();
+  await p.page.keyboard.type('K1');
+  await p.page.keyboard.press('Tab');
+  await p.page.keyboard.type('Use a keyboard');
+  await p.page.keyboard.press('Tab');
+  await p.page.keyboard.press('ArrowDown'); // the first level after "Choose"
+  await p.page.keyboard.press('Tab');
+  await p.page.keyboard.type('3');
+  await p.page.keyboard.press('Enter');
+  await eventually(async () => assert.equal(await e.units.getByRole('row', { name: /K1/ }).count(), 1));
+  const group = e.groups.getByLabel('New group', { exact: true });
+  await group.focus();
+  await p.page.keyboard.type('All units');
+  await p.page.keyboard.press('Enter');
+  const box = e.units.getByRole('checkbox', { name: 'K1 in All units', exact: true });
+  await box.focus();
+  await p.page.keyboard.press('Space');
+  assert.ok(await box.isChecked());
+  await e.rules.getByLabel('Kind of rule', { exact: true }).focus();
+  await p.page.keyboard.press('ArrowDown'); // every unit of these groups
+  await e.rules.getByRole('checkbox', { name: 'All units', exact: true }).focus();
+  await p.page.keyboard.press('Space');
+  await e.rules.getByLabel('Wording, as the document prints it', { exact: true }).focus();
+  await p.page.keyboard.type('All units must be achieved');
+  await e.rules.getByRole('button', { name: 'Add rule', exact: true }).focus();
+  await p.page.keyboard.press('Enter');
+  await eventually(async () => assert.ok(await e.ready(), `problems: ${await e.problems()}`));
+}));

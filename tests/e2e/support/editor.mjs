@@ -1,0 +1,86 @@
+// The qualification editor as a trainer uses it: by role and accessible name.
+
+export class EditorPage {
+  constructor(planner) {
+    this.p = planner;
+    this.page = planner.page;
+  }
+
+  get region() {
+    return this.page.getByRole('region', { name: /^Qualification editor/ });
+  }
+  get details() {
+    return this.region.getByRole('group', { name: 'Details', exact: true });
+  }
+  get units() {
+    return this.region.getByRole('group', { name: 'Units', exact: true });
+  }
+  get groups() {
+    return this.region.getByRole('group', { name: 'Groups', exact: true });
+  }
+  get rules() {
+    return this.region.getByRole('group', { name: 'Rules of combination', exact: true });
+  }
+  get check() {
+    return this.region.getByRole('region', { name: 'Check', exact: true });
+  }
+
+  /** Opens "Your own qualifications" and makes a new qualification. */
+  async make() {
+    const panel = this.page.locator('details.catalogue-loader');
+    if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+    await this.page.getByRole('button', { name: 'Make a qualification', exact: true }).click();
+    await this.region.waitFor();
+  }
+
+  async fillDetails({ title, body, glh, tqt, minCredits }) {
+    if (title !== undefined) await this.details.getByLabel('Title', { exact: true }).fill(title);
+    if (body !== undefined) await this.details.getByLabel('Awarding body', { exact: true }).fill(body);
+    for (const [label, value] of [['Guided learning hours (GLH)', glh], ['Total qualification time (TQT)', tqt], ['Minimum credits', minCredits]]) {
+      if (value === undefined) continue;
+      const field = this.details.getByLabel(label, { exact: true });
+      await field.fill(String(value));
+      await field.press('Tab');
+    }
+  }
+
+  /** Pastes a unit table, reads it, sets the figure columns (when given) and keeps the rows. */
+  async pasteUnits(text, columns) {
+    await this.units.getByLabel('Paste the unit table', { exact: true }).fill(text);
+    await this.units.getByRole('button', { name: 'Read the table', exact: true }).click();
+    if (columns) {
+      for (const [i, name] of columns.entries()) {
+        await this.units.getByLabel(`Figure ${i + 1}`, { exact: true }).selectOption(name);
+      }
+    }
+    await this.units.getByRole('button', { name: /^Keep these \d+ units$/ }).click();
+  }
+
+  async addGroup(name) {
+    await this.groups.getByLabel('New group', { exact: true }).fill(name);
+    await this.groups.getByRole('button', { name: 'Add group', exact: true }).click();
+  }
+
+  /** Ticks `code`'s box for `group` (by the group's name) in the unit table. */
+  async putInGroup(code, group) {
+    await this.units.getByRole('checkbox', { name: `${code} in ${group}`, exact: true }).check();
+  }
+
+  /** Adds a rule: `kind` is the template's option label; `fill` sets its own fields. */
+  async addRule(kind, wording, fill = async () => {}) {
+    await this.rules.getByLabel('Kind of rule', { exact: true }).selectOption({ label: kind });
+    await fill(this.rules);
+    await this.rules.getByLabel('Wording, as the document prints it', { exact: true }).fill(wording);
+    await this.rules.getByRole('button', { name: 'Add rule', exact: true }).click();
+  }
+
+  async problems() {
+    return this.check.locator('.error-summary li').allTextContents();
+  }
+  async warnings() {
+    return this.check.locator('.warning-summary li').allTextContents();
+  }
+  async ready() {
+    return (await this.check.locator('.editor-ready').count()) === 1;
+  }
+}

@@ -6,7 +6,6 @@ use super::available_units::AvailableUnits;
 use super::catalogue_files::{self, LoadedFile};
 use super::catalogue_loader::CatalogueLoader;
 use super::completion_panel::CompletionPanel;
-use super::editor_state::use_editor;
 use super::kept_copies::KeptCopies;
 use super::kept_store::{self, Stored};
 use super::missing_list::MissingList;
@@ -16,7 +15,6 @@ use super::plan_list::{add_dropped, PlanList};
 use super::plan_tools::PlanTools;
 use super::plans_bar::PlansBar;
 use super::print_summary::PrintSummary;
-use super::qualification_editor::QualificationEditor;
 use super::qualification_picker::QualificationPicker;
 use super::rules_panel::RulesPanel;
 use super::saved_workspace::use_saved_workspace;
@@ -64,7 +62,6 @@ pub fn App() -> impl IntoView {
 
     let tell = move |message: String| notices.problem(message);
     use_saved_workspace(catalogue, workspace, held, kept, tell);
-    let editor = use_editor(tell);
     // Another tab loaded or removed a catalogue file: this tab follows, so plans on it are shown
     // here too and never written out of the save.
     storage::on_other_tab_change(catalogue_files::KEY, move |_| {
@@ -104,7 +101,7 @@ pub fn App() -> impl IntoView {
                         <PlansBar workspace=workspace notices=notices />
                         <div class="tool-row">
                             <PlanTools catalogue=c workspace=workspace notices=notices />
-                            <CatalogueLoader catalogue=catalogue files=files workspace=workspace editor=editor notices=notices />
+                            <CatalogueLoader catalogue=catalogue files=files workspace=workspace notices=notices />
                             <KeptCopies catalogue=catalogue files=files workspace=workspace kept=kept held=held notices=notices />
                         </div>
                     </div>
@@ -156,7 +153,6 @@ pub fn App() -> impl IntoView {
         </header>
         <NoticeArea notices=notices />
         {live}
-        <QualificationEditor editor=editor catalogue=catalogue files=files workspace=workspace notices=notices />
         {screen}
     }
 }

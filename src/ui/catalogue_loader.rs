@@ -1,10 +1,9 @@
-//! "Your own qualifications": the qualifications made in the editor, and catalogue files
-//! (data/SCHEMA.md) loaded, validated and removed.
+//! "Your own qualifications": the way to the qualification editor (its own page, editor.html, so
+//! the planner does not carry its code), and catalogue files (data/SCHEMA.md) loaded, validated
+//! and removed.
 
 use super::browser_files::on_file_chosen;
 use super::catalogue_files::{self, LoadedFile};
-use super::editor_drafts::EditorDrafts;
-use super::editor_state::Editor;
 use super::notices::Notices;
 use crate::catalogue::Catalogue;
 use crate::limits::MAX_CATALOGUE_FILE_BYTES;
@@ -16,7 +15,6 @@ pub fn CatalogueLoader(
     catalogue: RwSignal<&'static Catalogue>,
     files: RwSignal<Vec<LoadedFile>>,
     workspace: RwSignal<Workspace>,
-    editor: Editor,
     notices: Notices,
 ) -> impl IntoView {
     let tell = move |m: String| notices.problem(m);
@@ -76,7 +74,7 @@ pub fn CatalogueLoader(
         <details class="catalogue-loader">
             <summary>"Your own qualifications"</summary>
             <p class="hint">"Make a qualification in the editor (paste its unit table, name its groups, pick its rules), or load a catalogue file describing one (the format is in the README)."</p>
-            <EditorDrafts editor=editor catalogue=catalogue notices=notices />
+            <p><a class="button-link primary" href="editor.html">"Open the qualification editor"</a></p>
             <label class="file-button" for="load-catalogue">"Load a catalogue file"</label>
             <input id="load-catalogue" type="file" accept="application/json,.json" on:change=load />
             <ul aria-label="Loaded catalogue files">

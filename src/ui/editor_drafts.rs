@@ -117,7 +117,8 @@ pub fn EditorDrafts(
     };
     view! {
         <div class="editor-drafts" id="editor-drafts" tabindex="-1">
-            <h3>"Made in the editor"</h3>
+            <h2>"Your qualifications"</h2>
+            <p class="hint">"Kept in this browser. Each can be opened for editing, used in the planner or exported as a file."</p>
             <ul aria-label="Qualifications made in the editor">
                 {move || editor.entries.with(|e| e.iter().enumerate().map(|(i, entry)| {
                     let name = entry.draft.name();

@@ -8,6 +8,7 @@ mod browser_files;
 pub mod catalogue_files;
 mod catalogue_loader;
 mod completion_panel;
+mod editor_app;
 mod editor_check;
 mod editor_details;
 mod editor_drafts;
@@ -48,6 +49,16 @@ pub fn mount() {
     }
     leptos::mount::mount_to_body(App);
     offline::register();
+}
+
+/// Mounts the qualification editor (editor.html) on the page's body: its own page and wasm, so
+/// the planner's bundle does not carry the editor.
+pub fn mount_editor() {
+    console_error_panic_hook::set_once();
+    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+        loading.remove();
+    }
+    leptos::mount::mount_to_body(editor_app::EditorApp);
 }
 
 /// The MIME type used to carry a unit's code through a drag.

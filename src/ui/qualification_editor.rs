@@ -12,7 +12,7 @@ use super::editor_units::EditorUnits;
 use super::notices::Notices;
 use crate::catalogue::Catalogue;
 use crate::editor::draft::Problem;
-use crate::plan::Workspace;
+use crate::plan::{share, Plan};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -39,7 +39,6 @@ pub fn QualificationEditor(
     editor: Editor,
     catalogue: RwSignal<&'static Catalogue>,
     files: RwSignal<Vec<LoadedFile>>,
-    workspace: RwSignal<Workspace>,
     notices: Notices,
 ) -> impl IntoView {
     let used_as = move || {
@@ -87,6 +86,8 @@ pub fn QualificationEditor(
     });
     let ready = move || built.with(|b| b.catalogue.is_some());
 
+    // The draft joins the catalogue files this browser keeps, and the planner opens with a plan
+    // on it offered as a link (nothing is saved there until the person says so).
     let use_it = move |_| {
         let Some(i) = editor.open.get_untracked() else {
             return;
@@ -105,31 +106,13 @@ pub fn QualificationEditor(
         match catalogue_files::add(current, &name, &entry.draft.export()) {
             Ok((c, f)) => {
                 let kept_as = f.last().map(|f| f.name.clone());
-                let qid = entry.draft.qualification().id.clone();
-                workspace.update(|w| {
-                    w.set_aside_unknown(c);
-                    w.restore_set_aside(c);
-                });
                 catalogue.set(c);
                 files.set(f);
                 editor.entries.update(|e| e[i].used_as = kept_as);
-                // The plan moves to the qualification once the screen shows the new catalogue.
-                request_animation_frame(move || {
-                    workspace.update(|w| {
-                        if w.plan().qualification != qid {
-                            match w.plans.iter().position(|p| p.qualification == qid) {
-                                Some(at) => {
-                                    w.switch(at);
-                                }
-                                None => w.new_plan_for(c, &qid, Vec::new()),
-                            }
-                        }
-                    });
-                });
-                notices.done(format!(
-                    "\u{201c}{}\u{201d} is in the planner, with a plan open on it. Changes you make in the editor reach the planner when you use it again.",
-                    crate::limits::shortened(&entry.draft.name())
-                ));
+                let plan = Plan::new(&entry.draft.name(), &entry.draft.qualification().id);
+                let _ = window()
+                    .location()
+                    .set_href(&format!("./#{}", share::encode(&plan)));
             }
             Err(e) => notices.problem(format!("The qualification could not be used:\n{e}")),
         }

@@ -57,8 +57,11 @@ test('a trainer pastes the Highfield unit table, makes its groups and rules, and
   assert.equal(exported.units.filter((u) => u.title.includes('\u2019')).length, 2, 'two titles print an apostrophe');
   const qid = exported.qualifications[0].id;
 
-  // Used in the planner: a plan opens on it, and each fixture plan gets the fixture's verdict.
+  // Used in the planner: the planner opens with a plan on it offered, saved as a new plan, and
+  // each fixture plan gets the fixture's verdict.
   await e.region.getByRole('button', { name: 'Use in the planner', exact: true }).click();
+  await p.sharedOffer.waitFor();
+  await p.sharedOffer.getByRole('button', { name: 'Save as a new plan', exact: true }).click();
   await eventually(async () => assert.equal(await p.qualification(), qid));
   const plans = fixturePlans().filter((f) => f.qualification === 'highfield-l2-nvq-customer-service');
   assert.ok(plans.length >= 3, 'the fixture has Highfield plans');
@@ -104,10 +107,8 @@ test('a qualification made in the editor is kept after a reload, and a deleted o
   const e = new EditorPage(p);
   await e.make();
   await e.fillDetails({ title: 'Award in Testing', body: 'Example Body' });
-  await p.reload();
-  const panel = p.page.locator('details.catalogue-loader');
-  await panel.locator('summary').click();
-  const list = p.page.getByRole('list', { name: 'Qualifications made in the editor' });
+  await p.page.reload();
+  const list = e.list;
   await eventually(async () => assert.deepEqual(await list.getByRole('listitem').locator('span').allTextContents(), ['Award in Testing']));
   await list.getByRole('button', { name: 'Delete Award in Testing' }).click();
   assert.equal(await list.getByRole('listitem').count(), 0);
@@ -123,16 +124,18 @@ for (const [name, viewport] of Object.entries({
   projector: { width: 1920, height: 1080 },
   'small projector': { width: 1280, height: 720 },
 })) {
-  test(`${name}: the editor opens in view with focus on its heading, and nothing runs off the side`, app(async (p) => {
+  test(`${name}: the editor opens in view with focus on its heading, and nothing runs off the side of the editor or the planner`, app(async (p) => {
     await p.open();
     const e = new EditorPage(p);
     await e.make();
     const heading = p.page.getByRole('heading', { name: /^Qualification editor/ });
     await eventually(async () => assert.ok(await heading.evaluate((h) => h === document.activeElement), 'focus is on the heading'));
     const box = await heading.boundingBox();
-    assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `heading at ${box.y}`);
+    assert.ok(box.y >= -1 && box.y + box.height <= viewport.height + 1, `heading at ${box.y}`);
     const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    // The way back to the planner is in view at the top.
+    assert.ok(await p.page.getByRole('link', { name: 'Back to the planner' }).isVisible());
     // A screen reader meets the editor's parts by name.
     const tree = await e.region.ariaSnapshot();
     for (const part of ['group "Details"', 'group "Units"', 'group "Groups"', 'group "Rules of combination"', 'region "Check"']) {

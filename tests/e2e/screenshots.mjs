@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage } from './support/browser.mjs';
 import { DIST, Planner } from './support/planner.mjs';
+import { EditorPage } from './support/editor.mjs';
 import { startServer } from './support/server.mjs';
 
 const OUT = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -109,8 +110,7 @@ const STATES = {
   },
   // A trainer making a qualification in the editor: units typed in, a group, a rule, a plan tried.
   'editor': async (p) => {
-    await p.page.locator('details.catalogue-loader summary').click();
-    await p.page.getByRole('button', { name: 'Make a qualification', exact: true }).click();
+    await new EditorPage(p).make();
     const details = p.page.getByRole('group', { name: 'Details', exact: true });
     const units = p.page.getByRole('group', { name: 'Units', exact: true });
     await details.getByLabel('Title', { exact: true }).fill('Certificate in Retail Skills');

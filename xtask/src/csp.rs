@@ -3,9 +3,10 @@
 
 use crate::root;
 
-/// Adds the policy to dist/index.html as a `<meta http-equiv>` (a static site sets no headers).
-pub fn apply() -> Result<(), String> {
-    let path = root().join("dist").join("index.html");
+/// Adds the policy to the page `dist/<page>` as a `<meta http-equiv>` (a static site sets no
+/// headers).
+pub fn apply(page: &str) -> Result<(), String> {
+    let path = root().join("dist").join(page);
     let html = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if html.contains("Content-Security-Policy") {
@@ -36,12 +37,12 @@ pub fn apply() -> Result<(), String> {
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
     let at = html
         .find("<meta charset=\"utf-8\" />")
-        .ok_or("index.html has no <meta charset> to follow")?
+        .ok_or(format!("{page} has no <meta charset> to follow"))?
         + "<meta charset=\"utf-8\" />".len();
     let out = format!("{}\n    {meta}{}", &html[..at], &html[at..]);
     std::fs::write(&path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     eprintln!(
-        "xtask: Content-Security-Policy added ({} inline script(s) by hash)",
+        "xtask: Content-Security-Policy added to {page} ({} inline script(s) by hash)",
         hashes.len()
     );
     Ok(())

@@ -6,7 +6,9 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 pub fn report_and_check() -> Result<(), String> {
-    let (report, total_gz, has_wasm) = measure()?;
+    let (report, total_gz, has_wasm) = measure("index.html", true)?;
+    let (editor, editor_gz, _) = measure("editor.html", false)?;
+    let report = format!("{report}\nThe qualification editor's own page (editor.html; not loaded by the planner):\n\n{editor}");
     println!("{report}");
     let out = root().join("target").join("size-report.md");
     std::fs::write(&out, &report).map_err(|e| e.to_string())?;
@@ -17,17 +19,21 @@ pub fn report_and_check() -> Result<(), String> {
     if total_gz > budget {
         return Err(format!("bundle is {total_gz} bytes gzip, over the budget of {budget} bytes (xtask/size-budget.txt)"));
     }
-    eprintln!("xtask: bundle {total_gz} bytes gzip, within the budget of {budget} bytes");
+    eprintln!("xtask: planner bundle {total_gz} bytes gzip, within the budget of {budget} bytes; the editor's page {editor_gz} bytes gzip");
     Ok(())
 }
 
 /// The size table alone, for the bench report.
 pub fn report() -> Result<String, String> {
-    Ok(measure()?.0)
+    Ok(measure("index.html", true)?.0)
 }
 
-fn measure() -> Result<(String, usize, bool), String> {
+/// The wasm, js and css files `page` names (and the service worker, with the planner's page),
+/// raw, gzip -9 and brotli -11.
+fn measure(page: &str, with_worker: bool) -> Result<(String, usize, bool), String> {
     let dist = root().join("dist");
+    let html = std::fs::read_to_string(dist.join(page))
+        .map_err(|e| format!("cannot read dist/{page}: {e} (run the build step)"))?;
     let mut rows = Vec::new();
     let entries = std::fs::read_dir(&dist)
         .map_err(|e| format!("cannot read {}: {e} (run the build step)", dist.display()))?;
@@ -41,19 +47,18 @@ fn measure() -> Result<(String, usize, bool), String> {
         if !["wasm", "js", "css"].contains(&ext.as_str()) {
             continue;
         }
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        if !(html.contains(&name) || (with_worker && name == "sw.js")) {
+            continue;
+        }
         let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
         let gz = gzip_len(&bytes)?;
         let br = brotli_len(&path)?;
-        rows.push((
-            path.file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string(),
-            ext,
-            bytes.len(),
-            gz,
-            br,
-        ));
+        rows.push((name, ext, bytes.len(), gz, br));
     }
     rows.sort();
     let total_gz: usize = rows.iter().map(|r| r.3).sum();

@@ -170,5 +170,39 @@ pub fn build_release(tools: &Tools) -> Result<(), String> {
             .args(["build", "--release"]),
         "trunk build --release",
     )?;
-    csp::apply()
+    // The qualification editor is its own page with its own wasm, so the planner does not carry
+    // it: built on its own (trunk clears the folder it builds into), then added to dist/.
+    let editor_dist = root().join("target").join("dist-editor");
+    run(
+        Command::new("trunk")
+            .current_dir(root())
+            .env("PATH", &tools.path)
+            .args(["build", "editor.html", "--release", "--dist"])
+            .arg(&editor_dist),
+        "trunk build --release editor.html",
+    )?;
+    add_editor_page(&editor_dist)?;
+    csp::apply("index.html")?;
+    csp::apply("editor.html")
+}
+
+/// Copies the editor's page (written by trunk as the name of its target) and its hashed files
+/// into dist/, leaving the planner's own files as they are.
+fn add_editor_page(from: &std::path::Path) -> Result<(), String> {
+    let dist = root().join("dist");
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let to = if name.ends_with(".html") {
+            dist.join("editor.html")
+        } else if dist.join(&name).exists() {
+            continue;
+        } else {
+            dist.join(&name)
+        };
+        std::fs::copy(entry.path(), &to)
+            .map_err(|e| format!("cannot copy {name} to {}: {e}", to.display()))?;
+    }
+    Ok(())
 }

@@ -25,12 +25,24 @@ export class EditorPage {
     return this.region.getByRole('region', { name: 'Check', exact: true });
   }
 
-  /** Opens "Your own qualifications" and makes a new qualification. */
-  async make() {
+  /** Goes from the planner to the editor's page, as a person does from "Your own qualifications". */
+  async openFromPlanner() {
     const panel = this.page.locator('details.catalogue-loader');
     if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+    await this.page.getByRole('link', { name: 'Open the qualification editor', exact: true }).click();
+    await this.page.getByRole('heading', { name: 'qualplan: make a qualification' }).waitFor();
+  }
+
+  /** Makes a new qualification (from the planner, by way of its link to the editor). */
+  async make() {
+    if (!this.page.url().includes('editor.html')) await this.openFromPlanner();
     await this.page.getByRole('button', { name: 'Make a qualification', exact: true }).click();
     await this.region.waitFor();
+  }
+
+  /** The list of qualifications made in the editor. */
+  get list() {
+    return this.page.getByRole('list', { name: 'Qualifications made in the editor' });
   }
 
   async fillDetails({ title, body, glh, tqt, minCredits }) {

@@ -27,6 +27,10 @@ fn every_fixture_plan_gets_the_verdict_its_document_implies() {
     let mut failures = Vec::new();
     for entry in std::fs::read_dir("tests/fixtures").unwrap() {
         let path = entry.unwrap().path();
+        // The plan fixtures only (tests/fixtures/paste/ holds pasted unit tables).
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
         let fixtures: Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for plan in fixtures["plans"].as_array().unwrap() {
@@ -340,6 +344,58 @@ fn a_plan_meeting_every_rule_it_can_show_while_evidence_is_open_says_so_and_exit
         out.status.code(),
         Some(1),
         "one credit rule short is not met"
+    );
+    let _ = std::fs::remove_file(file);
+}
+
+#[test]
+fn a_file_whose_rules_fall_short_of_its_published_minimum_credits_is_refused() {
+    use qualplan::catalogue::{Level, Measure};
+    use qualplan::editor::draft::{Draft, UnitEntry};
+    use qualplan::editor::template::{Bound, LevelChoice, Template};
+    let mut d = Draft::new(|_| false);
+    d.qualification_mut().title = "Award in Short Rules".into();
+    d.set_awarding_body("Example Body");
+    d.qualification_mut().min_credits = Some(30);
+    d.add_units(
+        (1..=5)
+            .map(|i| UnitEntry {
+                code: format!("S{i}"),
+                uan: None,
+                title: format!("Unit {i}"),
+                level: Level::Numbered(2),
+                credit: Some(6),
+                glh: None,
+            })
+            .collect(),
+    );
+    let g = d.add_group("All");
+    for i in 1..=5 {
+        d.set_in_group(&format!("S{i}"), &g, true);
+    }
+    let rule = Template::Count {
+        measure: Measure::Credits,
+        bound: Bound::AtLeast,
+        n: 12,
+        groups: vec![],
+        level: LevelChoice::Any,
+    };
+    d.add_rule(&rule, "", "At least 12 credits", "").unwrap();
+    let file = std::env::temp_dir().join(format!("qualplan-short-{}.json", std::process::id()));
+    std::fs::write(&file, d.export()).unwrap();
+    let out = qualplan(&[
+        "--catalogue",
+        file.to_str().unwrap(),
+        "check",
+        "own-1",
+        "S1",
+        "S2",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("its rules can be met with 12 credits (for example with \"S1\", \"S2\"), fewer than its published minimum of 30"),
+        "{}",
+        stderr(&out)
     );
     let _ = std::fs::remove_file(file);
 }

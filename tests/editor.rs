@@ -224,3 +224,115 @@ fn figures_typed_are_read_as_published_or_not() {
         .contains("\u{201c}12.5\u{201d} is not a whole number"));
     assert!(parse_figure("-3").is_err());
 }
+
+#[test]
+fn a_rule_made_without_a_name_is_named_and_its_shortfall_worded_by_its_groups_names() {
+    let mut d = built();
+    let optional = d.qualification().groups[1].id.clone();
+    d.remove_rule("r2");
+    d.add_rule(
+        &Template::Count {
+            measure: Measure::Credits,
+            bound: Bound::AtLeast,
+            n: 6,
+            groups: vec![optional],
+            level: LevelChoice::Any,
+        },
+        "",
+        "A minimum of 6 credits from the optional group",
+        "",
+    )
+    .unwrap();
+    let rule = d.qualification().rules.last().unwrap();
+    assert_eq!(rule.label, "At least 6 credits from Optional");
+    let c = embedded().with_document("mine.json", &d.export()).unwrap();
+    let codes: Vec<String> = ["M1", "M2", "O1"].iter().map(|s| s.to_string()).collect();
+    let check = check_codes(&c, &d.qualification().id, &codes, &Default::default()).unwrap();
+    let shortfall = check.evaluation.rules[1].shortfall.clone().unwrap();
+    assert_eq!(shortfall, "3 more credits from Optional");
+}
+
+#[test]
+fn a_published_minimum_the_rules_do_not_imply_is_refused_naming_a_plan_that_shows_it() {
+    use qualplan::plan::published::{check_added, shortcoming};
+    let c = embedded();
+    for q in 0..c.qualifications.len() {
+        assert_eq!(
+            shortcoming(c, q),
+            None,
+            "{}: the five documents' rules can be met, and not below their minimum credits",
+            c.qualifications[q].qualification.id
+        );
+    }
+    // 30 credits published, but the only credit rule asks 6 from the optional group.
+    let mut d = built();
+    d.qualification_mut().min_credits = Some(30);
+    let problems = d.problems(embedded());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].place, Place::Rules);
+    assert_eq!(
+        problems[0].words,
+        "qualification own-1: its rules can be met with 14 credits (for example with \"O1\", \"O2\", \"M1\", \"M2\"), fewer than its published minimum of 30. Add the rule the document prints for the total (at least 30 credits), or correct the minimum."
+    );
+    let after = embedded().with_document("mine.json", &d.export()).unwrap();
+    assert_eq!(check_added(embedded(), &after).len(), 1);
+    // The minimum exactly reached by the cheapest plan is borne out.
+    d.qualification_mut().min_credits = Some(14);
+    assert!(d.problems(embedded()).is_empty());
+}
+
+#[test]
+fn rules_no_plan_can_meet_are_refused_with_the_reason() {
+    let mut d = built();
+    let optional = d.qualification().groups[1].id.clone();
+    d.add_rule(
+        &Template::Count {
+            measure: Measure::Credits,
+            bound: Bound::AtLeast,
+            n: 100,
+            groups: vec![optional],
+            level: LevelChoice::Any,
+        },
+        "",
+        "A minimum of 100 credits from the optional group",
+        "",
+    )
+    .unwrap();
+    let p = d.problems(embedded());
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].place, Place::Rules);
+    assert!(
+        p[0].words
+            .starts_with("qualification own-1: no plan can meet its rules ("),
+        "{}",
+        p[0].words
+    );
+}
+
+#[test]
+fn an_empty_group_a_regulator_number_already_held_and_a_file_of_no_qualification_are_refused() {
+    let mut d = built();
+    let empty = d.add_group("Nothing yet");
+    d.qualification_mut().regulator_number = Some("600/5469/4".into());
+    let p = d.problems(embedded());
+    let words: Vec<&str> = p.iter().map(|p| p.words.as_str()).collect();
+    assert!(
+        p.iter()
+            .any(|p| p.place == Place::Group(empty.clone()) && p.words.contains("lists no units")),
+        "{words:?}"
+    );
+    assert!(
+        p.iter().any(|p| p.place == Place::Details
+            && p.words.contains("regulator number \"600/5469/4\" is already in the catalogue, for \u{201c}Highfield Level 2 NVQ Certificate in Customer Service (RQF)\u{201d}")),
+        "{words:?}"
+    );
+    let mut file = built().file;
+    file.qualifications.clear();
+    file.units.clear();
+    let text = serde_json::to_string(&file).unwrap();
+    let e = embedded()
+        .with_document("none.json", &text)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("the file describes no qualification"), "{e}");
+}

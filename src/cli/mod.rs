@@ -36,11 +36,11 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 return 2;
             }
         };
-        match loaded
-            .as_ref()
-            .unwrap_or_else(|| embedded())
-            .with_document(path, &text)
-        {
+        match crate::plan::published::with_checked_document(
+            loaded.as_ref().unwrap_or_else(|| embedded()),
+            path,
+            &text,
+        ) {
             Ok(c) => loaded = Some(c),
             Err(e) => {
                 let _ = writeln!(err, "qualplan: catalogue file {path} is not valid:\n{e}");

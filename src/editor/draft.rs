@@ -240,20 +240,13 @@ impl Draft {
         source: &str,
     ) -> Result<String, TemplateError> {
         let groups = self.qualification().groups.clone();
-        let units_of = |id: &str| {
-            groups
-                .iter()
-                .find(|g| g.id == id)
-                .map(|g| g.units.clone())
-                .unwrap_or_default()
-        };
         let source = if source.trim().is_empty() {
             DEFAULT_SOURCE
         } else {
             source
         };
         let q = self.qualification_mut();
-        let id = add_rule(&mut q.rules, template, label, text, source, units_of)?;
+        let id = add_rule(&mut q.rules, template, label, text, source, &groups)?;
         self.rules_changed();
         Ok(id)
     }
@@ -362,7 +355,18 @@ impl Draft {
             return (out, None);
         }
         match base.with_document(&self.file_name(), &self.export()) {
-            Ok(c) => (out, Some(c)),
+            Ok(c) => {
+                let below = crate::plan::published::check_added(base, &c);
+                if below.is_empty() {
+                    return (out, Some(c));
+                }
+                out.extend(below.into_iter().map(|b| Problem {
+                    place: Place::Rules,
+                    words: b.to_string(),
+                    warning: false,
+                }));
+                (out, None)
+            }
             Err(errors) => {
                 out.extend(errors.0.into_iter().map(|e| Problem {
                     place: place_of(&e.record),

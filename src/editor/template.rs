@@ -2,7 +2,8 @@
 //! template is one of the engine's rule types, filled in with groups or units and a figure.
 
 use crate::catalogue::{
-    AllOf, AnyOf, Barred, Count, Level, LevelFilter, Manual, Measure, Requirement, Rule, UnitSet,
+    AllOf, AnyOf, Barred, Count, Group, Level, LevelFilter, Manual, Measure, Requirement, Rule,
+    UnitSet,
 };
 
 /// How a count is bounded: at least, at most or exactly `n`.
@@ -85,14 +86,14 @@ impl Template {
     fn requirement(
         &self,
         existing: &mut Vec<Rule>,
-        units_of: impl Fn(&str) -> Vec<String>,
+        all_groups: &[Group],
     ) -> Result<Requirement, TemplateError> {
         Ok(match self {
             Template::AllUnitsOf { groups } => {
                 if groups.is_empty() {
                     return Err(TemplateError::NoGroups);
                 }
-                let units = mandatory(groups, units_of);
+                let units = mandatory(groups, all_groups);
                 if units.is_empty() {
                     return Err(TemplateError::NoUnits);
                 }
@@ -127,7 +128,9 @@ impl Template {
                     },
                     min,
                     max,
-                    set_name: None,
+                    // Shortfalls name the groups as the document does: "2 more credits from
+                    // Optional Unit Group A".
+                    set_name: (!groups.is_empty()).then(|| group_names(groups, all_groups)),
                 })
             }
             Template::Barred { units, max } => {
@@ -171,18 +174,35 @@ fn take_rules(existing: &mut Vec<Rule>, ids: &[String]) -> Result<Vec<Rule>, Tem
         .collect())
 }
 
-/// "Every unit of these groups" as the mandatory list of the groups' units as they are now
-/// (`units_of` gives a group's units): documents print mandatory units by name.
-fn mandatory(groups: &[String], units_of: impl Fn(&str) -> Vec<String>) -> Vec<String> {
+/// "Every unit of these groups" as the mandatory list of the groups' units as they are now:
+/// documents print mandatory units by name.
+fn mandatory(groups: &[String], all_groups: &[Group]) -> Vec<String> {
     let mut units: Vec<String> = Vec::new();
-    for g in groups {
-        for u in units_of(g) {
-            if !units.contains(&u) {
-                units.push(u);
+    for g in all_groups.iter().filter(|g| groups.contains(&g.id)) {
+        for u in &g.units {
+            if !units.contains(u) {
+                units.push(u.clone());
             }
         }
     }
     units
+}
+
+/// The groups' names as a reader knows them ("Group A and Group B"), ids where a group has none.
+fn group_names(ids: &[String], all_groups: &[Group]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| {
+            all_groups
+                .iter()
+                .find(|g| &g.id == id)
+                .map_or(id.as_str(), |g| g.name.as_str())
+        })
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
 }
 
 /// A rule id no rule in `rules` (nested ones included) has: `r1`, `r2`, ...
@@ -196,24 +216,24 @@ pub fn unused_rule_id(rules: &[Rule]) -> String {
 }
 
 /// Makes `template` into a rule with its printed wording (`text`) and where it is printed
-/// (`source`), and adds it to `rules`; rules it combines move inside it. `units_of` gives a
-/// group's units, for "every unit of these groups". On an error nothing changes.
+/// (`source`), and adds it to `rules`; rules it combines move inside it. `groups` are the
+/// qualification's groups, which templates name by id. On an error nothing changes.
 pub fn add_rule(
     rules: &mut Vec<Rule>,
     template: &Template,
     label: &str,
     text: &str,
     source: &str,
-    units_of: impl Fn(&str) -> Vec<String>,
+    groups: &[Group],
 ) -> Result<String, TemplateError> {
     if text.trim().is_empty() {
         return Err(TemplateError::NoWording);
     }
     let mut kept = rules.clone();
-    let require = template.requirement(&mut kept, units_of)?;
+    let require = template.requirement(&mut kept, groups)?;
     let id = unused_rule_id(rules);
     let label = if label.trim().is_empty() {
-        describe(template)
+        describe(template, groups)
     } else {
         label.trim().to_string()
     };
@@ -232,16 +252,12 @@ pub fn add_rule(
 }
 
 /// A short name for a rule made from `template`, used when the person gives none.
-pub fn describe(template: &Template) -> String {
+pub fn describe(template: &Template, all_groups: &[Group]) -> String {
     let groups = |g: &[String]| {
         if g.is_empty() {
             "any unit".to_string()
         } else {
-            format!(
-                "group{} {}",
-                if g.len() == 1 { "" } else { "s" },
-                g.join(", ")
-            )
+            group_names(g, all_groups)
         }
     };
     match template {

@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod kept;
 mod mismatch;
 mod progress;
+pub mod published;
 pub mod saved;
 pub mod share;
 mod totals;

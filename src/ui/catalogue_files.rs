@@ -6,6 +6,7 @@ use super::storage::{refusal_name, storage, KEPT};
 use crate::catalogue::{
     decode_loaded_files, embedded, encode_loaded_files, unused_file_name, Catalogue,
 };
+use crate::plan::published::with_checked_document;
 
 pub use crate::catalogue::LoadedFile;
 
@@ -77,7 +78,7 @@ pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
     }
     let mut catalogue = embedded().clone();
     for f in &files {
-        match catalogue.with_document(&f.name, &f.text) {
+        match with_checked_document(&catalogue, &f.name, &f.text) {
             Ok(c) => catalogue = c,
             Err(e) => problems.push(format!(
                 "Your catalogue file {} could not be loaded and was left aside:\n{e}",
@@ -98,9 +99,7 @@ pub fn add(
 ) -> Result<(&'static Catalogue, Vec<LoadedFile>), String> {
     let mut files = stored()?;
     let name = unused_file_name(&files, name);
-    let catalogue = current
-        .with_document(&name, text)
-        .map_err(|e| e.to_string())?;
+    let catalogue = with_checked_document(current, &name, text).map_err(|e| e.to_string())?;
     files.push(LoadedFile {
         name,
         text: text.to_string(),

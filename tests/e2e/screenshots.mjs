@@ -6,11 +6,12 @@
 // Files: tests/e2e/artifacts/<state>-<size>.png (the whole page; with --viewport-only,
 // <state>-<size>-viewport.png: what fits on the screen, the state's part scrolled into view).
 // Any console error or page error is reported and makes the exit code 1.
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage } from './support/browser.mjs';
-import { DIST, Planner } from './support/planner.mjs';
+import { DIST, Planner, ROOT } from './support/planner.mjs';
 import { EditorPage } from './support/editor.mjs';
 import { startServer } from './support/server.mjs';
 
@@ -108,22 +109,28 @@ const STATES = {
     await p.page.locator('.notices').first().waitFor();
     return 'stay';
   },
-  // A trainer making a qualification in the editor: units typed in, a group, a rule, a plan tried.
-  'editor': async (p) => {
-    await new EditorPage(p).make();
-    const details = p.page.getByRole('group', { name: 'Details', exact: true });
-    const units = p.page.getByRole('group', { name: 'Units', exact: true });
-    await details.getByLabel('Title', { exact: true }).fill('Certificate in Retail Skills');
-    await details.getByLabel('Awarding body', { exact: true }).fill('Example Awarding Body');
-    for (const [code, title, credit] of [['R01', 'Serve customers', '4'], ['R02', 'Handle stock', '3'], ['R03', 'Use a till', '3']]) {
-      await units.getByLabel('Code', { exact: true }).fill(code);
-      await units.getByLabel('Title', { exact: true }).fill(title);
-      await p.page.locator('#ed-unit-level').selectOption('2');
-      await p.page.locator('#ed-unit-credit').fill(credit);
-      await p.page.getByRole('button', { name: 'Save unit', exact: true }).click();
-    }
-    await p.page.getByLabel('New group', { exact: true }).fill('Optional units');
-    await p.page.getByRole('button', { name: 'Add group', exact: true }).click();
+  // A trainer making a qualification in the editor: a unit table pasted and read, for checking.
+  'editor-paste': async (p) => {
+    const e = new EditorPage(p);
+    await e.make();
+    await e.fillDetails({ title: 'NVQ Certificate in Customer Service', body: 'Highfield Qualifications', glh: 192 });
+    await e.units.getByLabel('Paste the unit table', { exact: true }).fill(readFileSync(path.join(ROOT, 'tests/fixtures/paste/highfield-units.txt'), 'utf8'));
+    await e.units.getByRole('button', { name: 'Read the table', exact: true }).click();
+    return p.page.locator('.paste-review');
+  },
+  // The units kept and grouped, a rule made, and the check beside the form.
+  'editor-check': async (p) => {
+    const e = new EditorPage(p);
+    await e.make();
+    await e.fillDetails({ title: 'Award in Retail Skills', body: 'Example Awarding Body' });
+    await e.pasteUnits('R01 Serve customers Level 2 4\nR02 Handle stock Level 2 3\nR03 Use a till Level 1 3\n');
+    await e.addGroup('Optional units');
+    for (const code of ['R01', 'R02']) await e.putInGroup(code, 'Optional units');
+    await e.addRule('At least, at most or exactly a number of credits, units or GLH', 'A minimum of 6 credits from the optional units', async (r) => {
+      await r.getByLabel('Figure', { exact: true }).fill('6');
+      await r.getByRole('checkbox', { name: 'Optional units', exact: true }).check();
+    });
+    await e.check.getByRole('checkbox', { name: 'R01 Serve customers' }).check();
     return p.page.locator('.qualification-editor');
   },
 };

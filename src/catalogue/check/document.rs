@@ -24,6 +24,9 @@ pub(super) fn check(
         report.error("document", Problem::DocumentAlreadyLoaded(doc_id));
         return None;
     }
+    if file.qualifications.is_empty() {
+        report.error("", Problem::NoQualifications);
+    }
     Some(doc_id)
 }
 

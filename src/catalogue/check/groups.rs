@@ -19,6 +19,12 @@ pub(super) fn check(
         if !group_ids.insert(g.id.as_str()) {
             report.error(record, Problem::GroupIdTwice(g.id.clone()));
         }
+        if g.units.is_empty() {
+            report.error(
+                format!("{record}, group {}", g.id),
+                Problem::GroupEmpty(g.id.clone()),
+            );
+        }
         for code in &g.units {
             match codes.index(code) {
                 Some(i) => {

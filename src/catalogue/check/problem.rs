@@ -16,6 +16,7 @@ pub enum Problem {
     BadDocumentId(String),
     DocumentAlreadyLoaded(String),
     UnknownDecision(String),
+    NoQualifications,
 
     // Units.
     EmptyCode,
@@ -30,12 +31,15 @@ pub enum Problem {
     QualificationIdTaken,
     GlhGivenTwice,
     GlhRangeReversed(u32, u32),
+    /// The catalogue already has this regulator number, on the qualification with this title.
+    RegulatorNumberTaken(String, String),
     RulesPublishedButNone,
     RulesGivenButNotPublished,
     NoRulesNote,
 
     // Groups, and the units a group or a rule names.
     GroupIdTwice(String),
+    GroupEmpty(String),
     UnknownUnit(String),
     UnitInNoGroup(String),
 
@@ -76,6 +80,18 @@ impl fmt::Display for Problem {
             DocumentAlreadyLoaded(id) => {
                 write!(f, "document id {id:?} is already in the catalogue")
             }
+            NoQualifications => write!(
+                f,
+                "the file describes no qualification: add one to its \"qualifications\" list"
+            ),
+            RegulatorNumberTaken(number, title) => write!(
+                f,
+                "regulator number {number:?} is already in the catalogue, for \u{201c}{title}\u{201d}: a qualification is described once (leave the number out if this is another qualification)"
+            ),
+            GroupEmpty(id) => write!(
+                f,
+                "group {id:?} lists no units: put the document's units in it, or leave the group out"
+            ),
             UnknownDecision(id) => write!(
                 f,
                 "refers to decision {id:?}, which the file's \"decisions\" list does not have"

@@ -25,6 +25,25 @@ pub(super) fn check(
     {
         report.error(record, Problem::QualificationIdTaken);
     }
+    if let Some(number) = q
+        .regulator_number
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+    {
+        let same = |o: &Qualification| o.regulator_number.as_deref() == Some(number);
+        if let Some(other) = catalogue
+            .qualifications
+            .iter()
+            .map(|o| &o.qualification)
+            .chain(file.qualifications.iter().filter(|o| o.id != q.id))
+            .find(|o| same(o))
+        {
+            report.error(
+                record,
+                Problem::RegulatorNumberTaken(number.to_string(), other.title.clone()),
+            );
+        }
+    }
     if q.glh.is_some() && q.glh_range.is_some() {
         report.error(record, Problem::GlhGivenTwice);
     }

@@ -8,7 +8,7 @@ use super::model::{
     Decision, Document, DocumentFile, Link, LinkBasis, LinksFile, Qualification, Unit,
 };
 use crate::limits::{
-    check_bytes, check_count, cut, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_QUALIFICATIONS,
+    check_bytes, check_count, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_QUALIFICATIONS,
     MAX_CATALOGUE_UNITS,
 };
 use crate::sort::SmallSort;
@@ -179,14 +179,14 @@ impl Catalogue {
         for (name, text) in documents {
             match serde_json::from_str::<DocumentFile>(text) {
                 Ok(file) => parsed.push((name.to_string(), file)),
-                Err(e) => Report::new(name, &mut errors).error("", json_problem(&e)),
+                Err(e) => Report::new(name, &mut errors).error("", json_problem(text, &e)),
             }
         }
         let links = match links {
             Some((name, text)) => match serde_json::from_str::<LinksFile>(text) {
                 Ok(l) => Some((name.to_string(), l)),
                 Err(e) => {
-                    Report::new(name, &mut errors).error("", json_problem(&e));
+                    Report::new(name, &mut errors).error("", json_problem(text, &e));
                     None
                 }
             },
@@ -222,7 +222,8 @@ impl Catalogue {
         };
         check_bytes("the file", text.len(), MAX_CATALOGUE_FILE_BYTES)
             .map_err(|e| one(Problem::TooLarge(e)))?;
-        let file = serde_json::from_str::<DocumentFile>(text).map_err(|e| one(json_problem(&e)))?;
+        let file =
+            serde_json::from_str::<DocumentFile>(text).map_err(|e| one(json_problem(text, &e)))?;
         check_count("its list of units", file.units.len(), MAX_CATALOGUE_UNITS)
             .and_then(|_| {
                 check_count(
@@ -332,7 +333,7 @@ pub fn same_title(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// The parser's finding, cut short: it can quote a whole string from the file.
-fn json_problem(e: &serde_json::Error) -> Problem {
-    Problem::NotACatalogueFile(cut(&e.to_string(), 200))
+/// The parser's finding in plain words, with the line and a caret under the place.
+fn json_problem(text: &str, e: &serde_json::Error) -> Problem {
+    Problem::NotACatalogueFile(super::json_error_words(text, e))
 }

@@ -88,7 +88,7 @@ fn region(notices: Notices, kind: Kind) -> impl IntoView {
                         children=move |n: Notice| {
                             view! {
                                 <li>
-                                    <span class="notice-text">{n.text.clone()}</span>
+                                    <span class="notice-text">{lines(&n.text)}</span>
                                     <button
                                         type="button"
                                         class="dismiss"
@@ -105,6 +105,19 @@ fn region(notices: Notices, kind: Kind) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// A message's lines; a line indented by four spaces quotes input (a file's line with a caret
+/// under the place) and keeps its spacing in a fixed-width face so the caret lines up.
+fn lines(text: &str) -> impl IntoView {
+    text.split('\n')
+        .map(|line| match line.strip_prefix("    ") {
+            Some(quoted) => {
+                view! { <span class="quoted-line">{quoted.to_string()}</span> }.into_any()
+            }
+            None => view! { <span class="notice-line">{line.to_string()}</span> }.into_any(),
+        })
+        .collect_view()
 }
 
 #[component]

@@ -72,7 +72,7 @@ impl fmt::Display for Problem {
         use Problem::*;
         match self {
             TooLarge(e) => write!(f, "{e}"),
-            NotACatalogueFile(e) => write!(f, "not a valid catalogue file: {e}"),
+            NotACatalogueFile(e) => write!(f, "this is not a catalogue file the planner can read: {e}"),
             UnsupportedSchema(n) => write!(f, "schema {n} is not supported: expected 1"),
             BadDocumentId(id) => {
                 write!(f, "document id {id:?} must be non-empty and contain no ':'")

@@ -399,3 +399,52 @@ fn a_file_whose_rules_fall_short_of_its_published_minimum_credits_is_refused() {
     );
     let _ = std::fs::remove_file(file);
 }
+
+#[test]
+fn a_plan_the_documents_figures_cannot_judge_says_so_and_exits_4() {
+    use qualplan::catalogue::{Level, Measure};
+    use qualplan::editor::draft::{Draft, UnitEntry};
+    use qualplan::editor::template::{Bound, LevelChoice, Template};
+    let mut d = Draft::new(|_| false);
+    d.qualification_mut().title = "Award in Unknowns".into();
+    d.set_awarding_body("Example Body");
+    let entry = |code: &str, credit| UnitEntry {
+        code: code.into(),
+        uan: None,
+        title: format!("Unit {code}"),
+        level: Level::Numbered(2),
+        credit,
+        glh: None,
+    };
+    d.add_units(vec![
+        entry("K1", Some(3)),
+        entry("K2", None),
+        entry("K3", Some(6)),
+    ]);
+    let g = d.add_group("All");
+    for code in ["K1", "K2", "K3"] {
+        d.set_in_group(code, &g, true);
+    }
+    let rule = Template::Count {
+        measure: Measure::Credits,
+        bound: Bound::AtLeast,
+        n: 6,
+        groups: vec![],
+        level: LevelChoice::Any,
+    };
+    d.add_rule(&rule, "", "At least 6 credits", "").unwrap();
+    let file = std::env::temp_dir().join(format!("qualplan-unknown-{}.json", std::process::id()));
+    std::fs::write(&file, d.export()).unwrap();
+    let path = file.to_str().unwrap();
+    let out = qualplan(&["--catalogue", path, "check", "own-1", "K1", "K2"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(4), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("This plan cannot be judged from the document"),
+        "{text}"
+    );
+    assert!(text.contains("[cannot be judged]"), "{text}");
+    let out = qualplan(&["--catalogue", path, "check", "own-1", "K3"]);
+    assert_eq!(out.status.code(), Some(0), "published figures decide it");
+    let _ = std::fs::remove_file(file);
+}

@@ -336,3 +336,45 @@ fn an_empty_group_a_regulator_number_already_held_and_a_file_of_no_qualification
         .to_string();
     assert!(e.contains("the file describes no qualification"), "{e}");
 }
+
+#[test]
+fn a_credit_rule_whose_planned_units_publish_no_credit_value_cannot_be_judged() {
+    use qualplan::present::{judgement, verdict, Judgement};
+    use qualplan::rules::Status;
+    let mut d = built();
+    d.add_units(vec![unit("O4", 2, None)]);
+    let optional = d.qualification().groups[1].id.clone();
+    d.set_in_group("O4", &optional, true);
+    let c = embedded().with_document("mine.json", &d.export()).unwrap();
+    let q = d.qualification().id.clone();
+    let check = |codes: &[&str]| {
+        let codes: Vec<String> = codes.iter().map(|s| s.to_string()).collect();
+        check_codes(&c, &q, &codes, &Default::default()).unwrap()
+    };
+    // 3 published optional credits and one unit with none: the 6 may or may not be reached.
+    let undecided = check(&["M1", "M2", "O1", "O4"]);
+    let rule = &undecided.evaluation.rules[1];
+    assert_eq!(rule.status, Status::Undecided);
+    assert_eq!(
+        rule.shortfall.as_deref(),
+        Some("cannot be judged: \"O4\" publishes no credit value, which could make up the 3 more credits from Optional")
+    );
+    assert_eq!(
+        judgement(Some(&undecided)),
+        Judgement::CannotJudge { undecided: 1 }
+    );
+    assert_eq!(
+        verdict(Some(&undecided)).words,
+        "This plan cannot be judged from the document: 1 rule counts a figure that a planned unit does not publish."
+    );
+    // Published credits that reach the minimum decide it whatever the missing figure is.
+    let met = check(&["M1", "M2", "O3", "O4"]);
+    assert_eq!(met.evaluation.rules[1].status, Status::Met);
+    assert_eq!(met.evaluation.compliant, Some(true));
+    // A rule not met for a reason the missing figure cannot change stays not met.
+    let unmet = check(&["M1", "O1", "O4"]);
+    assert_eq!(
+        judgement(Some(&unmet)),
+        Judgement::NotYet { unmet: 1, all: 2 }
+    );
+}

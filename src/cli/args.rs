@@ -24,7 +24,8 @@ unambiguous part of the title. UNIT: the code its document prints (CU791, 301, 0
 its unit accreditation number; for progress, DOCUMENT:CODE (003:110) where a code is printed in
 more than one document. Exit status: 0 compliant (complete: a completion exists), 1 not compliant
 (complete: none exists), 2 bad input, 3 check: every rule a plan can show is met but some
-need evidence from outside the plan (practice, observation).
+need evidence from outside the plan (practice, observation), 4 check: cannot be judged (a rule
+counts a figure a planned unit does not publish).
 ";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -87,7 +87,7 @@ fn rule(c: &Catalogue, r: &RuleResult) -> Value {
     let met = match r.status {
         Status::Met => Value::Bool(true),
         Status::Unmet => Value::Bool(false),
-        Status::NotJudged => Value::Null,
+        Status::NotJudged | Status::Undecided => Value::Null,
     };
     let mut v = json!({
         "id": r.meta.id,

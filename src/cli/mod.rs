@@ -14,7 +14,8 @@ use std::io::Write;
 pub use args::{parse, ArgsError};
 
 /// Exit status: 0 success (or compliant), 1 a plan that does not meet its rules, 2 bad input, 3
-/// a plan that meets every rule it can show while rules needing outside evidence remain.
+/// a plan that meets every rule it can show while rules needing outside evidence remain, 4 a plan
+/// the document's figures cannot judge (a rule counts a figure a planned unit does not publish).
 pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let invocation = match args::parse(argv) {
         Ok(i) => i,
@@ -96,6 +97,7 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     Ok(match crate::present::judgement(Some(&check)) {
                         crate::present::Judgement::Meets => 0,
                         crate::present::Judgement::MeetsWithEvidence { .. } => 3,
+                        crate::present::Judgement::CannotJudge { .. } => 4,
                         _ => 1,
                     })
                 }

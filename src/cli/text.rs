@@ -70,7 +70,9 @@ fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
     let mark = match r.status {
         Status::Met => "[met]    ".to_string(),
         Status::Unmet => "[not met]".to_string(),
-        Status::NotJudged => format!("[{}]", rule_status(r.status).words.to_lowercase()),
+        Status::NotJudged | Status::Undecided => {
+            format!("[{}]", rule_status(r.status).words.to_lowercase())
+        }
     };
     let pad = "  ".repeat(depth);
     let _ = writeln!(out, "{pad}{mark} {}", r.meta.label);

@@ -2,7 +2,7 @@
 
 use super::totals::Totals;
 use crate::catalogue::{Catalogue, LookupError, UnitId};
-use crate::rules::{evaluate, Evaluation, Readings};
+use crate::rules::{evaluate, mark_undecided, Evaluation, Readings};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {
@@ -26,10 +26,12 @@ pub fn check(catalogue: &Catalogue, q: usize, planned: &[UnitId], readings: &Rea
         }
     }
     let qual = &catalogue.qualifications[q];
+    let mut evaluation = evaluate(catalogue, q, &units, readings);
+    mark_undecided(catalogue, q, &mut evaluation);
     Check {
         qualification: q,
         totals: Totals::of(catalogue, qual, &units),
-        evaluation: evaluate(catalogue, q, &units, readings),
+        evaluation,
         planned: units,
         duplicates: Vec::new(),
         unknown_readings: Vec::new(),

@@ -31,8 +31,9 @@ pub fn rule_rows(
         // Unmet first, then what needs evidence, then met; the document's order within each.
         let rank = |i: &usize| match results[*i].status {
             Status::Unmet => 0,
-            Status::NotJudged => 1,
-            Status::Met => 2,
+            Status::Undecided => 1,
+            Status::NotJudged => 2,
+            Status::Met => 3,
         };
         order.sort_small_by_key(|i| (rank(i), *i));
     }

@@ -49,6 +49,11 @@ pub enum Judgement {
         unmet: usize,
         all: usize,
     },
+    /// No rule is found not met, but `undecided` rules count a figure that planned units do not
+    /// publish, so the document cannot decide them.
+    CannotJudge {
+        undecided: usize,
+    },
 }
 
 /// The judgement on a check (or on no qualification chosen).
@@ -62,9 +67,14 @@ pub fn judgement(check: Option<&Check>) -> Judgement {
             0 => Judgement::Meets,
             open => Judgement::MeetsWithEvidence { open },
         },
-        Some(false) => Judgement::NotYet {
-            unmet: count(Status::Unmet),
-            all: c.evaluation.rules.len(),
+        Some(false) => match count(Status::Unmet) {
+            0 => Judgement::CannotJudge {
+                undecided: count(Status::Undecided),
+            },
+            unmet => Judgement::NotYet {
+                unmet,
+                all: c.evaluation.rules.len(),
+            },
         },
         None => Judgement::NoRules,
     }
@@ -91,6 +101,13 @@ pub fn verdict(check: Option<&Check>) -> Verdict {
             Tone::Unmet,
             format!("Not yet: {unmet} of {all} rules of combination not met."),
         ),
+        Judgement::CannotJudge { undecided } => (
+            Tone::Unknown,
+            format!(
+                "This plan cannot be judged from the document: {} a figure that a planned unit does not publish.",
+                plural(undecided, "rule counts", "rules count")
+            ),
+        ),
     };
     Verdict { tone, words }
 }
@@ -116,6 +133,10 @@ pub fn rule_status(s: Status) -> RuleStatusWords {
             class: "not-judged",
             words: "Needs evidence outside the plan",
         },
+        Status::Undecided => RuleStatusWords {
+            class: "undecided",
+            words: "Cannot be judged",
+        },
     }
 }
 
@@ -140,6 +161,13 @@ pub fn rule_sentence(r: &RuleResult) -> String {
         Status::NotJudged => {
             "The plan cannot show this: it needs evidence from the workplace.".to_string()
         }
+        Status::Undecided => format!(
+            "This rule cannot be judged from the document: {}.",
+            r.shortfall
+                .as_deref()
+                .unwrap_or_default()
+                .trim_start_matches("cannot be judged: ")
+        ),
     }
 }
 
@@ -149,7 +177,7 @@ pub fn missing(check: &Check) -> Vec<(String, String)> {
         .evaluation
         .rules
         .iter()
-        .filter(|r| r.status == Status::Unmet)
+        .filter(|r| matches!(r.status, Status::Unmet | Status::Undecided))
         .map(|r| {
             (
                 r.meta.label.clone(),
@@ -173,5 +201,6 @@ pub fn verdict_short(check: Option<&Check>) -> String {
             )
         }
         Judgement::NotYet { unmet, .. } => plural(unmet, "rule not met", "rules not met"),
+        Judgement::CannotJudge { .. } => "Cannot be judged".into(),
     }
 }

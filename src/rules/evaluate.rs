@@ -28,6 +28,10 @@ pub enum Status {
     Unmet,
     /// A requirement the plan cannot show (workplace evidence): never counted as met or unmet.
     NotJudged,
+    /// A count the document's own figures cannot decide: planned units it counts publish no
+    /// credit value (or GLH), and those could make up its shortfall or pass its maximum. Set
+    /// only on a plan's check (`mark_undecided`), never inside a search.
+    Undecided,
 }
 
 /// A rule's figure against its limits, shown as a meter (`--json` calls it `progress`).

@@ -5,6 +5,7 @@
 
 mod distinct;
 mod evaluate;
+mod undecided;
 mod words;
 
 /// The catalogue's compiled rules, under the names the evaluator uses.
@@ -29,3 +30,4 @@ pub use rule::{
     AllOf, AnyOf, Barred, Count, LevelFilter, Manual, Measure, Reading, ReadingName, Requirement,
     Rule, UnitSet,
 };
+pub use undecided::mark_undecided;

@@ -14,6 +14,7 @@ fn status_words(s: Status) -> (&'static str, String) {
         Status::Met => "\u{2713}",
         Status::Unmet => "\u{2717}",
         Status::NotJudged => "\u{2022}",
+        Status::Undecided => "?",
     };
     (w.class, format!("{mark} {}", w.words))
 }

@@ -45,6 +45,7 @@ pub fn WhySteps(catalogue: &'static Catalogue, checked: Memo<Option<Check>>) -> 
                         Status::Met => "\u{2713}",
                         Status::Unmet => "\u{2717}",
                         Status::NotJudged => "\u{2022}",
+                        Status::Undecided => "?",
                     };
                     let verdict = format!("{mark} {}", rule_sentence(&r));
                     view! {

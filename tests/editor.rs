@@ -378,3 +378,30 @@ fn a_credit_rule_whose_planned_units_publish_no_credit_value_cannot_be_judged() 
         Judgement::NotYet { unmet: 1, all: 2 }
     );
 }
+
+#[test]
+fn two_units_with_one_accreditation_number_are_a_warning_not_a_refusal() {
+    let mut d = built();
+    let mut twin = unit("O9", 2, Some(3));
+    twin.uan = Some("F/601/1609".into());
+    let mut first = unit("O8", 2, Some(3));
+    first.uan = Some("F/601/1609".into());
+    d.add_units(vec![first, twin]);
+    let optional = d.qualification().groups[1].id.clone();
+    d.set_in_group("O8", &optional, true);
+    d.set_in_group("O9", &optional, true);
+    let p = d.problems(embedded());
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].warning);
+    assert_eq!(p[0].place, Place::Unit("O9".into()));
+    assert_eq!(
+        p[0].words,
+        "Units \"O8\" and \"O9\" have one unit accreditation number, \"F/601/1609\": is one unit entered twice?"
+    );
+    let added =
+        qualplan::plan::published::with_checked_document(embedded(), "mine.json", &d.export())
+            .map_err(|e| e.to_string())
+            .unwrap();
+    assert_eq!(added.warnings.len(), 1);
+    assert!(added.warnings[0].starts_with("mine.json: Units \"O8\" and \"O9\""));
+}

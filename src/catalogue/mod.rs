@@ -14,6 +14,7 @@ mod lookup;
 mod model;
 mod rule;
 mod synthetic;
+mod warnings;
 
 pub use build::{
     Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, GroupPlacement, PlacedUnit,
@@ -36,3 +37,4 @@ pub use rule::{
     Rule, UnitSet,
 };
 pub use synthetic::synthetic_document;
+pub use warnings::{file_warnings, FileWarning};

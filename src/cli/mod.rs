@@ -42,7 +42,12 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             path,
             &text,
         ) {
-            Ok(c) => loaded = Some(c),
+            Ok(added) => {
+                for w in &added.warnings {
+                    let _ = writeln!(err, "qualplan: warning: {w}");
+                }
+                loaded = Some(added.catalogue);
+            }
             Err(e) => {
                 let _ = writeln!(err, "qualplan: catalogue file {path} is not valid:\n{e}");
                 return 2;

@@ -150,6 +150,15 @@ impl Draft {
         }
     }
 
+    /// Each unit's code and "code title", for choosing units in a list.
+    pub fn unit_choices(&self) -> Vec<(String, String)> {
+        self.file
+            .units
+            .iter()
+            .map(|u| (u.code.clone(), format!("{} {}", u.code, u.title)))
+            .collect()
+    }
+
     /// Adds units, or corrects the ones already there with the same code (a table pasted again
     /// after a fix). Returns how many were new and how many corrected.
     pub fn add_units(&mut self, entries: Vec<UnitEntry>) -> (usize, usize) {
@@ -349,6 +358,11 @@ impl Draft {
                     ),
                     true,
                 );
+            }
+        }
+        for w in crate::catalogue::file_warnings(&self.file) {
+            if let crate::catalogue::FileWarning::SameUan { second, .. } = &w {
+                say(Place::Unit(second.clone()), &w.to_string(), true);
             }
         }
         if out.iter().any(|p| !p.warning) {

@@ -4,7 +4,7 @@
 //! editor all load a catalogue file through `with_checked_document`.
 
 use super::complete::{complete_within, CompletionResult, Minimise, GLH_CHECK_BUDGET};
-use crate::catalogue::{Catalogue, CatalogueErrors};
+use crate::catalogue::{file_warnings, Catalogue, CatalogueErrors};
 use crate::limits::few;
 use crate::rules::Readings;
 use std::fmt;
@@ -144,18 +144,35 @@ impl fmt::Display for FileRefused {
     }
 }
 
+/// A file added: the catalogue with it, and what it may do but probably did not mean
+/// (`catalogue::file_warnings`), each starting with the file's name.
+pub struct Added {
+    pub catalogue: Catalogue,
+    pub warnings: Vec<String>,
+}
+
 /// `Catalogue::with_document`, then `check_added` on what the file adds.
 pub fn with_checked_document(
     catalogue: &Catalogue,
     file: &str,
     text: &str,
-) -> Result<Catalogue, FileRefused> {
+) -> Result<Added, FileRefused> {
     let after = catalogue
         .with_document(file, text)
         .map_err(FileRefused::Invalid)?;
     let found = check_added(catalogue, &after);
     if found.is_empty() {
-        Ok(after)
+        // The text has just been read whole, so it reads again.
+        let warnings = serde_json::from_str::<crate::catalogue::DocumentFile>(text)
+            .map(|f| file_warnings(&f))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|w| format!("{file}: {w}"))
+            .collect();
+        Ok(Added {
+            catalogue: after,
+            warnings,
+        })
     } else {
         Err(FileRefused::Rules {
             file: file.to_string(),

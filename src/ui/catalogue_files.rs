@@ -79,7 +79,7 @@ pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
     let mut catalogue = embedded().clone();
     for f in &files {
         match with_checked_document(&catalogue, &f.name, &f.text) {
-            Ok(c) => catalogue = c,
+            Ok(added) => catalogue = added.catalogue,
             Err(e) => problems.push(format!(
                 "Your catalogue file {} could not be loaded and was left aside:\n{e}",
                 f.name
@@ -89,23 +89,31 @@ pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
     (leak(catalogue), files, problems)
 }
 
+/// A file kept: the catalogue with it, the files kept now, and what the person should look at
+/// in it (see `catalogue::file_warnings`).
+pub struct Kept {
+    pub catalogue: &'static Catalogue,
+    pub files: Vec<LoadedFile>,
+    pub warnings: Vec<String>,
+}
+
 /// Validates and adds a file; on any error nothing changes and the errors are returned. A file
 /// whose name another kept file has is kept beside it under a name of its own ("name (2)"), so
 /// loading never replaces what was loaded before.
-pub fn add(
-    current: &Catalogue,
-    name: &str,
-    text: &str,
-) -> Result<(&'static Catalogue, Vec<LoadedFile>), String> {
+pub fn add(current: &Catalogue, name: &str, text: &str) -> Result<Kept, String> {
     let mut files = stored()?;
     let name = unused_file_name(&files, name);
-    let catalogue = with_checked_document(current, &name, text).map_err(|e| e.to_string())?;
+    let added = with_checked_document(current, &name, text).map_err(|e| e.to_string())?;
     files.push(LoadedFile {
         name,
         text: text.to_string(),
     });
     store(&files)?;
-    Ok((leak(catalogue), files))
+    Ok(Kept {
+        catalogue: leak(added.catalogue),
+        files,
+        warnings: added.warnings,
+    })
 }
 
 /// Removes a file and rebuilds the catalogue without it.

@@ -21,7 +21,8 @@ pub fn CatalogueLoader(
     let load = move |ev: leptos::ev::Event| {
         on_file_chosen(ev, MAX_CATALOGUE_FILE_BYTES, tell, move |name, text| {
             match catalogue_files::add(catalogue.get_untracked(), &name, &text) {
-                Ok((c, f)) => {
+                Ok(kept) => {
+                    let (c, f) = (kept.catalogue, kept.files);
                     let before = catalogue.get_untracked();
                     let added: Vec<String> = c
                         .added_since(before)
@@ -45,6 +46,8 @@ pub fn CatalogueLoader(
                             crate::limits::few(&back)
                         ));
                     }
+                    // Loaded, but worth a look: shown as problems so they are read.
+                    kept.warnings.into_iter().for_each(tell);
                 }
                 Err(e) => tell(format!(
                     "{} was not loaded, and nothing was changed:\n{e}",

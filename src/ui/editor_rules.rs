@@ -172,17 +172,7 @@ pub fn EditorRules(editor: Editor) -> impl IntoView {
             })
             .unwrap_or_default()
     };
-    let units = move || {
-        editor
-            .with(|d| {
-                d.file
-                    .units
-                    .iter()
-                    .map(|u| (u.code.clone(), format!("{} {}", u.code, u.title)))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
+    let units = move || editor.with(|d| d.unit_choices()).unwrap_or_default();
     let rules = move || {
         editor
             .with(|d| {

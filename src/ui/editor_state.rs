@@ -92,8 +92,8 @@ pub fn use_editor(tell: impl Fn(String) + 'static) -> Editor {
 pub fn base_catalogue(files: &[LoadedFile], used_as: Option<&str>) -> Catalogue {
     let mut c = embedded().clone();
     for f in files.iter().filter(|f| Some(f.name.as_str()) != used_as) {
-        if let Ok(next) = crate::plan::published::with_checked_document(&c, &f.name, &f.text) {
-            c = next;
+        if let Ok(added) = crate::plan::published::with_checked_document(&c, &f.name, &f.text) {
+            c = added.catalogue;
         }
     }
     c

@@ -59,9 +59,9 @@ pub fn KeptCopies(
             let mut loaded = 0;
             for f in list {
                 match catalogue_files::add(current, &f.name, &f.text) {
-                    Ok((next, list)) => {
-                        current = next;
-                        files.set(list);
+                    Ok(kept) => {
+                        current = kept.catalogue;
+                        files.set(kept.files);
                         loaded += 1;
                     }
                     Err(e) => tell(format!("{} was not loaded: {e}", f.name)),

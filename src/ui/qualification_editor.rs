@@ -73,17 +73,7 @@ pub fn QualificationEditor(
             .with(|d| d.qualification().id.clone())
             .unwrap_or_default()
     });
-    let units = Signal::derive(move || {
-        editor
-            .with(|d| {
-                d.file
-                    .units
-                    .iter()
-                    .map(|u| (u.code.clone(), format!("{} {}", u.code, u.title)))
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
+    let units = Signal::derive(move || editor.with(|d| d.unit_choices()).unwrap_or_default());
     let ready = move || built.with(|b| b.catalogue.is_some());
 
     // The draft joins the catalogue files this browser keeps, and the planner opens with a plan
@@ -104,10 +94,10 @@ pub fn QualificationEditor(
             }
         }
         match catalogue_files::add(current, &name, &entry.draft.export()) {
-            Ok((c, f)) => {
-                let kept_as = f.last().map(|f| f.name.clone());
-                catalogue.set(c);
-                files.set(f);
+            Ok(kept) => {
+                let kept_as = kept.files.last().map(|f| f.name.clone());
+                catalogue.set(kept.catalogue);
+                files.set(kept.files);
                 editor.entries.update(|e| e[i].used_as = kept_as);
                 let plan = Plan::new(&entry.draft.name(), &entry.draft.qualification().id);
                 let _ = window()

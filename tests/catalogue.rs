@@ -3,7 +3,7 @@
 
 use qualplan::catalogue::{
     decode_loaded_files, embedded, encode_loaded_files, synthetic_document, Catalogue, LinkBasis,
-    LoadedFile, EMBEDDED_FILES, EMBEDDED_LINKS,
+    LoadedFile, UnitId, EMBEDDED_FILES, EMBEDDED_LINKS,
 };
 use qualplan::rules::{Requirement, Rule, UnitSet};
 use qualplan::sort::SmallSort;
@@ -31,7 +31,7 @@ fn every_unit_is_offered_by_a_qualification_of_its_own_document() {
         assert!(
             c.qualifications
                 .iter()
-                .any(|q| q.doc == u.doc && q.units.contains(&(i as u32))),
+                .any(|q| q.doc == u.doc && q.units.contains(&UnitId::at(i))),
             "unit {} is in no group of its document's qualifications",
             u.key
         );

@@ -125,7 +125,7 @@ proptest! {
     #[test]
     fn progress_carried_is_progress_without_the_empty(picks in proptest::collection::vec(any::<proptest::sample::Index>(), 0..8)) {
         let c = embedded();
-        let planned: Vec<UnitId> = picks.iter().map(|i| i.index(c.units.len()) as UnitId).collect();
+        let planned: Vec<UnitId> = picks.iter().map(|i| UnitId::at(i.index(c.units.len()))).collect();
         let full: Vec<_> = progress(c, &planned).into_iter().filter(|p| !p.carried.is_empty()).collect();
         prop_assert_eq!(progress_carried(c, &planned), full);
     }

@@ -14,8 +14,22 @@ use crate::limits::{
 use crate::sort::SmallSort;
 use std::collections::{HashMap, HashSet};
 
-/// Index of a unit in `Catalogue::units`.
-pub type UnitId = u32;
+/// A unit of the catalogue: its index in `Catalogue::units`, typed so that it is never taken for
+/// a count, a code or a qualification's index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnitId(pub u32);
+
+impl UnitId {
+    /// The unit at this place in `Catalogue::units`.
+    pub fn at(index: usize) -> UnitId {
+        UnitId(index as u32)
+    }
+
+    /// Its place in `Catalogue::units`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct DocumentRecord {
@@ -244,7 +258,7 @@ impl Catalogue {
     }
 
     pub fn unit(&self, id: UnitId) -> &CatalogueUnit {
-        &self.units[id as usize]
+        &self.units[id.index()]
     }
 
     pub fn unit_by_key(&self, key: &str) -> Option<UnitId> {

@@ -14,24 +14,25 @@ impl Catalogue {
             qualifications,
         } = checked;
         let doc = self.documents.len();
-        let base = self.units.len() as UnitId;
+        let base = self.units.len();
         for unit in &file.units {
             let key = format!("{doc_id}:{}", unit.code);
-            self.by_key.insert(key.clone(), self.units.len() as UnitId);
+            self.by_key
+                .insert(key.clone(), UnitId::at(self.units.len()));
             self.units.push(CatalogueUnit {
                 doc,
                 key,
                 unit: unit.clone(),
             });
         }
-        let id_of = |code: &str| base + codes.index(code).expect("checked") as UnitId;
+        let id_of = |code: &str| UnitId::at(base + codes.index(code).expect("checked"));
         for (q, available) in qualifications {
             let groups = q
                 .groups
                 .iter()
                 .map(|g| (g.id.clone(), g.units.iter().map(|c| id_of(c)).collect()))
                 .collect::<Vec<(String, Vec<UnitId>)>>();
-            let units = available.iter().map(|i| base + *i as UnitId).collect();
+            let units = available.iter().map(|i| UnitId::at(base + *i)).collect();
             let rules = compile_rules(&q.rules, &groups, &id_of);
             self.qualifications.push(CatalogueQualification {
                 doc,

@@ -234,7 +234,7 @@ impl Catalogue {
             normalise_code(&u.unit.code) == plain
                 || u.unit.uan.as_deref().map(normalise_code).as_deref() == Some(plain.as_str())
         }) {
-            for (same, _) in self.same_units(other.0 as UnitId) {
+            for (same, _) in self.same_units(UnitId::at(other.0)) {
                 if q.units.contains(&same) {
                     let u = &self.unit(same).unit;
                     suggestions.insert(
@@ -293,7 +293,8 @@ impl Catalogue {
             return Ok(id);
         }
         let plain = normalise_code(input);
-        let hits: Vec<UnitId> = (0..self.units.len() as UnitId)
+        let hits: Vec<UnitId> = (0..self.units.len())
+            .map(UnitId::at)
             .filter(|id| {
                 let u = &self.unit(*id).unit;
                 normalise_code(&u.code) == plain

@@ -2,7 +2,7 @@
 //! qualifications of a generated catalogue of 5,000 units.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use qualplan::catalogue::{embedded, synthetic_document, Catalogue};
+use qualplan::catalogue::{embedded, synthetic_document, Catalogue, QualificationId};
 use qualplan::plan::{complete, Minimise};
 use qualplan::rules::Readings;
 
@@ -13,7 +13,7 @@ mod nested;
 fn real(crit: &mut Criterion) {
     let c = embedded();
     let readings = Readings::new();
-    for (q, cq) in c.qualifications.iter().enumerate() {
+    for (q, cq) in c.qualification_ids().zip(&c.qualifications) {
         if !cq.qualification.rules_published {
             continue;
         }
@@ -33,7 +33,7 @@ fn generated(crit: &mut Criterion) {
         "complete (credits): generated, first 20 of 500 qualifications",
         |b| {
             b.iter(|| {
-                for q in 0..20 {
+                for q in (0..20).map(QualificationId) {
                     black_box(complete(&c, q, &[], &readings, Minimise::Credits, 5));
                 }
             })
@@ -54,7 +54,7 @@ fn nested_groups(crit: &mut Criterion) {
                     .expect("generated catalogue is valid");
                 crit.bench_function(
                     &format!("complete (credits): nested depth {depth}, {units} units, leaves from {leaves:?}"),
-                    |b| b.iter(|| complete(&c, black_box(0), &[], &readings, Minimise::Credits, 5)),
+                    |b| b.iter(|| complete(&c, black_box(QualificationId(0)), &[], &readings, Minimise::Credits, 5)),
                 );
             }
         }

@@ -4,7 +4,8 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use qualplan::catalogue::{
-    embedded, synthetic_document, Catalogue, UnitId, EMBEDDED_FILES, EMBEDDED_LINKS,
+    embedded, synthetic_document, Catalogue, QualificationId, UnitId, EMBEDDED_FILES,
+    EMBEDDED_LINKS,
 };
 use qualplan::plan::{progress, progress_carried, saved, Plan, Workspace};
 use qualplan::rules::{evaluate, Readings};
@@ -14,11 +15,12 @@ use qualplan::rules::{evaluate, Readings};
 mod nested;
 
 /// For each qualification, a plan of every other unit it offers (a plausible, partly met plan).
-fn plans(c: &Catalogue) -> Vec<(usize, Vec<UnitId>)> {
-    c.qualifications
-        .iter()
-        .enumerate()
-        .map(|(q, cq)| (q, cq.units.iter().step_by(2).take(10).copied().collect()))
+fn plans(c: &Catalogue) -> Vec<(QualificationId, Vec<UnitId>)> {
+    c.qualification_ids()
+        .map(|q| {
+            let cq = &c.qualifications[q];
+            (q, cq.units.iter().step_by(2).take(10).copied().collect())
+        })
         .collect()
 }
 
@@ -59,7 +61,14 @@ fn generated(crit: &mut Criterion) {
     let readings = Readings::new();
     let all = plans(&c);
     crit.bench_function("generated: one plan, one qualification", |b| {
-        b.iter(|| evaluate(&c, black_box(0), black_box(&all[0].1), &readings))
+        b.iter(|| {
+            evaluate(
+                &c,
+                black_box(QualificationId(0)),
+                black_box(&all[0].1),
+                &readings,
+            )
+        })
     });
     crit.bench_function("generated: a plan for every qualification (500)", |b| {
         b.iter(|| {
@@ -136,11 +145,20 @@ fn nested_groups(crit: &mut Criterion) {
                     &format!(
                         "nested depth {depth}, {units} units, leaves from {leaves:?}: every unit"
                     ),
-                    |b| b.iter(|| evaluate(&c, black_box(0), black_box(&all), &readings)),
+                    |b| {
+                        b.iter(|| {
+                            evaluate(
+                                &c,
+                                black_box(QualificationId(0)),
+                                black_box(&all),
+                                &readings,
+                            )
+                        })
+                    },
                 );
                 crit.bench_function(
                     &format!("nested depth {depth}, {units} units, leaves from {leaves:?}: one unit short"),
-                    |b| b.iter(|| evaluate(&c, black_box(0), black_box(&short), &readings)),
+                    |b| b.iter(|| evaluate(&c, black_box(QualificationId(0)), black_box(&short), &readings)),
                 );
             }
         }

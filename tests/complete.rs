@@ -1,15 +1,15 @@
 //! Cheapest completion and progress towards every qualification.
 #![cfg(not(target_arch = "wasm32"))]
 
-use qualplan::catalogue::{embedded, UnitId};
+use qualplan::catalogue::{embedded, QualificationId, UnitId};
 use qualplan::plan::{cheapest_glh, complete, progress, Carried, CompletionResult, Minimise};
 use qualplan::rules::{evaluate, Readings};
 
-fn q(id: &str) -> usize {
+fn q(id: &str) -> QualificationId {
     embedded().qualification_index(id).unwrap()
 }
 
-fn units(qi: usize, codes: &[&str]) -> Vec<UnitId> {
+fn units(qi: QualificationId, codes: &[&str]) -> Vec<UnitId> {
     let c = embedded();
     codes
         .iter()
@@ -33,7 +33,7 @@ fn cost(ids: &[UnitId], m: Minimise) -> u32 {
 #[test]
 fn every_completion_is_compliant_for_every_qualification_with_rules() {
     let c = embedded();
-    for (qi, cq) in c.qualifications.iter().enumerate() {
+    for (qi, cq) in c.qualification_ids().zip(&c.qualifications) {
         for minimise in [Minimise::Credits, Minimise::Glh] {
             match complete(c, qi, &[], &Readings::new(), minimise, 5) {
                 CompletionResult::Found {
@@ -65,7 +65,7 @@ fn every_completion_is_compliant_for_every_qualification_with_rules() {
 }
 
 struct Brute<'a> {
-    qi: usize,
+    qi: QualificationId,
     all: &'a [UnitId],
     max_units: usize,
     m: Minimise,
@@ -93,7 +93,7 @@ impl Brute<'_> {
 }
 
 /// Every subset of the qualification's units up to `max_units` units: the cheapest compliant cost.
-fn brute_force(qi: usize, m: Minimise, max_units: usize) -> u32 {
+fn brute_force(qi: QualificationId, m: Minimise, max_units: usize) -> u32 {
     let all = &embedded().qualifications[qi].units;
     let mut best = u32::MAX;
     Brute {
@@ -133,7 +133,7 @@ fn completions_are_minimal_by_exhaustive_search_on_small_qualifications() {
 fn the_cheapest_plan_matches_each_published_glh() {
     let c = embedded();
     let mut checked = 0;
-    for (qi, cq) in c.qualifications.iter().enumerate() {
+    for (qi, cq) in c.qualification_ids().zip(&c.qualifications) {
         let q = &cq.qualification;
         match (q.glh, q.rules_published) {
             (Some(published), true) => {

@@ -256,7 +256,7 @@ fn a_rule_made_without_a_name_is_named_and_its_shortfall_worded_by_its_groups_na
 fn a_published_minimum_the_rules_do_not_imply_is_refused_naming_a_plan_that_shows_it() {
     use qualplan::plan::published::{check_added, shortcoming};
     let c = embedded();
-    for q in 0..c.qualifications.len() {
+    for q in c.qualification_ids() {
         assert_eq!(
             shortcoming(c, q),
             None,

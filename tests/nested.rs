@@ -10,7 +10,7 @@ mod nested;
 
 use nested::{document, nested_document, rule, unit, Leaves};
 use proptest::prelude::*;
-use qualplan::catalogue::{embedded, Catalogue, UnitId};
+use qualplan::catalogue::{embedded, Catalogue, QualificationId, UnitId};
 use qualplan::plan::{
     cheapest_glh, cheapest_glh_within, complete, complete_within, CompletionResult, Minimise,
     COMPLETION_BUDGET, GLH_CHECK_BUDGET,
@@ -21,7 +21,7 @@ use serde_json::{json, Value};
 
 /// A catalogue file from `tests/catalogues/`, loaded beside the embedded catalogue as the app and
 /// `qualplan --catalogue` load it, and the index of its qualification.
-fn load(file: &str, id: &str) -> (Catalogue, usize) {
+fn load(file: &str, id: &str) -> (Catalogue, QualificationId) {
     let path = format!("tests/catalogues/{file}");
     let text = std::fs::read_to_string(&path).unwrap();
     let c = embedded().with_document(&path, &text).unwrap();
@@ -49,7 +49,7 @@ fn cost(c: &Catalogue, units: &[UnitId], m: Minimise) -> u32 {
 
 /// The cheapest cost of a compliant superset of `plan`, by trying every subset of the
 /// qualification's units: `None` if there is none.
-fn brute_force(c: &Catalogue, q: usize, plan: &[UnitId], m: Minimise) -> Option<u32> {
+fn brute_force(c: &Catalogue, q: QualificationId, plan: &[UnitId], m: Minimise) -> Option<u32> {
     let units = &c.qualifications[q].units;
     assert!(units.len() <= 16, "brute force is for small instances");
     let mut best: Option<u32> = None;
@@ -177,8 +177,8 @@ fn completions_of_smaller_nested_instances_match_brute_force() {
             for seed in 0..3 {
                 let c = from_text(&nested_document(units, depth, min, leaves, true, seed));
                 for m in [Minimise::Credits, Minimise::Units] {
-                    let want = brute_force(&c, 0, &[], m);
-                    let got = complete(&c, 0, &[], &Readings::new(), m, 1);
+                    let want = brute_force(&c, QualificationId(0), &[], m);
+                    let got = complete(&c, QualificationId(0), &[], &Readings::new(), m, 1);
                     match (want, got) {
                         (
                             Some(w),
@@ -232,7 +232,7 @@ fn a_search_too_large_for_its_budget_stops_and_says_so() {
     let c = from_text(&parity_document(30, 8));
     let all = c.qualifications[0].units.clone();
     // About 10^10 ways to share the units out (two kinds of unit, eight parts).
-    let e = evaluate(&c, 0, &all, &Readings::new());
+    let e = evaluate(&c, QualificationId(0), &all, &Readings::new());
     assert!(!e.exact, "the verdict comes from a shortened search");
     assert_eq!(e.compliant, Some(false));
     assert!(
@@ -240,15 +240,22 @@ fn a_search_too_large_for_its_budget_stops_and_says_so() {
         "stops at the budget: {}",
         e.work
     );
-    let e = evaluate_within(&c, 0, &all, &Readings::new(), 500);
+    let e = evaluate_within(&c, QualificationId(0), &all, &Readings::new(), 500);
     assert!(!e.exact);
     assert!(e.work <= 500 + 10_000, "{}", e.work);
     // A plan of two units is searched exhaustively: exact.
-    assert!(evaluate(&c, 0, &all[..2], &Readings::new()).exact);
+    assert!(evaluate(&c, QualificationId(0), &all[..2], &Readings::new()).exact);
 
     // The completion: every evaluation it runs and its own nodes count against one budget.
-    let (result, work) =
-        complete_within(&c, 0, &[], &Readings::new(), Minimise::Credits, 5, 20_000);
+    let (result, work) = complete_within(
+        &c,
+        QualificationId(0),
+        &[],
+        &Readings::new(),
+        Minimise::Credits,
+        5,
+        20_000,
+    );
     match result {
         CompletionResult::Impossible { reasons } => assert!(
             reasons[0].contains("budget") || reasons[0].contains("shortened"),
@@ -259,7 +266,7 @@ fn a_search_too_large_for_its_budget_stops_and_says_so() {
     }
     assert!(work <= 20_000 + EVALUATION_BUDGET, "{work}");
     // The GLH check the app runs by itself gives no figure rather than running long.
-    let (glh, work) = cheapest_glh_within(&c, 0, GLH_CHECK_BUDGET);
+    let (glh, work) = cheapest_glh_within(&c, QualificationId(0), GLH_CHECK_BUDGET);
     assert_eq!(glh, None);
     assert!(work <= 2 * GLH_CHECK_BUDGET, "{work}");
     // A budget too small for the meetable file: no claim of a minimum.
@@ -314,7 +321,7 @@ fn searches_nested_through_pathways_stay_within_their_budget() {
     let all = c.qualifications[0].units.clone();
     for budget in [0, 1_000, 20_000, EVALUATION_BUDGET] {
         for plan in [&all[..], &all[..7]] {
-            let e = evaluate_within(&c, 0, plan, &Readings::new(), budget);
+            let e = evaluate_within(&c, QualificationId(0), plan, &Readings::new(), budget);
             // Once the budget is spent, each group places its units once: linear in the rules.
             assert!(e.work <= budget + 60_000, "{budget}: {}", e.work);
             assert!(e.exact || e.work >= budget, "{budget}");
@@ -326,7 +333,7 @@ fn searches_nested_through_pathways_stay_within_their_budget() {
     }
     // With its whole budget, a plan of every unit is found to meet the rules.
     assert_eq!(
-        evaluate(&c, 0, &all, &Readings::new()).compliant,
+        evaluate(&c, QualificationId(0), &all, &Readings::new()).compliant,
         Some(true)
     );
 }
@@ -684,7 +691,7 @@ proptest! {
     ) {
         let c = catalogue_of(&w, &rules);
         let plan = plan_of(mask);
-        let e = evaluate(&c, 0, &ids(&c, &plan), &Readings::new());
+        let e = evaluate(&c, QualificationId(0), &ids(&c, &plan), &Readings::new());
         prop_assert!(e.exact);
         let mut compliant = true;
         for (r, got) in rules.iter().zip(&e.rules) {
@@ -727,8 +734,8 @@ proptest! {
     ) {
         let c = catalogue_of(&w, &rules);
         let plan = if from_empty { Vec::new() } else { ids(&c, &plan_of(mask & 0b11)) };
-        let want = brute_force(&c, 0, &plan, Minimise::Credits);
-        match complete(&c, 0, &plan, &Readings::new(), Minimise::Credits, 1) {
+        let want = brute_force(&c, QualificationId(0), &plan, Minimise::Credits);
+        match complete(&c, QualificationId(0), &plan, &Readings::new(), Minimise::Credits, 1) {
             CompletionResult::AlreadyComplete => prop_assert_eq!(want, Some(0)),
             CompletionResult::Found { options, proven_minimal, .. } => {
                 prop_assert!(proven_minimal);

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use qualplan::catalogue::{embedded, UnitId};
+use qualplan::catalogue::{embedded, QualificationId, UnitId};
 use qualplan::plan::{progress, progress_carried};
 use qualplan::rules::{evaluate, Node, Readings, Status};
 
@@ -74,10 +74,10 @@ proptest! {
     fn adding_a_unit_never_turns_a_met_minimum_unmet((q, plan, extra) in plan_and_unit(), alt in any::<bool>()) {
         let c = embedded();
         let readings = readings_for(q, alt);
-        let before = evaluate(c, q, &plan, &readings);
+        let before = evaluate(c, QualificationId(q), &plan, &readings);
         let mut more = plan.clone();
         more.push(extra);
-        let after = evaluate(c, q, &more, &readings);
+        let after = evaluate(c, QualificationId(q), &more, &readings);
         for (i, rule) in c.qualifications[q].rules.iter().enumerate() {
             let node = rule.alternatives.iter().find(|(id, _)| Some(id) == readings.get(&rule.rule.id)).map(|(_, n)| n).unwrap_or(&rule.node);
             if only_minimums(node) && before.rules[i].status == Status::Met {
@@ -92,9 +92,9 @@ proptest! {
         let readings = readings_for(q, alt);
         let mut more = plan.clone();
         more.push(extra);
-        let before = evaluate(c, q, &more, &readings);
+        let before = evaluate(c, QualificationId(q), &more, &readings);
         let fewer: Vec<UnitId> = more.iter().copied().filter(|u| *u != extra).collect();
-        let after = evaluate(c, q, &fewer, &readings);
+        let after = evaluate(c, QualificationId(q), &fewer, &readings);
         for (i, rule) in c.qualifications[q].rules.iter().enumerate() {
             let node = rule.alternatives.iter().find(|(id, _)| Some(id) == readings.get(&rule.rule.id)).map(|(_, n)| n).unwrap_or(&rule.node);
             if only_maximums(node) && before.rules[i].status == Status::Met {
@@ -108,7 +108,7 @@ proptest! {
         let c = embedded();
         let units = &c.qualifications[q].units;
         let plan: Vec<UnitId> = picks.iter().map(|i| units[i % units.len()]).collect();
-        let e = evaluate(c, q, &plan, &Readings::new());
+        let e = evaluate(c, QualificationId(q), &plan, &Readings::new());
         match e.compliant {
             Some(true) => prop_assert!(e.rules.iter().all(|r| r.status != Status::Unmet)),
             Some(false) => prop_assert!(e.rules.iter().any(|r| r.status == Status::Unmet && r.shortfall.is_some())),

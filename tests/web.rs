@@ -129,21 +129,22 @@ fn an_unreadable_list_of_catalogue_files_is_kept_aside_and_new_files_can_still_b
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].copy.text, "[{\"name\": 1}");
     // Loading a file afterwards keeps it, and the unreadable list stays where it was put.
-    let text = synthetic_document(5, 1, 1);
-    let (c, files) = catalogue_files::add(c, "mine.json", &text).unwrap();
-    assert_eq!(files.len(), 1);
-    assert!(c.qualification("gen-0000").is_some());
+    let text = synthetic_document(60, 1, 1);
+    let kept = catalogue_files::add(c, "mine.json", &text).unwrap();
+    assert_eq!(kept.files.len(), 1);
+    assert!(kept.catalogue.qualification("gen-0000").is_some());
     let (again, files, problems) = catalogue_files::load();
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(files[0].name, "mine.json");
     assert!(again.qualification("gen-0000").is_some());
     assert_eq!(kept_store::list().len(), 1, "the copy stays");
     // A second file of the same name is kept beside the first.
-    let other = synthetic_document(5, 1, 2)
+    let other = synthetic_document(60, 1, 2)
         .replace("\"GEN\"", "\"GEN2\"")
         .replace("gen-0000", "gen2-0000");
-    let (_, files) =
-        catalogue_files::add(again, "mine.json", &other).unwrap_or_else(|e| panic!("{e}"));
+    let files = catalogue_files::add(again, "mine.json", &other)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .files;
     assert_eq!(files.len(), 2);
     assert_eq!(files[1].name, "mine.json (2)");
 }

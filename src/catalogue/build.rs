@@ -31,6 +31,24 @@ impl UnitId {
     }
 }
 
+/// A qualification of the catalogue: its index in `Catalogue::qualifications` (whose id, the
+/// string in the data file, is `qualification.id`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QualificationId(pub usize);
+
+impl QualificationId {
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl std::ops::Index<QualificationId> for Vec<CatalogueQualification> {
+    type Output = CatalogueQualification;
+    fn index(&self, q: QualificationId) -> &CatalogueQualification {
+        &self[q.0]
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct DocumentRecord {
     pub file: String,
@@ -284,10 +302,16 @@ impl Catalogue {
             .find(|q| q.qualification.id == id)
     }
 
-    pub fn qualification_index(&self, id: &str) -> Option<usize> {
+    /// Every qualification, in catalogue order.
+    pub fn qualification_ids(&self) -> impl Iterator<Item = QualificationId> {
+        (0..self.qualifications.len()).map(QualificationId)
+    }
+
+    pub fn qualification_index(&self, id: &str) -> Option<QualificationId> {
         self.qualifications
             .iter()
             .position(|q| q.qualification.id == id)
+            .map(QualificationId)
     }
 
     /// The qualifications this catalogue has that `before` did not (what a loaded file added).

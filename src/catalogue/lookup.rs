@@ -1,6 +1,6 @@
 //! Finding a qualification or a unit by any code a user may hold.
 
-use super::build::{Catalogue, CatalogueQualification, UnitId};
+use super::build::{Catalogue, CatalogueQualification, QualificationId, UnitId};
 use crate::sort::SmallSort;
 use std::fmt;
 
@@ -80,7 +80,11 @@ impl std::error::Error for LookupError {}
 impl Catalogue {
     /// Finds a qualification by id, regulator number, awarding-body number, or an unambiguous part
     /// of its title (case-insensitive).
-    pub fn find_qualification(&self, input: &str) -> Result<usize, LookupError> {
+    pub fn find_qualification(&self, input: &str) -> Result<QualificationId, LookupError> {
+        self.find_qualification_index(input).map(QualificationId)
+    }
+
+    fn find_qualification_index(&self, input: &str) -> Result<usize, LookupError> {
         let needle = normalise_code(input);
         let exact: Vec<usize> = self
             .qualifications

@@ -18,7 +18,7 @@ mod warnings;
 
 pub use build::{
     Catalogue, CatalogueQualification, CatalogueUnit, DocumentRecord, GroupPlacement, PlacedUnit,
-    ReadingNote, UnitId,
+    QualificationId, ReadingNote, UnitId,
 };
 pub use check::Problem;
 pub use compiled::{compile_rules, CompiledRule, Node, RuleMeta, Scope};

@@ -1,6 +1,7 @@
 //! `--json` output. Field names are a contract (the command-line section of the README): add
 //! fields, never rename them.
 
+use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, UnitId};
 use crate::plan::{Carried, Check, CompletionResult, Progress};
 use crate::rules::{Measure, RuleResult, Status};
@@ -43,7 +44,7 @@ pub fn qualifications(c: &Catalogue) -> Value {
     )
 }
 
-pub fn units(c: &Catalogue, q: usize) -> Value {
+pub fn units(c: &Catalogue, q: QualificationId) -> Value {
     let cq = &c.qualifications[q];
     Value::Array(
         cq.units

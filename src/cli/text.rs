@@ -1,6 +1,7 @@
 //! Plain-text output for people at a terminal.
 
 use crate::catalogue::Catalogue;
+use crate::catalogue::QualificationId;
 use crate::plan::{Carried, Check, CompletionResult, Minimise, Progress};
 use crate::present::{
     basis_words, completion_words, glh_published, option_words, or_not_published as or_np,
@@ -35,7 +36,7 @@ pub fn qualifications(out: &mut dyn Write, c: &Catalogue) {
     }
 }
 
-pub fn units(out: &mut dyn Write, c: &Catalogue, q: usize) {
+pub fn units(out: &mut dyn Write, c: &Catalogue, q: QualificationId) {
     let cq = &c.qualifications[q];
     let _ = writeln!(out, "{} {}", cq.qualification.id, cq.qualification.title);
     for g in &cq.qualification.groups {

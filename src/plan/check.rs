@@ -1,12 +1,13 @@
 //! Checking a plan given as codes a user holds: look-up, de-duplication, totals and rules.
 
 use super::totals::Totals;
+use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, LookupError, UnitId};
 use crate::rules::{evaluate, mark_undecided, Evaluation, Readings};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {
-    pub qualification: usize,
+    pub qualification: QualificationId,
     /// Planned units, each once, in the order first given.
     pub planned: Vec<UnitId>,
     /// Inputs that named a unit already in the plan (counted once).
@@ -18,7 +19,12 @@ pub struct Check {
 }
 
 /// Checks unit ids already resolved (the app's plan).
-pub fn check(catalogue: &Catalogue, q: usize, planned: &[UnitId], readings: &Readings) -> Check {
+pub fn check(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    planned: &[UnitId],
+    readings: &Readings,
+) -> Check {
     let mut units: Vec<UnitId> = Vec::with_capacity(planned.len());
     for u in planned {
         if !units.contains(u) {

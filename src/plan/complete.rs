@@ -8,6 +8,7 @@
 //! and the cheapest that many open units are a cost no completion avoids. A rule that needs more
 //! units than the qualification offers is reported impossible before any search.
 
+use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, UnitId};
 use crate::rules::{
     countable, node_in_force, verdicts_within, CompiledRule, Evaluation, Measure, Node, Readings,
@@ -80,7 +81,7 @@ pub const GLH_CHECK_BUDGET: u64 = 1_000_000;
 
 struct Search<'a> {
     catalogue: &'a Catalogue,
-    q: usize,
+    q: QualificationId,
     readings: &'a Readings,
     measure: Minimise,
     keep: usize,
@@ -127,7 +128,7 @@ struct Need {
 
 pub fn complete(
     catalogue: &Catalogue,
-    q: usize,
+    q: QualificationId,
     planned: &[UnitId],
     readings: &Readings,
     minimise: Minimise,
@@ -149,7 +150,7 @@ pub fn complete(
 /// deterministic: the same question always spends the same.
 pub fn complete_within(
     catalogue: &Catalogue,
-    q: usize,
+    q: QualificationId,
     planned: &[UnitId],
     readings: &Readings,
     minimise: Minimise,
@@ -298,12 +299,16 @@ pub fn complete_within(
 /// The GLH of the cheapest plan that meets every rule, from an empty plan: the check a published
 /// GLH is held to. `None` where there are no rules, no unit GLH, or no compliant plan, or where
 /// the search cannot prove the minimum within `GLH_CHECK_BUDGET` (the app runs it by itself).
-pub fn cheapest_glh(catalogue: &Catalogue, q: usize) -> Option<u32> {
+pub fn cheapest_glh(catalogue: &Catalogue, q: QualificationId) -> Option<u32> {
     cheapest_glh_within(catalogue, q, GLH_CHECK_BUDGET).0
 }
 
 /// `cheapest_glh` within a work budget, with the work spent.
-pub fn cheapest_glh_within(catalogue: &Catalogue, q: usize, budget: u64) -> (Option<u32>, u64) {
+pub fn cheapest_glh_within(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    budget: u64,
+) -> (Option<u32>, u64) {
     let cq = &catalogue.qualifications[q];
     if cq
         .units

@@ -2,6 +2,7 @@
 //! a unit counts in another qualification where that qualification offers it, or offers a unit
 //! the catalogue's links record as the same unit.
 
+use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, LinkBasis, UnitId};
 use crate::plan::totals::Totals;
 use crate::rules::{evaluate, Evaluation, Readings, Status};
@@ -18,7 +19,7 @@ pub enum Carried {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
-    pub qualification: usize,
+    pub qualification: QualificationId,
     /// (planned unit, the unit it counts as there, how).
     pub carried: Vec<(UnitId, UnitId, Carried)>,
     pub totals: Totals,
@@ -33,7 +34,8 @@ pub struct Progress {
 /// documents publish no rules come last, ordered by how many units carry over.
 pub fn progress(catalogue: &Catalogue, planned: &[UnitId]) -> Vec<Progress> {
     closest_first(
-        (0..catalogue.qualifications.len())
+        catalogue
+            .qualification_ids()
             .map(|q| progress_towards(catalogue, q, planned))
             .collect(),
     )
@@ -50,7 +52,8 @@ pub fn progress_carried(catalogue: &Catalogue, planned: &[UnitId]) -> Vec<Progre
     reach.sort_small();
     reach.dedup();
     closest_first(
-        (0..catalogue.qualifications.len())
+        catalogue
+            .qualification_ids()
             .filter(|&q| {
                 catalogue.qualifications[q]
                     .units
@@ -80,7 +83,7 @@ fn closest_first(mut out: Vec<Progress>) -> Vec<Progress> {
     out
 }
 
-pub fn progress_towards(catalogue: &Catalogue, q: usize, planned: &[UnitId]) -> Progress {
+pub fn progress_towards(catalogue: &Catalogue, q: QualificationId, planned: &[UnitId]) -> Progress {
     let cq = &catalogue.qualifications[q];
     let mut carried = Vec::new();
     for &u in planned {

@@ -4,6 +4,7 @@
 //! editor all load a catalogue file through `with_checked_document`.
 
 use super::complete::{complete_within, CompletionResult, Minimise, GLH_CHECK_BUDGET};
+use crate::catalogue::QualificationId;
 use crate::catalogue::{file_warnings, Catalogue, CatalogueErrors};
 use crate::limits::few;
 use crate::rules::Readings;
@@ -58,22 +59,41 @@ impl fmt::Display for Shortcoming {
     }
 }
 
+/// The work the checks of one file may spend, shared by its qualifications (see
+/// `COMPLETION_BUDGET` for the unit): about 20 to 40 ms natively, so a file of hundreds of
+/// qualifications cannot hold up the page that loads it. What is not reached is not checked.
+pub const FILE_CHECK_BUDGET: u64 = 2 * GLH_CHECK_BUDGET;
+
 /// Whether the rules of qualification `q`, read the document's way, can be met at all, and not
 /// below its published minimum credits. Bounded: a search that runs out of work says nothing.
-pub fn shortcoming(c: &Catalogue, q: usize) -> Option<Shortcoming> {
+pub fn shortcoming(c: &Catalogue, q: QualificationId) -> Option<Shortcoming> {
+    shortcoming_within(c, q, GLH_CHECK_BUDGET).0
+}
+
+/// `shortcoming` within `budget`, with the work spent.
+fn shortcoming_within(
+    c: &Catalogue,
+    q: QualificationId,
+    budget: u64,
+) -> (Option<Shortcoming>, u64) {
     let cq = &c.qualifications[q];
-    if !cq.qualification.rules_published {
-        return None;
+    if !cq.qualification.rules_published || budget == 0 {
+        return (None, 0);
     }
-    let (result, _) = complete_within(
+    let (result, work) = complete_within(
         c,
         q,
         &[],
         &Readings::default(),
         Minimise::Credits,
         0,
-        GLH_CHECK_BUDGET,
+        budget,
     );
+    (judge(c, q, result), work)
+}
+
+fn judge(c: &Catalogue, q: QualificationId, result: CompletionResult) -> Option<Shortcoming> {
+    let cq = &c.qualifications[q];
     let qualification = cq.qualification.id.clone();
     let (cheapest, plan) = match result {
         CompletionResult::Impossible { reasons } => {
@@ -103,16 +123,23 @@ pub fn shortcoming(c: &Catalogue, q: usize) -> Option<Shortcoming> {
     })
 }
 
-/// The qualifications `after` has that `before` has not, each checked as above.
+/// The qualifications `after` has that `before` has not, each checked as above, all within
+/// `FILE_CHECK_BUDGET`.
 pub fn check_added(before: &Catalogue, after: &Catalogue) -> Vec<Shortcoming> {
-    (0..after.qualifications.len())
-        .filter(|&q| {
-            before
-                .qualification(&after.qualifications[q].qualification.id)
-                .is_none()
-        })
-        .filter_map(|q| shortcoming(after, q))
-        .collect()
+    let mut left = FILE_CHECK_BUDGET;
+    let mut found = Vec::new();
+    for q in after.qualification_ids() {
+        if before
+            .qualification(&after.qualifications[q].qualification.id)
+            .is_some()
+        {
+            continue;
+        }
+        let (s, work) = shortcoming_within(after, q, left.min(GLH_CHECK_BUDGET));
+        left = left.saturating_sub(work);
+        found.extend(s);
+    }
+    found
 }
 
 /// Why a catalogue file was not added.

@@ -2,6 +2,7 @@
 //! methods (the components only call these).
 
 use super::mismatch::Mismatch;
+use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, UnitId};
 use crate::limits::{clean_name, NameError};
 use crate::rules::Readings;
@@ -123,7 +124,7 @@ impl Plan {
 
     /// The qualification's index and the planned units' ids; codes the catalogue does not
     /// know are skipped (the saved-state decoder reports them before a plan gets here).
-    pub fn resolve(&self, catalogue: &Catalogue) -> Option<(usize, Vec<UnitId>)> {
+    pub fn resolve(&self, catalogue: &Catalogue) -> Option<(QualificationId, Vec<UnitId>)> {
         let q = catalogue.qualification_index(&self.qualification)?;
         let cq = &catalogue.qualifications[q];
         let ids = self

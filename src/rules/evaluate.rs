@@ -4,6 +4,7 @@ use super::compile::{CompiledRule, Node, RuleMeta, Scope};
 use super::distinct::assign_distinct;
 use super::rule::{LevelFilter, Measure};
 use super::words;
+use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, UnitId};
 use crate::sort::SmallSort;
 use std::cell::Cell;
@@ -111,7 +112,7 @@ impl Ctx<'_> {
 /// within `EVALUATION_BUDGET`.
 pub fn evaluate(
     catalogue: &Catalogue,
-    q: usize,
+    q: QualificationId,
     planned: &[UnitId],
     readings: &Readings,
 ) -> Evaluation {
@@ -121,7 +122,7 @@ pub fn evaluate(
 /// `evaluate` with a work budget in look-ups (see `EVALUATION_BUDGET`).
 pub fn evaluate_within(
     catalogue: &Catalogue,
-    q: usize,
+    q: QualificationId,
     planned: &[UnitId],
     readings: &Readings,
     budget: u64,
@@ -134,7 +135,7 @@ pub fn evaluate_within(
 /// rather than the closest one, whose search can be long.
 pub fn verdicts_within(
     catalogue: &Catalogue,
-    q: usize,
+    q: QualificationId,
     planned: &[UnitId],
     readings: &Readings,
     budget: u64,
@@ -144,7 +145,7 @@ pub fn verdicts_within(
 
 fn run(
     catalogue: &Catalogue,
-    q: usize,
+    q: QualificationId,
     planned: &[UnitId],
     readings: &Readings,
     budget: u64,

@@ -6,13 +6,14 @@
 //! check, says so instead.
 
 use super::evaluate::{Evaluation, RuleResult, Status};
+use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, Measure, Qualification, Requirement, UnitId};
 use crate::limits::few;
 
 /// Marks every rule the missing figures decide as `Status::Undecided`, with words that say which
 /// units publish no figure, and sets the verdict: compliant only when every rule is met (or
 /// needs outside evidence).
-pub fn mark_undecided(c: &Catalogue, q: usize, evaluation: &mut Evaluation) {
+pub fn mark_undecided(c: &Catalogue, q: QualificationId, evaluation: &mut Evaluation) {
     let qualification = &c.qualifications[q].qualification;
     for r in &mut evaluation.rules {
         mark(c, qualification, r);

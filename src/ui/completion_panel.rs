@@ -90,7 +90,7 @@ pub fn CompletionPanel(
                 let Some(q) = checked.with_untracked(|c| c.as_ref().map(|c| c.qualification)) else {
                     return ().into_any();
                 };
-                let Some(cq) = catalogue.qualifications.get(q) else {
+                let Some(cq) = catalogue.qualifications.get(q.index()) else {
                     return ().into_any();
                 };
                 let details = option_details(catalogue, cq, options, measure);

@@ -2,6 +2,7 @@
 //! counting units recorded as the same unit in another document, closest first.
 
 use crate::catalogue::Catalogue;
+use crate::catalogue::QualificationId;
 use crate::plan::{progress_carried, Check, Progress, Workspace};
 use crate::present::{carried_words, progress_summary};
 use leptos::prelude::*;
@@ -76,7 +77,7 @@ fn progress_row(
     catalogue: &'static Catalogue,
     workspace: RwSignal<Workspace>,
     rows: Memo<Vec<Progress>>,
-    q: usize,
+    q: QualificationId,
 ) -> impl IntoView {
     let row = Memo::new(move |_| rows.with(|r| r.iter().find(|p| p.qualification == q).cloned()));
     let qual = &catalogue.qualifications[q].qualification;

@@ -25,7 +25,7 @@ pub fn PrintSummary(
     let body = move || {
         checked.with(|c| {
             let c = c.as_ref()?;
-            let cq = catalogue.qualifications.get(c.qualification)?;
+            let cq = catalogue.qualifications.get(c.qualification.index())?;
             let q = &cq.qualification;
             let plan_name = workspace.with(|w| w.plan().name.clone());
             let numbers = [

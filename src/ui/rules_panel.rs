@@ -108,7 +108,7 @@ pub fn RulesPanel(
         checked.with(|c| {
             let c = c.as_ref()?;
             // A catalogue newer than this panel's is shown once the screen is drawn again.
-            let cq = catalogue.qualifications.get(c.qualification)?;
+            let cq = catalogue.qualifications.get(c.qualification.index())?;
             let q = &cq.qualification;
             if !q.rules_published {
                 return Some(

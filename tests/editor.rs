@@ -405,3 +405,116 @@ fn two_units_with_one_accreditation_number_are_a_warning_not_a_refusal() {
     assert_eq!(added.warnings.len(), 1);
     assert!(added.warnings[0].starts_with("mine.json: Units \"O8\" and \"O9\""));
 }
+
+#[test]
+fn one_reading_switches_several_rules_at_once() {
+    use qualplan::editor::template::ReadingWords;
+    let mut d = built();
+    let optional = d.qualification().groups[1].id.clone();
+    let level = |l: LevelChoice| Template::Count {
+        measure: Measure::Credits,
+        bound: Bound::AtLeast,
+        n: 3,
+        groups: vec![optional.clone()],
+        level: l,
+    };
+    // Read one way: 3 credits at exactly level 3, and 3 credits at exactly level 3 again (a
+    // document's two groups would differ; one group keeps the test short).
+    let exactly = Level::Numbered(3);
+    let a = d
+        .add_rule(&level(LevelChoice::At(exactly)), "", "A at level 3", "")
+        .unwrap();
+    let b = d
+        .add_rule(&level(LevelChoice::At(exactly)), "", "B at level 3", "")
+        .unwrap();
+    let both = d
+        .add_rule(
+            &Template::AllOf {
+                rules: vec![a, b],
+                distinct: false,
+            },
+            "Level rules",
+            "Credits at level 3",
+            "",
+        )
+        .unwrap();
+    // The other way: level 2 or above.
+    let above = LevelChoice::AtOrAbove(Level::Numbered(2));
+    let c2 = d
+        .add_rule(&level(above), "", "A at 2 or above", "")
+        .unwrap();
+    let d2 = d
+        .add_rule(&level(above), "", "B at 2 or above", "")
+        .unwrap();
+    assert_eq!(
+        d.add_reading(
+            &both,
+            &Template::AllOf {
+                rules: vec![c2.clone(), d2.clone()],
+                distinct: false
+            },
+            ReadingWords {
+                first: "",
+                label: "Level 2 or above",
+                why: ""
+            }
+        ),
+        Err(qualplan::editor::template::TemplateError::NoReadingName),
+        "the first reading needs a name too"
+    );
+    let reading = d
+        .add_reading(
+            &both,
+            &Template::AllOf {
+                rules: vec![c2, d2],
+                distinct: false,
+            },
+            ReadingWords {
+                first: "Exactly level 3",
+                label: "Level 2 or above",
+                why: "The table says 'level 2+'",
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        d.qualification().rules.len(),
+        3,
+        "the four rules live inside the one switch"
+    );
+    let problems = d.problems(embedded());
+    assert!(problems.is_empty(), "{problems:?}");
+    let c = embedded().with_document("mine.json", &d.export()).unwrap();
+    let q = d.qualification().id.clone();
+    // O1 is level 2 with 3 credits: met read one way, not the other.
+    let plan: Vec<String> = ["M1", "M2", "O1", "O2"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let default = check_codes(&c, &q, &plan, &Default::default()).unwrap();
+    let mut readings = std::collections::BTreeMap::new();
+    readings.insert(both.clone(), reading);
+    let other = check_codes(&c, &q, &plan, &readings).unwrap();
+    assert_eq!(
+        default.evaluation.rules[2].status,
+        qualplan::rules::Status::Met,
+        "O2 is level 3 with 3 credits"
+    );
+    assert_eq!(
+        other.evaluation.rules[2].status,
+        qualplan::rules::Status::Met
+    );
+    let plan: Vec<String> = ["M1", "M2", "O1"].iter().map(|s| s.to_string()).collect();
+    let default = check_codes(&c, &q, &plan, &Default::default()).unwrap();
+    let other = check_codes(&c, &q, &plan, &readings).unwrap();
+    assert_eq!(
+        default.evaluation.rules[2].status,
+        qualplan::rules::Status::Unmet,
+        "no level 3 credits"
+    );
+    assert_eq!(
+        other.evaluation.rules[2].status,
+        qualplan::rules::Status::Met,
+        "O1 counts at level 2 or above"
+    );
+    let _ = other;
+}

@@ -2,7 +2,7 @@
 //! up field by field, so what the editor exports is exactly what the file loader and the command
 //! line's `--catalogue` read, and it is checked by the same checks.
 
-use super::template::{add_rule, Template, TemplateError};
+use super::template::{add_reading, add_rule, ReadingWords, Template, TemplateError};
 use crate::catalogue::{
     Catalogue, Document, DocumentFile, Group, Level, Qualification, Size, Unit,
 };
@@ -258,6 +258,18 @@ impl Draft {
         let id = add_rule(&mut q.rules, template, label, text, source, &groups)?;
         self.rules_changed();
         Ok(id)
+    }
+
+    /// Adds another reading of rule `target` (see `template::add_reading`).
+    pub fn add_reading(
+        &mut self,
+        target: &str,
+        template: &Template,
+        words: ReadingWords,
+    ) -> Result<String, TemplateError> {
+        let groups = self.qualification().groups.clone();
+        let q = self.qualification_mut();
+        add_reading(&mut q.rules, target, template, words, &groups)
     }
 
     pub fn remove_rule(&mut self, id: &str) {

@@ -2,8 +2,8 @@
 //! template is one of the engine's rule types, filled in with groups or units and a figure.
 
 use crate::catalogue::{
-    AllOf, AnyOf, Barred, Count, Group, Level, LevelFilter, Manual, Measure, Requirement, Rule,
-    UnitSet,
+    AllOf, AnyOf, Barred, Count, Group, Level, LevelFilter, Manual, Measure, Reading, ReadingName,
+    Requirement, Rule, UnitSet,
 };
 
 /// How a count is bounded: at least, at most or exactly `n`.
@@ -56,6 +56,8 @@ pub enum TemplateError {
     UnknownRule(String),
     ZeroFigure,
     NoWording,
+    /// A reading needs a name, and so does the first reading of a rule that had one only.
+    NoReadingName,
 }
 
 impl std::fmt::Display for TemplateError {
@@ -72,6 +74,10 @@ impl std::fmt::Display for TemplateError {
             TemplateError::TooFewRules => write!(f, "Choose at least two rules to combine."),
             TemplateError::UnknownRule(id) => write!(f, "There is no rule \u{201c}{id}\u{201d}."),
             TemplateError::ZeroFigure => write!(f, "Give a figure of 1 or more."),
+            TemplateError::NoReadingName => write!(
+                f,
+                "Name each reading as a reader would tell them apart (\u{201c}Exactly level 2\u{201d}, \u{201c}Level 2 or above\u{201d})."
+            ),
             TemplateError::NoWording => write!(
                 f,
                 "Give the rule's wording as the document prints it, so a reader can find it there."
@@ -246,6 +252,61 @@ pub fn add_rule(
         reading: None,
         alternatives: Vec::new(),
         decisions: Vec::new(),
+    });
+    *rules = kept;
+    Ok(id)
+}
+
+/// How a rule already made can be read another way: the reading's name and why, and, where the
+/// rule had one reading only, a name for that one (it stays the default).
+pub struct ReadingWords<'a> {
+    pub first: &'a str,
+    pub label: &'a str,
+    pub why: &'a str,
+}
+
+/// Adds another reading of the top-level rule `target`: its requirement is made from `template`
+/// (rules it combines move inside the reading, so one reading can switch several rules at once:
+/// combine them with "all of" both ways). On an error nothing changes. Returns the reading's id.
+pub fn add_reading(
+    rules: &mut Vec<Rule>,
+    target: &str,
+    template: &Template,
+    words: ReadingWords,
+    groups: &[Group],
+) -> Result<String, TemplateError> {
+    if words.label.trim().is_empty() {
+        return Err(TemplateError::NoReadingName);
+    }
+    let mut kept = rules.clone();
+    let require = template.requirement(&mut kept, groups)?;
+    let at = kept
+        .iter()
+        .position(|r| r.id == target)
+        .ok_or_else(|| TemplateError::UnknownRule(target.to_string()))?;
+    let rule = &mut kept[at];
+    if rule.reading.is_none() {
+        if words.first.trim().is_empty() {
+            return Err(TemplateError::NoReadingName);
+        }
+        rule.reading = Some(ReadingName {
+            id: "reading-1".into(),
+            label: words.first.trim().to_string(),
+            why: None,
+        });
+    }
+    let id = (2..)
+        .map(|i| format!("reading-{i}"))
+        .find(|id| {
+            rule.reading.as_ref().is_none_or(|r| &r.id != id)
+                && !rule.alternatives.iter().any(|a| &a.id == id)
+        })
+        .expect("some number is free");
+    rule.alternatives.push(Reading {
+        id: id.clone(),
+        label: words.label.trim().to_string(),
+        why: Some(words.why.trim().to_string()).filter(|w| !w.is_empty()),
+        require,
     });
     *rules = kept;
     Ok(id)

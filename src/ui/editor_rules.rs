@@ -4,7 +4,7 @@
 use super::editor_details::all_levels;
 use super::editor_state::Editor;
 use crate::catalogue::{Level, Measure};
-use crate::editor::template::{Bound, LevelChoice, Template};
+use crate::editor::template::{Bound, LevelChoice, ReadingWords, Template};
 use leptos::prelude::*;
 
 const KINDS: [(&str, &str); 6] = [
@@ -38,6 +38,10 @@ struct Form {
     label: String,
     text: String,
     source: String,
+    /// Empty for a new rule; else the rule this is another reading of.
+    reading_of: String,
+    first_reading: String,
+    reading_why: String,
 }
 
 impl Default for Form {
@@ -56,6 +60,9 @@ impl Default for Form {
             label: String::new(),
             text: String::new(),
             source: String::new(),
+            reading_of: String::new(),
+            first_reading: String::new(),
+            reading_why: String::new(),
         }
     }
 }
@@ -143,15 +150,31 @@ pub fn EditorRules(editor: Editor) -> impl IntoView {
         let made = f.template().and_then(|t| {
             let mut out = Err(String::new());
             editor.edit(|d| {
-                out = d
-                    .add_rule(&t, &f.label, &f.text, &f.source)
-                    .map_err(|e| e.to_string())
+                out = if f.reading_of.is_empty() {
+                    d.add_rule(&t, &f.label, &f.text, &f.source)
+                } else {
+                    let words = ReadingWords {
+                        first: &f.first_reading,
+                        label: &f.label,
+                        why: &f.reading_why,
+                    };
+                    d.add_reading(&f.reading_of, &t, words)
+                }
+                .map_err(|e| e.to_string())
             });
             out
         });
         match made {
             Ok(id) => {
-                said.set(format!("Added rule {id}."));
+                said.set(if f.reading_of.is_empty() {
+                    format!("Added rule {id}.")
+                } else {
+                    format!(
+                        "Added reading \u{201c}{}\u{201d} of rule {}.",
+                        f.label.trim(),
+                        f.reading_of
+                    )
+                });
                 error.set(None);
                 form.set(Form {
                     kind: f.kind,
@@ -208,6 +231,9 @@ pub fn EditorRules(editor: Editor) -> impl IntoView {
                     view! {
                         <li id=format!("ed-rule-{}", r.id)>
                             <strong>{r.label.clone()}</strong>
+                            {(!r.alternatives.is_empty()).then(|| view! {
+                                <span class="rule-readings">{format!("Readings: {}", r.readings().iter().enumerate().map(|(i, (_, l))| if i == 0 { format!("{l} (the default)") } else { l.to_string() }).collect::<Vec<_>>().join("; "))}</span>
+                            })}
                             <span class="rule-text">{format!("\u{201c}{}\u{201d} ({})", r.text, r.source)}</span>
                             <button type="button" aria-label=format!("Remove rule {}", r.label) on:click=move |_| editor.edit(|d| d.remove_rule(&id))>"Remove"</button>
                         </li>
@@ -215,7 +241,18 @@ pub fn EditorRules(editor: Editor) -> impl IntoView {
                 }).collect_view()}
             </ol>
             <form class="rule-form" on:submit=add>
-                <h4>"Add a rule"</h4>
+                <h4>"Add a rule, or another reading of one"</h4>
+                <div class="field">
+                    <label for="ed-rule-of">"This is"</label>
+                    <select id="ed-rule-of" on:change=move |ev| { let v = event_target_value(&ev); form.update(|f| f.reading_of = v); }>
+                        <option value="" selected=move || form.with(|f| f.reading_of.is_empty())>"a new rule"</option>
+                        {move || rules().into_iter().map(|(id, label)| {
+                            let v = id.clone();
+                            view! { <option value=id selected=move || form.with(|f| f.reading_of == v)>{format!("another reading of \u{201c}{label}\u{201d}")}</option> }
+                        }).collect_view()}
+                    </select>
+                    <span class="hint">"A reading is another way to read a rule the document prints ambiguously; people switch between readings in the planner. To switch several rules at once, combine them with \u{201c}All of these rules\u{201d} first, then add the other reading as \u{201c}All of these rules\u{201d} of the rules read the other way."</span>
+                </div>
                 {select("ed-rule-kind", "Kind of rule", KINDS.to_vec(), |f| f.kind, |f, v| f.kind = KINDS.iter().find(|(k, _)| *k == v).map_or("count", |(k, _)| k))}
                 <Show when=move || kind() == "count">
                     <div class="field-row">
@@ -248,16 +285,24 @@ pub fn EditorRules(editor: Editor) -> impl IntoView {
                         <label class="check"><input type="checkbox" prop:checked=move || form.with(|f| f.distinct) on:change=move |ev| form.update(|f| f.distinct = event_target_checked(&ev)) />" No unit counts towards two of them"</label>
                     </Show>
                 </Show>
-                <div class="field">
+                <Show when=move || form.with(|f| !f.reading_of.is_empty())>
+                    <div class="field-row">
+                        <Show when=move || form.with(|f| editor.with(|d| d.qualification().rules.iter().any(|r| r.id == f.reading_of && r.reading.is_none())).unwrap_or(false))>
+                            <div class="field wide"><label for="ed-rule-first">"Name of the reading it has now (the default)"</label><input id="ed-rule-first" type="text" prop:value=move || form.with(|f| f.first_reading.clone()) on:input=move |ev| form.update(|f| f.first_reading = event_target_value(&ev)) /></div>
+                        </Show>
+                        <div class="field wide"><label for="ed-rule-why">"Why it can be read this way (optional)"</label><input id="ed-rule-why" type="text" prop:value=move || form.with(|f| f.reading_why.clone()) on:input=move |ev| form.update(|f| f.reading_why = event_target_value(&ev)) /></div>
+                    </div>
+                </Show>
+                <div class="field" class:hidden=move || form.with(|f| !f.reading_of.is_empty())>
                     <label for="ed-rule-text">"Wording, as the document prints it"</label>
                     <textarea id="ed-rule-text" rows="2" prop:value=move || form.with(|f| f.text.clone()) on:input=move |ev| form.update(|f| f.text = event_target_value(&ev))></textarea>
                 </div>
                 <div class="field-row">
-                    <div class="field wide"><label for="ed-rule-source">"Where it is printed"</label><input id="ed-rule-source" type="text" placeholder="Structure table, page 6" prop:value=move || form.with(|f| f.source.clone()) on:input=move |ev| form.update(|f| f.source = event_target_value(&ev)) /></div>
-                    <div class="field wide"><label for="ed-rule-label">"Short name (optional)"</label><input id="ed-rule-label" type="text" prop:value=move || form.with(|f| f.label.clone()) on:input=move |ev| form.update(|f| f.label = event_target_value(&ev)) /></div>
+                    <div class="field wide" class:hidden=move || form.with(|f| !f.reading_of.is_empty())><label for="ed-rule-source">"Where it is printed"</label><input id="ed-rule-source" type="text" placeholder="Structure table, page 6" prop:value=move || form.with(|f| f.source.clone()) on:input=move |ev| form.update(|f| f.source = event_target_value(&ev)) /></div>
+                    <div class="field wide"><label for="ed-rule-label">{move || if form.with(|f| f.reading_of.is_empty()) { "Short name (optional)" } else { "Name of this reading" }}</label><input id="ed-rule-label" type="text" prop:value=move || form.with(|f| f.label.clone()) on:input=move |ev| form.update(|f| f.label = event_target_value(&ev)) /></div>
                 </div>
                 {move || error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
-                <button type="submit" class="primary">"Add rule"</button>
+                <button type="submit" class="primary">{move || if form.with(|f| f.reading_of.is_empty()) { "Add rule" } else { "Add reading" }}</button>
                 <p class="hint" role="status">{move || said.get()}</p>
             </form>
         </fieldset>

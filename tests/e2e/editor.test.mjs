@@ -178,3 +178,38 @@ test('keyboard only: a unit is added, grouped and a rule made without the mouse'
   await p.page.keyboard.press('Enter');
   await eventually(async () => assert.ok(await e.ready(), `problems: ${await e.problems()}`));
 }));
+
+test('a rule the document prints ambiguously gets a second reading in the editor, and the planner switches between them', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  await e.fillDetails({ title: 'Award in Two Readings', body: 'Example Body' });
+  await e.pasteUnits('A1 Lower unit Level 2 3\nA2 Upper unit Level 3 3\n');
+  await e.addGroup('Optional units');
+  for (const code of ['A1', 'A2']) await e.putInGroup(code, 'Optional units');
+  await e.addRule('At least, at most or exactly a number of credits, units or GLH', '3 credits at level 3', async (r) => {
+    await r.getByLabel('Figure', { exact: true }).fill('3');
+    await r.getByLabel('Level', { exact: true }).selectOption('at');
+    await r.getByLabel('Which level', { exact: true }).selectOption('3');
+    await r.getByLabel('Short name (optional)', { exact: true }).fill('Level credits');
+  });
+  // The same rule read the other way: level 2 or above.
+  const rules = e.rules;
+  await rules.getByLabel('This is', { exact: true }).selectOption({ label: 'another reading of \u201cLevel credits\u201d' });
+  await rules.getByLabel('Kind of rule', { exact: true }).selectOption({ label: 'At least, at most or exactly a number of credits, units or GLH' });
+  await rules.getByLabel('Figure', { exact: true }).fill('3');
+  await rules.getByLabel('Level', { exact: true }).selectOption('above');
+  await rules.getByLabel('Which level', { exact: true }).selectOption('2');
+  await rules.getByLabel('Name of the reading it has now (the default)', { exact: true }).fill('Exactly level 3');
+  await rules.getByLabel('Name of this reading', { exact: true }).fill('Level 2 or above');
+  await rules.getByRole('button', { name: 'Add reading', exact: true }).click();
+  await eventually(async () => assert.match(await rules.getByRole('list', { name: 'Rules of this qualification' }).textContent(), /Readings: Exactly level 3 \(the default\); Level 2 or above/));
+  await eventually(async () => assert.ok(await e.ready(), `problems: ${await e.problems()}`));
+  await e.region.getByRole('button', { name: 'Use in the planner', exact: true }).click();
+  await p.sharedOffer.waitFor();
+  await p.sharedOffer.getByRole('button', { name: 'Save as a new plan', exact: true }).click();
+  await p.add('A1');
+  assert.match(await p.verdict(), /Not yet/, 'A1 is level 2: not counted at exactly level 3');
+  await p.chooseReading('Level credits', 'Level 2 or above');
+  await eventually(async () => assert.match(await p.verdict(), /meets every rule/));
+}));

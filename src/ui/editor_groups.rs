@@ -2,10 +2,12 @@
 //! units are put in them from the unit table.
 
 use super::editor_state::Editor;
+use super::qualification_editor::{beside, Built};
+use crate::editor::draft::Place;
 use leptos::prelude::*;
 
 #[component]
-pub fn EditorGroups(editor: Editor) -> impl IntoView {
+pub fn EditorGroups(editor: Editor, built: Memo<Built>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -54,6 +56,7 @@ pub fn EditorGroups(editor: Editor) -> impl IntoView {
                             />
                             <span class="hint">{format!("{} unit{}", g.units.len(), if g.units.len() == 1 { "" } else { "s" })}</span>
                             <button type="button" aria-label=format!("Remove group {}", g.name) on:click=move |_| editor.edit(|d| { d.remove_group(&id); })>"Remove"</button>
+                            {let place = Place::Group(g.id.clone()); move || beside(built.with(|b| b.at(&place)))}
                         </li>
                     }
                 }).collect_view()}

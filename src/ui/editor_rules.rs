@@ -3,7 +3,9 @@
 
 use super::editor_details::all_levels;
 use super::editor_state::Editor;
+use super::qualification_editor::{beside, Built};
 use crate::catalogue::{Level, Measure};
+use crate::editor::draft::Place;
 use crate::editor::template::{Bound, LevelChoice, ReadingWords, Template};
 use leptos::prelude::*;
 
@@ -140,7 +142,7 @@ fn ticks(
 }
 
 #[component]
-pub fn EditorRules(editor: Editor) -> impl IntoView {
+pub fn EditorRules(editor: Editor, built: Memo<Built>) -> impl IntoView {
     let form = RwSignal::new(Form::default());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let said = RwSignal::new(String::new());
@@ -225,6 +227,7 @@ pub fn EditorRules(editor: Editor) -> impl IntoView {
     view! {
         <fieldset class="editor-rules" id="editor-rules">
             <legend>"Rules of combination"</legend>
+            {move || beside(built.with(|b| b.at(&Place::Rules)))}
             <ol class="editor-rule-list" aria-label="Rules of this qualification">
                 {move || editor.with(|d| d.qualification().rules.clone()).unwrap_or_default().into_iter().map(|r| {
                     let id = r.id.clone();
@@ -236,6 +239,7 @@ pub fn EditorRules(editor: Editor) -> impl IntoView {
                             })}
                             <span class="rule-text">{format!("\u{201c}{}\u{201d} ({})", r.text, r.source)}</span>
                             <button type="button" aria-label=format!("Remove rule {}", r.label) on:click=move |_| editor.edit(|d| d.remove_rule(&id))>"Remove"</button>
+                            {let place = Place::Rule(r.id.clone()); move || beside(built.with(|b| b.at(&place)))}
                         </li>
                     }
                 }).collect_view()}

@@ -3,7 +3,9 @@
 
 use super::editor_details::all_levels;
 use super::editor_state::Editor;
+use super::qualification_editor::{beside, Built};
 use crate::catalogue::Level;
+use crate::editor::draft::Place;
 use crate::editor::draft::{parse_figure, UnitEntry};
 use crate::editor::paste::{self, NumberColumn, Pasted};
 use crate::present::or_not_published;
@@ -27,7 +29,7 @@ struct Typed {
 }
 
 #[component]
-pub fn EditorUnits(editor: Editor) -> impl IntoView {
+pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let pasted: RwSignal<Option<Pasted>> = RwSignal::new(None);
     let columns: RwSignal<Vec<NumberColumn>> = RwSignal::new(Vec::new());
@@ -247,7 +249,10 @@ pub fn EditorUnits(editor: Editor) -> impl IntoView {
                                 view! {
                                     <tr id=format!("ed-unit-{}", u.code)>
                                         <th scope="row">{u.code.clone()}</th>
-                                        <td>{u.title.clone()}</td>
+                                        <td>
+                                            {u.title.clone()}
+                                            {let place = Place::Unit(u.code.clone()); move || beside(built.with(|b| b.at(&place)))}
+                                        </td>
                                         <td>{u.level.label()}</td>
                                         <td>{or_not_published(u.credit)}</td>
                                         <td>{or_not_published(u.glh)}</td>

@@ -23,6 +23,32 @@ pub struct Built {
     pub catalogue: Option<Arc<Catalogue>>,
 }
 
+impl Built {
+    /// The problems placed at `place`, in words, shown beside it (the summary lists them all).
+    pub fn at(&self, place: &crate::editor::draft::Place) -> Vec<Problem> {
+        self.problems
+            .iter()
+            .filter(|p| &p.place == place)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Problems shown beside the field, unit, group or rule they are about.
+pub fn beside(problems: Vec<Problem>) -> impl IntoView {
+    problems
+        .into_iter()
+        .map(|p| {
+            let class = if p.warning {
+                "row-problem warning"
+            } else {
+                "row-problem"
+            };
+            view! { <span class=class>{p.words}</span> }
+        })
+        .collect_view()
+}
+
 impl PartialEq for Built {
     fn eq(&self, other: &Self) -> bool {
         self.problems == other.problems
@@ -140,9 +166,9 @@ pub fn QualificationEditor(
                 <div class="editor-body">
                     <div class="editor-form">
                         <EditorDetails editor=editor />
-                        <EditorUnits editor=editor />
-                        <EditorGroups editor=editor />
-                        <EditorRules editor=editor />
+                        <EditorUnits editor=editor built=built />
+                        <EditorGroups editor=editor built=built />
+                        <EditorRules editor=editor built=built />
                     </div>
                     <EditorCheck built=built qualification=qualification units=units />
                 </div>

@@ -96,6 +96,11 @@ test('what is missing is said in plain words beside the field, and the summary l
   // The summary's link takes the person to the details.
   await e.check.getByRole('link', { name: "Give the qualification's title." }).click();
   await eventually(async () => assert.match(p.page.url(), /#editor-details$/));
+  // A unit in no group: the warning is shown on its row as well as in the summary.
+  await e.pasteUnits('Z1 A unit on its own Level 2 3\n');
+  await eventually(async () =>
+    assert.match(await e.units.getByRole('row', { name: /Z1/ }).textContent(), /Unit Z1 is in no group, so no plan can use it\./),
+  );
   // A rule with no wording is refused in words, and nothing is added.
   await e.addRule('Evidence a plan cannot show (practice, observation)', ' ');
   assert.match(await e.rules.getByRole('alert').textContent(), /Give the rule's wording as the document prints it/);

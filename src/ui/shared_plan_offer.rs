@@ -8,10 +8,14 @@ use crate::plan::{share, Plan, Workspace};
 use crate::present::{link_refused, shared_plan_saved, shared_plan_words, Tone, SHARED_READ_ONLY};
 use leptos::prelude::*;
 
-/// Whether a fragment is a plan's link (`#q=...&u=...`) rather than a place in the page
-/// (`#plan-heading`, which the skip link sets).
+/// The planner's own in-page anchors (the skip link, the phone's "View plan"): following one is
+/// not opening a link.
+const OWN_ANCHORS: [&str; 1] = ["#plan-heading"];
+
+/// Whether the address's fragment is meant as a plan's link: anything but nothing and the
+/// planner's own anchors, so a damaged or cut link is refused in words rather than ignored.
 fn is_plan_link(hash: &str) -> bool {
-    hash.len() > 1 && hash.contains('=')
+    hash.len() > 1 && !OWN_ANCHORS.contains(&hash)
 }
 
 /// Reads the link's fragment, then clears it so a reload does not offer it again. `None` when the

@@ -41,7 +41,7 @@ const runsWasm = (page, file) => page.evaluate((f) => performance.getEntriesByTy
 /** Serves the next release for `body`, then the build again. */
 async function withRelease(probe, body, { breakWasm = false } = {}) {
   const { folder, renamed } = await nextRelease(DIST);
-  const [oldWasm, newWasm] = [...renamed].find(([from]) => from.endsWith('.wasm'));
+  const [oldWasm, newWasm] = [...renamed].find(([from]) => from.startsWith('qualplan-app-') && from.endsWith('.wasm'));
   if (breakWasm) await unlink(path.join(folder, newWasm));
   try {
     probe.server.serve(folder);

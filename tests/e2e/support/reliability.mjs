@@ -423,8 +423,10 @@ function readMessages() {
     '[role=alert], [role=alertdialog], dialog[open], [role=status], [role=region][aria-label="Shared plan"]',
   );
   for (const box of boxes) {
-    const items = box.querySelectorAll('li');
-    const texts = items.length ? [...items].map((li) => li.textContent) : [box.textContent];
+    // A shared plan's offer is read by its summary sentence; its lists are the plan, not messages.
+    const summary = box.getAttribute('aria-label') === 'Shared plan' ? box.querySelector('.shared-summary') : null;
+    const items = summary ? [] : box.querySelectorAll('li');
+    const texts = summary ? [summary.textContent] : items.length ? [...items].map((li) => li.textContent) : [box.textContent];
     for (const t of texts) {
       const text = t.trim();
       if (!text) continue;

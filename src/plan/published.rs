@@ -6,7 +6,7 @@
 use super::complete::{complete_within, CompletionResult, Minimise, GLH_CHECK_BUDGET};
 use crate::catalogue::QualificationId;
 use crate::catalogue::{file_warnings, Catalogue, CatalogueErrors};
-use crate::limits::few;
+use crate::limits::{cut, few};
 use crate::rules::Readings;
 use std::fmt;
 
@@ -34,11 +34,19 @@ impl fmt::Display for Shortcoming {
             Shortcoming::Unreachable {
                 qualification,
                 reasons,
-            } => write!(
-                f,
-                "qualification {qualification}: no plan can meet its rules ({}). Check the figures of the rules against the units they count.",
-                reasons.join("; ")
-            ),
+            } => {
+                // The first two reasons, each cut short: a file of many rules no plan meets must
+                // still give a message a person reads.
+                let mut shown: Vec<String> = reasons.iter().take(2).map(|r| cut(r, 150)).collect();
+                if reasons.len() > 2 {
+                    shown.push(format!("and {} more", reasons.len() - 2));
+                }
+                write!(
+                    f,
+                    "qualification {qualification}: no plan can meet its rules ({}). Check the figures of the rules against the units they count.",
+                    shown.join("; ")
+                )
+            }
             Shortcoming::BelowMinimum {
                 qualification,
                 cheapest,

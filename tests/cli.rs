@@ -446,5 +446,17 @@ fn a_plan_the_documents_figures_cannot_judge_says_so_and_exits_4() {
     assert!(text.contains("[cannot be judged]"), "{text}");
     let out = qualplan(&["--catalogue", path, "check", "own-1", "K3"]);
     assert_eq!(out.status.code(), Some(0), "published figures decide it");
+    // A unit in no group loads, with a warning on stderr.
+    d.add_units(vec![entry("K9", Some(3))]);
+    std::fs::write(&file, d.export()).unwrap();
+    let out = qualplan(&["--catalogue", path, "check", "own-1", "K3"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("qualplan: warning: ")
+            && stderr(&out)
+                .contains("\"K9\" is in no group of any qualification, so no plan can use it."),
+        "{}",
+        stderr(&out)
+    );
     let _ = std::fs::remove_file(file);
 }

@@ -518,3 +518,70 @@ fn one_reading_switches_several_rules_at_once() {
     );
     let _ = other;
 }
+
+#[test]
+fn a_unit_typed_in_is_read_or_refused_in_words() {
+    use qualplan::editor::draft::{unit_entry, EntryError};
+    let u = unit_entry(" f/601/1609 ", "Communicate", "Level 1", "4", "").unwrap();
+    assert_eq!(
+        (u.code.as_str(), u.uan.as_deref()),
+        ("f/601/1609", Some("F/601/1609"))
+    );
+    assert_eq!(
+        (u.level, u.credit, u.glh),
+        (Level::Numbered(1), Some(4), None)
+    );
+    assert_eq!(
+        unit_entry("X1", " ", "2", "", ""),
+        Err(EntryError::NoCodeOrTitle)
+    );
+    assert_eq!(unit_entry("X1", "T", "", "", ""), Err(EntryError::NoLevel));
+    assert_eq!(
+        unit_entry("X1", "T", "2", "four", "").unwrap_err().to_string(),
+        "Credit: \u{201c}four\u{201d} is not a whole number: type digits only, or leave it empty if the document prints none."
+    );
+}
+
+#[test]
+fn a_copy_and_a_file_opened_beside_its_loaded_self_get_ids_of_their_own() {
+    let d = built();
+    let copy = d.duplicate(|id| id == "own-1");
+    assert_eq!(
+        (copy.id(), copy.qualification().id.as_str()),
+        ("own-2", "own-2")
+    );
+    assert_eq!(copy.qualification().title, "Certificate in Testing (copy)");
+    let mut opened = import(&d.export()).unwrap();
+    opened.take_free_id(|id| id == "own-2");
+    assert_eq!(opened.id(), "own-1", "an id nobody holds is kept");
+    opened.take_free_id(|id| id == "own-1");
+    assert_eq!(
+        (opened.id(), opened.qualification().id.as_str()),
+        ("own-2", "own-2")
+    );
+}
+
+#[test]
+fn files_kept_in_a_browser_load_in_order_and_one_that_no_longer_loads_is_named() {
+    use qualplan::catalogue::LoadedFile;
+    use qualplan::plan::published::with_files;
+    let good = LoadedFile {
+        name: "mine.json".into(),
+        text: built().export(),
+    };
+    let broken = LoadedFile {
+        name: "broken.json".into(),
+        text: "{".into(),
+    };
+    let mut other = built();
+    other.file.document.id = "own-9".into();
+    other.qualification_mut().id = "own-9".into();
+    let later = LoadedFile {
+        name: "later.json".into(),
+        text: other.export(),
+    };
+    let (c, refused) = with_files(embedded(), [&good, &broken, &later]);
+    assert!(c.qualification("own-1").is_some() && c.qualification("own-9").is_some());
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].0, "broken.json");
+}

@@ -19,6 +19,57 @@ pub struct Draft {
     pub file: DocumentFile,
 }
 
+/// The first of `own-1`, `own-2`, ... that `taken` does not hold.
+fn fresh_id(taken: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(|i| format!("own-{i}"))
+        .find(|id| !taken(id))
+        .expect("some number is free")
+}
+
+/// Why a unit typed into the editor's form cannot be kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryError {
+    NoCodeOrTitle,
+    NoLevel,
+    Credit(FigureError),
+    Glh(FigureError),
+}
+
+impl std::fmt::Display for EntryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EntryError::NoCodeOrTitle => write!(f, "Give the unit's code and title."),
+            EntryError::NoLevel => write!(f, "Choose the unit's level."),
+            EntryError::Credit(e) => write!(f, "Credit: {e}"),
+            EntryError::Glh(e) => write!(f, "GLH: {e}"),
+        }
+    }
+}
+
+/// A unit from the fields a person typed: code, title, level (as printed), credit and GLH
+/// (empty for not published). A code in the form of a unit accreditation number is its UAN too.
+pub fn unit_entry(
+    code: &str,
+    title: &str,
+    level: &str,
+    credit: &str,
+    glh: &str,
+) -> Result<UnitEntry, EntryError> {
+    let (code, title) = (code.trim(), title.trim());
+    if code.is_empty() || title.is_empty() {
+        return Err(EntryError::NoCodeOrTitle);
+    }
+    Ok(UnitEntry {
+        code: code.to_string(),
+        uan: uan_of(code),
+        title: title.to_string(),
+        level: Level::parse(level).ok_or(EntryError::NoLevel)?,
+        credit: parse_figure(credit).map_err(EntryError::Credit)?,
+        glh: parse_figure(glh).map_err(EntryError::Glh)?,
+    })
+}
+
 /// A number typed into a field that is not a whole number of 0 or more.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FigureError {
@@ -82,10 +133,7 @@ pub struct Problem {
 impl Draft {
     /// A new, empty qualification whose ids `taken` does not hold (`own-1`, `own-2`, ...).
     pub fn new(taken: impl Fn(&str) -> bool) -> Draft {
-        let id = (1..)
-            .map(|i| format!("own-{i}"))
-            .find(|id| !taken(id))
-            .expect("some number is free");
+        let id = fresh_id(taken);
         Draft {
             file: DocumentFile {
                 schema: 1,
@@ -122,6 +170,26 @@ impl Draft {
 
     pub fn id(&self) -> &str {
         &self.file.document.id
+    }
+
+    /// Gives the draft (its document and the qualification edited) an id `taken` does not
+    /// hold, where its own is taken: a file opened for editing sits beside the loaded one.
+    pub fn take_free_id(&mut self, taken: impl Fn(&str) -> bool) {
+        if taken(self.id()) {
+            let id = fresh_id(taken);
+            self.file.document.id.clone_from(&id);
+            self.qualification_mut().id = id;
+        }
+    }
+
+    /// A copy under an id of its own, titled as a copy.
+    pub fn duplicate(&self, taken: impl Fn(&str) -> bool) -> Draft {
+        let mut copy = self.clone();
+        let id = fresh_id(taken);
+        copy.file.document.id.clone_from(&id);
+        copy.qualification_mut().id = id;
+        copy.qualification_mut().title = format!("{} (copy)", self.qualification().title);
+        copy
     }
 
     pub fn qualification(&self) -> &Qualification {

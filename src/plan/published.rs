@@ -215,3 +215,20 @@ pub fn with_checked_document(
         })
     }
 }
+
+/// `base` with each of `files` that still loads, in order, and for each file that does not, its
+/// name and why: how the planner and the editor build the catalogue from the files a browser keeps.
+pub fn with_files<'a>(
+    base: &Catalogue,
+    files: impl IntoIterator<Item = &'a crate::catalogue::LoadedFile>,
+) -> (Catalogue, Vec<(String, FileRefused)>) {
+    let mut catalogue = base.clone();
+    let mut refused = Vec::new();
+    for f in files {
+        match with_checked_document(&catalogue, &f.name, &f.text) {
+            Ok(added) => catalogue = added.catalogue,
+            Err(e) => refused.push((f.name.clone(), e)),
+        }
+    }
+    (catalogue, refused)
+}

@@ -6,7 +6,7 @@ use super::storage::{refusal_name, storage, KEPT};
 use crate::catalogue::{
     decode_loaded_files, embedded, encode_loaded_files, unused_file_name, Catalogue,
 };
-use crate::plan::published::with_checked_document;
+use crate::plan::published::{with_checked_document, with_files};
 
 pub use crate::catalogue::LoadedFile;
 
@@ -76,16 +76,10 @@ pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
     if files.is_empty() {
         return (embedded(), files, problems);
     }
-    let mut catalogue = embedded().clone();
-    for f in &files {
-        match with_checked_document(&catalogue, &f.name, &f.text) {
-            Ok(added) => catalogue = added.catalogue,
-            Err(e) => problems.push(format!(
-                "Your catalogue file {} could not be loaded and was left aside:\n{e}",
-                f.name
-            )),
-        }
-    }
+    let (catalogue, refused) = with_files(embedded(), &files);
+    problems.extend(refused.into_iter().map(|(name, e)| {
+        format!("Your catalogue file {name} could not be loaded and was left aside:\n{e}")
+    }));
     (leak(catalogue), files, problems)
 }
 

@@ -55,16 +55,16 @@ pub fn EditorDrafts(
     };
     let make = move |_| add(fresh_draft());
     let duplicate = move |i: usize| {
-        let Some(mut copy) = editor
+        let Some(copy) = editor
             .entries
             .with_untracked(|e| e.get(i).map(|e| e.draft.clone()))
         else {
             return;
         };
-        let id = fresh_draft().id().to_string();
-        copy.file.document.id.clone_from(&id);
-        copy.qualification_mut().id = id;
-        copy.qualification_mut().title = format!("{} (copy)", copy.qualification().title);
+        let c = catalogue.get_untracked();
+        let copy = editor
+            .entries
+            .with_untracked(|e| copy.duplicate(id_taken(e, |id| in_catalogue(c, id))));
         add(copy);
     };
     let delete = move |i: usize| {
@@ -97,14 +97,9 @@ pub fn EditorDrafts(
                     Ok(mut d) => {
                         // Opened for editing beside the file, not in its place: its ids are its own.
                         let c = catalogue.get_untracked();
-                        if editor
-                            .entries
-                            .with_untracked(|e| id_taken(e, |id| in_catalogue(c, id))(d.id()))
-                        {
-                            let id = fresh_draft().id().to_string();
-                            d.file.document.id.clone_from(&id);
-                            d.qualification_mut().id = id;
-                        }
+                        editor.entries.with_untracked(|e| {
+                            d.take_free_id(id_taken(e, |id| in_catalogue(c, id)))
+                        });
                         add(d);
                     }
                     Err(e) => notices.problem(format!(

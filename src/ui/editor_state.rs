@@ -90,11 +90,7 @@ pub fn use_editor(tell: impl Fn(String) + 'static) -> Editor {
 /// The catalogue a draft joins: the embedded one and every loaded file but the draft's own
 /// earlier version (`used_as`), so the draft is not checked against itself.
 pub fn base_catalogue(files: &[LoadedFile], used_as: Option<&str>) -> Catalogue {
-    let mut c = embedded().clone();
-    for f in files.iter().filter(|f| Some(f.name.as_str()) != used_as) {
-        if let Ok(added) = crate::plan::published::with_checked_document(&c, &f.name, &f.text) {
-            c = added.catalogue;
-        }
-    }
-    c
+    // A file that no longer loads is reported by the planner; here it is simply not there.
+    let others = files.iter().filter(|f| Some(f.name.as_str()) != used_as);
+    crate::plan::published::with_files(embedded(), others).0
 }

@@ -5,8 +5,8 @@ use super::editor_details::all_levels;
 use super::editor_state::Editor;
 use super::qualification_editor::{beside, Built};
 use crate::catalogue::Level;
+use crate::editor::draft::unit_entry;
 use crate::editor::draft::Place;
-use crate::editor::draft::{parse_figure, UnitEntry};
 use crate::editor::paste::{self, NumberColumn, Pasted};
 use crate::present::or_not_published;
 use leptos::prelude::*;
@@ -86,21 +86,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
     let save_typed = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = typed.get_untracked();
-        let entry = (|| {
-            let code = t.code.trim();
-            if code.is_empty() || t.title.trim().is_empty() {
-                return Err("Give the unit's code and title.".to_string());
-            }
-            let level = Level::parse(&t.level).ok_or("Choose the unit's level.")?;
-            Ok(UnitEntry {
-                code: code.to_string(),
-                uan: crate::editor::draft::uan_of(code),
-                title: t.title.trim().to_string(),
-                level,
-                credit: parse_figure(&t.credit).map_err(|e| format!("Credit: {e}"))?,
-                glh: parse_figure(&t.glh).map_err(|e| format!("GLH: {e}"))?,
-            })
-        })();
+        let entry = unit_entry(&t.code, &t.title, &t.level, &t.credit, &t.glh);
         match entry {
             Ok(e) => {
                 let code = e.code.clone();
@@ -113,7 +99,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                 typed.set(Typed::default());
                 typed_error.set(None);
             }
-            Err(e) => typed_error.set(Some(e)),
+            Err(e) => typed_error.set(Some(e.to_string())),
         }
     };
     let edit_unit = move |code: String| {

@@ -109,12 +109,38 @@ impl Form {
     }
 }
 
-/// A checkbox list that adds or removes `value` in the form's list `pick`.
+/// Which of the form's lists a set of checkboxes fills.
+#[derive(Clone, Copy)]
+enum List {
+    Groups,
+    Units,
+    Rules,
+}
+
+impl Form {
+    fn list(&self, l: List) -> &Vec<String> {
+        match l {
+            List::Groups => &self.groups,
+            List::Units => &self.units,
+            List::Rules => &self.rules,
+        }
+    }
+
+    fn list_mut(&mut self, l: List) -> &mut Vec<String> {
+        match l {
+            List::Groups => &mut self.groups,
+            List::Units => &mut self.units,
+            List::Rules => &mut self.rules,
+        }
+    }
+}
+
+/// A checkbox list that adds or removes each value in the form's list `pick`.
 fn ticks(
     form: RwSignal<Form>,
     legend: &'static str,
     items: Vec<(String, String)>,
-    pick: fn(&mut Form) -> &mut Vec<String>,
+    pick: List,
 ) -> impl IntoView {
     view! {
         <fieldset class="ticks">
@@ -124,11 +150,11 @@ fn ticks(
                 view! {
                     <label>
                         <input type="checkbox"
-                            prop:checked=move || form.with(|f| pick(&mut f.clone()).contains(&value))
+                            prop:checked=move || form.with(|f| f.list(pick).contains(&value))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 form.update(|f| {
-                                    let list = pick(f);
+                                    let list = f.list_mut(pick);
                                     list.retain(|x| x != &v);
                                     if on { list.push(v.clone()); }
                                 });
@@ -274,17 +300,17 @@ pub fn EditorRules(editor: Editor, built: Memo<Built>) -> impl IntoView {
                             </div>
                         </Show>
                     </div>
-                    {move || ticks(form, "From these groups (none ticked: from every planned unit)", groups(), |f| &mut f.groups)}
+                    {move || ticks(form, "From these groups (none ticked: from every planned unit)", groups(), List::Groups)}
                 </Show>
                 <Show when=move || kind() == "every">
-                    {move || ticks(form, "Groups whose every unit is needed", groups(), |f| &mut f.groups)}
+                    {move || ticks(form, "Groups whose every unit is needed", groups(), List::Groups)}
                 </Show>
                 <Show when=move || kind() == "barred">
                     <div class="field figure"><label for="ed-rule-max">"Not more than"</label><input id="ed-rule-max" type="text" inputmode="numeric" prop:value=move || form.with(|f| f.n.clone()) on:input=move |ev| form.update(|f| f.n = event_target_value(&ev)) /></div>
-                    {move || ticks(form, "Of these units together", units(), |f| &mut f.units)}
+                    {move || ticks(form, "Of these units together", units(), List::Units)}
                 </Show>
                 <Show when=move || kind() == "all" || kind() == "any">
-                    {move || ticks(form, "Rules to combine (they move inside the new rule)", rules(), |f| &mut f.rules)}
+                    {move || ticks(form, "Rules to combine (they move inside the new rule)", rules(), List::Rules)}
                     <Show when=move || kind() == "all">
                         <label class="check"><input type="checkbox" prop:checked=move || form.with(|f| f.distinct) on:change=move |ev| form.update(|f| f.distinct = event_target_checked(&ev)) />" No unit counts towards two of them"</label>
                     </Show>

@@ -167,6 +167,20 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                                 <ul>{p.skipped.iter().map(|s| view! { <li>{format!("Line {}: {}", s.line, s.text)}</li> }).collect_view()}</ul>
                             </details>
                         })}
+                        // Above the rows: a table of fifty units is long, and the choice is made here.
+                        <Show when=move || rows.with(|r| r.iter().any(|u| u.level.is_none()))>
+                            <div class="field">
+                                <label for="ed-fallback-level">"Level for the rows where none was read"</label>
+                                <select id="ed-fallback-level" on:change=move |ev| fallback.set(Level::parse(&event_target_value(&ev)))>
+                                    <option value="">"Choose"</option>
+                                    {all_levels().into_iter().map(|l| view! { <option value=l.to_string()>{l.label()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        </Show>
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=keep>{move || format!("Keep these {} units", rows.with(Vec::len))}</button>
+                            <button type="button" on:click=move |_| pasted.set(None)>"Cancel"</button>
+                        </div>
                         <div class="table-wrap">
                             <table class="paste-table">
                                 <thead><tr><th scope="col">"Line"</th><th scope="col">"Code"</th><th scope="col">"Title"</th><th scope="col">"Level"</th><th scope="col">"Credit"</th><th scope="col">"GLH"</th></tr></thead>
@@ -183,19 +197,6 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
-                        <Show when=move || rows.with(|r| r.iter().any(|u| u.level.is_none()))>
-                            <div class="field">
-                                <label for="ed-fallback-level">"Level for the rows where none was read"</label>
-                                <select id="ed-fallback-level" on:change=move |ev| fallback.set(Level::parse(&event_target_value(&ev)))>
-                                    <option value="">"Choose"</option>
-                                    {all_levels().into_iter().map(|l| view! { <option value=l.to_string()>{l.label()}</option> }).collect_view()}
-                                </select>
-                            </div>
-                        </Show>
-                        <div class="actions">
-                            <button type="button" class="primary" on:click=keep>{move || format!("Keep these {} units", rows.with(Vec::len))}</button>
-                            <button type="button" on:click=move |_| pasted.set(None)>"Cancel"</button>
                         </div>
                     </div>
                 }

@@ -96,6 +96,14 @@ test('what is missing is said in plain words beside the field, and the summary l
   // The summary's link takes the person to the details.
   await e.check.getByRole('link', { name: "Give the qualification's title." }).click();
   await eventually(async () => assert.match(p.page.url(), /#editor-details$/));
+  // A long table read: the choice to keep it is in view without scrolling past fifty rows.
+  await e.units.getByLabel('Paste the unit table', { exact: true }).fill(TABLE);
+  await e.units.getByRole('button', { name: 'Read the table', exact: true }).click();
+  const keep = e.units.getByRole('button', { name: 'Keep these 49 units', exact: true });
+  await keep.scrollIntoViewIfNeeded();
+  const [keepBox, lastRow] = [await keep.boundingBox(), await e.units.locator('.paste-table tbody tr').last().boundingBox()];
+  assert.ok(keepBox.y < lastRow.y, 'the Keep button comes before the rows, not after them');
+  await e.units.getByRole('button', { name: 'Cancel', exact: true }).click();
   // A unit in no group: the warning is shown on its row as well as in the summary.
   await e.pasteUnits('Z1 A unit on its own Level 2 3\n');
   await eventually(async () =>

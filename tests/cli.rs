@@ -460,3 +460,30 @@ fn a_plan_the_documents_figures_cannot_judge_says_so_and_exits_4() {
     );
     let _ = std::fs::remove_file(file);
 }
+
+#[test]
+fn an_error_in_a_record_shows_the_line_it_is_on_with_a_caret() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/catalogues/nested-min3.json"),
+    )
+    .unwrap();
+    let broken = text.replacen(
+        "\"title\": \"Unit 3\",\n   \"level\": \"2\",\n   \"credit\": 1,",
+        "\"title\": \"Unit 3\",\n   \"level\": \"2\",\n   \"credit\": 0,",
+        1,
+    );
+    assert_ne!(broken, text);
+    let dir = std::env::temp_dir().join(format!("qualplan-record-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.json");
+    std::fs::write(&file, &broken).unwrap();
+    let out = qualplan(&["--catalogue", file.to_str().unwrap(), "qualifications"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    // The file, the record, what is wrong, and where: line 32 holds the unit's code.
+    assert!(
+        err.contains("broken.json: unit U03: credit 0: write null if the document prints none\nline 32:\n       \"code\": \"U03\",\n               ^"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -318,7 +318,7 @@ fn an_empty_group_a_regulator_number_already_held_and_a_file_of_no_qualification
     let words: Vec<&str> = p.iter().map(|p| p.words.as_str()).collect();
     assert!(
         p.iter()
-            .any(|p| p.place == Place::Group(empty.clone()) && p.words.contains("lists no units")),
+            .any(|p| p.place == Place::Group(empty.clone()) && p.words == "Group \u{201c}Nothing yet\u{201d} has no units: drag units into it, tick them in the unit table, or remove the group."),
         "{words:?}"
     );
     assert!(
@@ -584,4 +584,71 @@ fn files_kept_in_a_browser_load_in_order_and_one_that_no_longer_loads_is_named()
     assert!(c.qualification("own-1").is_some() && c.qualification("own-9").is_some());
     assert_eq!(refused.len(), 1);
     assert_eq!(refused[0].0, "broken.json");
+}
+
+#[test]
+fn a_unit_dragged_between_groups_moves_and_one_dropped_outside_every_group_is_in_none() {
+    let mut d = built();
+    let (m, o) = (
+        d.qualification().groups[0].id.clone(),
+        d.qualification().groups[1].id.clone(),
+    );
+    let members = |d: &Draft, g: usize| d.qualification().groups[g].units.clone();
+    assert!(d.units_in_no_group().is_empty());
+
+    d.move_between_groups("O1", Some(&o), Some(&m));
+    assert_eq!(members(&d, 0), ["M1", "M2", "O1"]);
+    assert_eq!(members(&d, 1), ["O2", "O3"]);
+
+    d.move_between_groups("O1", Some(&m), None);
+    assert_eq!(d.units_in_no_group(), ["O1"]);
+    assert_eq!(members(&d, 0), ["M1", "M2"]);
+
+    d.move_between_groups("O1", None, Some(&o));
+    assert!(d.units_in_no_group().is_empty());
+    assert_eq!(members(&d, 1), ["O2", "O3", "O1"]);
+
+    // Dropped where it came from, or naming a unit the draft does not have: nothing changes.
+    let before = d.export();
+    d.move_between_groups("O1", Some(&o), Some(&o));
+    d.move_between_groups("X9", None, Some(&m));
+    assert_eq!(d.export(), before);
+
+    // A unit listed in two groups and moved out of one stays in the other.
+    d.set_in_group("M1", &o, true);
+    d.move_between_groups("M1", Some(&o), None);
+    assert_eq!(members(&d, 0), ["M1", "M2"]);
+    assert!(d.units_in_no_group().is_empty());
+}
+
+#[test]
+fn units_in_no_group_are_noted_beside_each_and_summed_up_in_one_line() {
+    let mut d = built();
+    let o = d.qualification().groups[1].id.clone();
+    d.move_between_groups("O1", Some(&o), None);
+    let p = d.problems(embedded());
+    let one: Vec<_> = p
+        .iter()
+        .filter(|p| p.words.contains("in no group"))
+        .collect();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].place, Place::Unit("O1".into()));
+    assert!(one[0].summary && one[0].warning);
+
+    d.move_between_groups("O2", Some(&o), None);
+    let p = d.problems(embedded());
+    let beside: Vec<_> = p
+        .iter()
+        .filter(|p| matches!(&p.place, Place::Unit(_)))
+        .collect();
+    assert_eq!(beside.len(), 2);
+    assert!(beside.iter().all(|p| !p.summary));
+    let summed: Vec<_> = p.iter().filter(|p| p.place == Place::NoGroup).collect();
+    assert_eq!(summed.len(), 1);
+    assert!(summed[0].summary && summed[0].warning);
+    assert!(
+        summed[0].words.starts_with("2 units are in no group"),
+        "{}",
+        summed[0].words
+    );
 }

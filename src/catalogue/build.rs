@@ -269,10 +269,12 @@ impl Catalogue {
         let mut errors = Vec::new();
         catalogue.add_document(name, file, &mut errors);
         if errors.is_empty() {
-            Ok(catalogue)
-        } else {
-            Err(CatalogueErrors(errors))
+            return Ok(catalogue);
         }
+        for e in &mut errors {
+            e.excerpt = super::json_words::record_excerpt(text, &e.record);
+        }
+        Err(CatalogueErrors(errors))
     }
 
     pub fn unit(&self, id: UnitId) -> &CatalogueUnit {

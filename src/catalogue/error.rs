@@ -11,14 +11,21 @@ pub struct CatalogueError {
     /// The record inside it: "unit 002", "qualification cg-4411-30, rule mandatory".
     pub record: String,
     pub problem: Problem,
+    /// Where the record is written in the file: "line N:", the line and a caret under the
+    /// record's code or id (when the file's text is at hand and the record is found in it).
+    pub excerpt: Option<String>,
 }
 
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.record.is_empty() {
-            write!(f, "{}: {}", self.file, self.problem)
+            write!(f, "{}: {}", self.file, self.problem)?;
         } else {
-            write!(f, "{}: {}: {}", self.file, self.record, self.problem)
+            write!(f, "{}: {}: {}", self.file, self.record, self.problem)?;
+        }
+        match &self.excerpt {
+            Some(excerpt) => write!(f, "\n{excerpt}"),
+            None => Ok(()),
         }
     }
 }
@@ -38,8 +45,16 @@ impl fmt::Display for CatalogueErrors {
             if i > 0 {
                 writeln!(f)?;
             }
-            // A record or message may quote the file; a line stays readable.
-            write!(f, "{}", crate::limits::cut(&e.to_string(), 400))?;
+            // A record or message may quote the file; a line stays readable. The excerpt is
+            // short already.
+            let line = CatalogueError {
+                excerpt: None,
+                ..e.clone()
+            };
+            write!(f, "{}", crate::limits::cut(&line.to_string(), 400))?;
+            if let Some(excerpt) = &e.excerpt {
+                write!(f, "\n{excerpt}")?;
+            }
         }
         if self.0.len() > SHOWN {
             write!(

@@ -14,12 +14,18 @@ pub fn json_error_words(text: &str, e: &serde_json::Error) -> String {
     if e.line() == 0 {
         return words;
     }
-    let Some(line) = text.lines().nth(e.line() - 1) else {
-        return format!("line {}: {words}", e.line());
-    };
+    match excerpt(text, e.line(), e.column()) {
+        Some(shown) => format!("line {}, column {}: {words}\n{shown}", e.line(), e.column()),
+        None => format!("line {}: {words}", e.line()),
+    }
+}
+
+/// Line `line` (1-based) of `text`, indented, with a caret under character `column` (1-based):
+/// at most `AROUND` characters either side of it.
+fn excerpt(text: &str, line: usize, column: usize) -> Option<String> {
+    let line = text.lines().nth(line.checked_sub(1)?)?;
     let chars: Vec<char> = line.chars().collect();
-    // serde_json's column is 1-based and counts characters up to the place.
-    let at = e.column().saturating_sub(1).min(chars.len());
+    let at = column.saturating_sub(1).min(chars.len());
     let from = at.saturating_sub(AROUND);
     let to = (at + AROUND).min(chars.len());
     let shown: String = chars[from..to]
@@ -29,11 +35,73 @@ pub fn json_error_words(text: &str, e: &serde_json::Error) -> String {
     let lead = if from > 0 { "\u{2026}" } else { "" };
     let tail = if to < chars.len() { "\u{2026}" } else { "" };
     let caret = " ".repeat(lead.chars().count() + (at - from));
-    format!(
-        "line {}, column {}: {words}\n    {lead}{shown}{tail}\n    {caret}^",
-        e.line(),
-        e.column()
-    )
+    Some(format!("    {lead}{shown}{tail}\n    {caret}^"))
+}
+
+/// Where a record named as the checks name it ("unit 002", "qualification Q", "qualification
+/// Q, group G", "qualification Q, rule R, ...") is written in `text`: "line N:" and the line
+/// with a caret under its code or id. `None` where it cannot be found (a record of a file
+/// written on one line is still found; a link is not).
+pub fn record_excerpt(text: &str, record: &str) -> Option<String> {
+    let mut parts = record.split(", ");
+    let first = parts.next()?;
+    let at = if let Some(code) = first.strip_prefix("unit ") {
+        key_value(text, 0, "code", code)?
+    } else {
+        let q = first.strip_prefix("qualification ")?;
+        let mut at = key_value(text, 0, "id", q)?;
+        if let Some(next) = parts.next() {
+            let (list, id) = if let Some(g) = next.strip_prefix("group ") {
+                ("groups", g)
+            } else {
+                ("rules", next.strip_prefix("rule ")?)
+            };
+            let list_at = key_at(text, at, list).or_else(|| key_at(text, 0, list))?;
+            at = key_value(text, list_at, "id", id)?;
+        }
+        at
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Some(format!("line {line}:\n{}", excerpt(text, line, column)?))
+}
+
+/// The byte offset, at or after `from`, of the first `"key"` written as a name (followed by
+/// `:`).
+fn key_at(text: &str, from: usize, key: &str) -> Option<usize> {
+    let quoted = serde_json::to_string(key).ok()?;
+    let mut start = from;
+    while let Some(found) = text.get(start..)?.find(&quoted) {
+        let at = start + found;
+        let after = text[at + quoted.len()..].trim_start();
+        if after.starts_with(':') {
+            return Some(at);
+        }
+        start = at + quoted.len();
+    }
+    None
+}
+
+/// The byte offset, at or after `from`, of the value in the first `"key": "value"`.
+fn key_value(text: &str, from: usize, key: &str, value: &str) -> Option<usize> {
+    let quoted = serde_json::to_string(value).ok()?;
+    let mut start = from;
+    loop {
+        let at = key_at(text, start, key)?;
+        let after_key = at + key.len() + 2;
+        let rest = &text[after_key..];
+        let colon = rest.find(':')?;
+        let value_rest = &rest[colon + 1..];
+        let value_at = after_key + colon + 1 + (value_rest.len() - value_rest.trim_start().len());
+        if text[value_at..].starts_with(&quoted) {
+            return Some(value_at);
+        }
+        start = after_key;
+    }
 }
 
 /// The parser's message without its position, in words a person uses.
@@ -168,6 +236,30 @@ mod tests {
         );
         let e = serde_json::from_str::<R>("{}").unwrap_err();
         assert!(json_error_words("{}", &e).contains("the part \"credit\" is missing"));
+    }
+
+    #[test]
+    fn a_record_is_found_by_its_code_or_id_and_shown_with_a_caret() {
+        let text = "{\n  \"units\": [\n    {\"code\": \"A1\", \"title\": \"x\"},\n    {\"code\": \"mandatory\"}\n  ],\n  \"qualifications\": [{\n    \"id\": \"q1\",\n    \"groups\": [{\"id\": \"mandatory\", \"units\": []}],\n    \"rules\": [{\"id\" : \"mandatory\", \"kind\": \"all_of\"}]\n  }]\n}";
+        assert_eq!(
+            record_excerpt(text, "unit A1").unwrap(),
+            "line 3:\n        {\"code\": \"A1\", \"title\": \"x\"},\n                 ^"
+        );
+        // A group and a rule of one id are told apart by the list they are in.
+        assert!(record_excerpt(text, "qualification q1, group mandatory")
+            .unwrap()
+            .starts_with("line 8:"));
+        assert!(
+            record_excerpt(text, "qualification q1, rule mandatory, alternative 2")
+                .unwrap()
+                .starts_with("line 9:")
+        );
+        assert!(record_excerpt(text, "qualification q1")
+            .unwrap()
+            .starts_with("line 7:"));
+        assert_eq!(record_excerpt(text, "unit Z9"), None);
+        assert_eq!(record_excerpt(text, "link #1 (a:1, b:2)"), None);
+        assert_eq!(record_excerpt(text, ""), None);
     }
 
     #[test]

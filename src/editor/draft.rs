@@ -120,6 +120,8 @@ pub enum Place {
     Rules,
     /// The file as a whole.
     File,
+    /// The units in no group, together.
+    NoGroup,
 }
 
 /// A problem the editor shows: an error stops the qualification being used; a warning does not.
@@ -128,6 +130,9 @@ pub struct Problem {
     pub place: Place,
     pub words: String,
     pub warning: bool,
+    /// Whether the summary lists it: a note on each of many units is shown beside each unit,
+    /// and the summary gives one line for them all.
+    pub summary: bool,
 }
 
 impl Draft {
@@ -308,6 +313,32 @@ impl Draft {
         }
     }
 
+    /// A unit dragged from one group (or from none) to another (or to none): taken out of the
+    /// group it came from and put in the one it was dropped on. A unit the document lists in two
+    /// groups stays in the others.
+    pub fn move_between_groups(&mut self, code: &str, from: Option<&str>, to: Option<&str>) {
+        if from == to || !self.file.units.iter().any(|u| u.code == code) {
+            return;
+        }
+        if let Some(f) = from {
+            self.set_in_group(code, f, false);
+        }
+        if let Some(t) = to {
+            self.set_in_group(code, t, true);
+        }
+    }
+
+    /// The codes of the units in no group, in the order the units are listed.
+    pub fn units_in_no_group(&self) -> Vec<String> {
+        let q = self.qualification();
+        self.file
+            .units
+            .iter()
+            .filter(|u| !q.groups.iter().any(|g| g.units.contains(&u.code)))
+            .map(|u| u.code.clone())
+            .collect()
+    }
+
     /// Makes a rule from a template and adds it (see `template::add_rule`).
     pub fn add_rule(
         &mut self,
@@ -396,6 +427,7 @@ impl Draft {
                 place,
                 words: words.to_string(),
                 warning,
+                summary: true,
             })
         };
         if q.title.trim().is_empty() {
@@ -428,44 +460,79 @@ impl Draft {
                 true,
             );
         }
-        for u in &self.file.units {
-            if !q.groups.iter().any(|g| g.units.contains(&u.code)) {
-                say(
-                    Place::Unit(u.code.clone()),
-                    &format!(
-                        "Unit {} is in no group, so no plan can use it.",
-                        crate::limits::shortened(&u.code)
-                    ),
-                    true,
-                );
-            }
+        for g in q.groups.iter().filter(|g| g.units.is_empty()) {
+            say(
+                Place::Group(g.id.clone()),
+                &format!(
+                    "Group \u{201c}{}\u{201d} has no units: drag units into it, tick them in the unit table, or remove the group.",
+                    crate::limits::shortened(&g.name)
+                ),
+                false,
+            );
         }
         for w in crate::catalogue::file_warnings(&self.file) {
             if let crate::catalogue::FileWarning::SameUan { second, .. } = &w {
                 say(Place::Unit(second.clone()), &w.to_string(), true);
             }
         }
-        if out.iter().any(|p| !p.warning) {
+        // A note beside each unit in no group; where there are several, one line in the
+        // summary for them all.
+        let loose = self.units_in_no_group();
+        let each_in_summary = loose.len() <= 1;
+        out.extend(loose.iter().map(|code| Problem {
+            place: Place::Unit(code.clone()),
+            words: format!(
+                "Unit {} is in no group, so no plan can use it.",
+                crate::limits::shortened(code)
+            ),
+            warning: true,
+            summary: each_in_summary,
+        }));
+        if !each_in_summary {
+            out.push(Problem {
+                place: Place::NoGroup,
+                words: format!(
+                    "{} units are in no group, so no plan can use them: drag them from \u{201c}In no group\u{201d} into a group, or tick their groups in the unit table.",
+                    loose.len()
+                ),
+                warning: true,
+                summary: true,
+            });
+        }
+        // An empty group is said above by its name; the loader's other checks still run, so
+        // every problem is seen at once.
+        let empty_group = |p: &Problem| !p.warning && matches!(p.place, Place::Group(_));
+        if out.iter().any(|p| !p.warning && !empty_group(p)) {
             return (out, None);
         }
+        let said_empty = out.iter().any(empty_group);
         match base.with_document(&self.file_name(), &self.export()) {
             Ok(c) => {
                 let below = crate::plan::published::check_added(base, &c);
                 if below.is_empty() {
-                    return (out, Some(c));
+                    return (out, (!said_empty).then_some(c));
                 }
                 out.extend(below.into_iter().map(|b| Problem {
                     place: Place::Rules,
                     words: b.to_string(),
                     warning: false,
+                    summary: true,
                 }));
                 (out, None)
             }
             Err(errors) => {
-                out.extend(errors.0.into_iter().map(|e| Problem {
+                let mut errors = errors.0;
+                errors.retain(|e| !matches!(e.problem, crate::catalogue::Problem::GroupEmpty(_)));
+                // The file is the draft itself: its record and the problem are what to read.
+                out.extend(errors.into_iter().map(|e| Problem {
                     place: place_of(&e.record),
-                    words: e.to_string(),
+                    words: if e.record.is_empty() {
+                        e.problem.to_string()
+                    } else {
+                        format!("{}: {}", e.record, e.problem)
+                    },
                     warning: false,
+                    summary: true,
                 }));
                 (out, None)
             }

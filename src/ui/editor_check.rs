@@ -16,6 +16,7 @@ fn anchor(place: &Place) -> String {
         Place::Rule(r) => format!("ed-rule-{r}"),
         Place::Rules => "editor-rules".into(),
         Place::File => "editor-units".into(),
+        Place::NoGroup => "ed-loose-heading".into(),
     }
 }
 
@@ -29,7 +30,7 @@ pub fn EditorCheck(
         built.with(|b| {
             b.problems
                 .iter()
-                .filter(|p| !p.warning)
+                .filter(|p| p.summary && !p.warning)
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -38,7 +39,7 @@ pub fn EditorCheck(
         built.with(|b| {
             b.problems
                 .iter()
-                .filter(|p| p.warning)
+                .filter(|p| p.summary && p.warning)
                 .cloned()
                 .collect::<Vec<_>>()
         })

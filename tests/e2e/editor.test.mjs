@@ -226,3 +226,45 @@ test('a rule the document prints ambiguously gets a second reading in the editor
   await p.chooseReading('Level credits', 'Level 2 or above');
   await eventually(async () => assert.match(await p.verdict(), /meets every rule/));
 }));
+
+test('units are dragged into groups, from one group to another, and out of every group; the groups and the tray are in view together', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  await e.fillDetails({ title: 'Award in Dragging', body: 'Example Body' });
+  await e.pasteUnits(TABLE);
+  await e.addGroup('Mandatory Units');
+  await e.addGroup('Optional Group A');
+  const tray = e.groups.getByRole('list', { name: /^In no group/ });
+  const chips = (name) => e.groups.getByRole('list', { name, exact: true }).getByRole('listitem').allTextContents();
+  const zone = (name) => e.groups.locator('li.group-zone').filter({ has: p.page.getByRole('list', { name: `Units in ${name}`, exact: true }) });
+  assert.equal(await tray.getByRole('listitem').count(), 49);
+
+  // Both groups and the units waiting for one fit on a laptop's screen at once.
+  await e.groups.getByRole('heading', { name: /^In no group/ }).scrollIntoViewIfNeeded();
+  const view = p.page.viewportSize();
+  for (const box of [await zone('Mandatory Units').boundingBox(), await tray.getByText('F/601/1609', { exact: true }).boundingBox()]) {
+    assert.ok(box.y >= 0 && box.y + box.height <= view.height, `${JSON.stringify(box)} is out of view`);
+  }
+
+  await tray.getByText('F/601/1609', { exact: true }).dragTo(zone('Mandatory Units'));
+  await eventually(async () => assert.deepEqual(await chips('Units in Mandatory Units'), ['F/601/1609']));
+  assert.ok(await e.units.getByRole('checkbox', { name: 'F/601/1609 in Mandatory Units', exact: true }).isChecked());
+  assert.equal(await e.groups.getByRole('status').textContent(), 'Moved F/601/1609 to Mandatory Units.');
+  assert.equal(await tray.getByRole('listitem').count(), 48);
+
+  await zone('Mandatory Units').getByText('F/601/1609', { exact: true }).dragTo(zone('Optional Group A'));
+  await eventually(async () => assert.deepEqual(await chips('Units in Optional Group A'), ['F/601/1609']));
+  assert.deepEqual(await chips('Units in Mandatory Units'), []);
+  assert.ok(!(await e.units.getByRole('checkbox', { name: 'F/601/1609 in Mandatory Units', exact: true }).isChecked()));
+
+  await zone('Optional Group A').getByText('F/601/1609', { exact: true }).dragTo(tray);
+  await eventually(async () => assert.equal(await tray.getByRole('listitem').count(), 49));
+  assert.deepEqual(await chips('Units in Optional Group A'), []);
+  assert.equal(await e.groups.getByRole('status').textContent(), 'Took F/601/1609 out of its group.');
+
+  // A screen reader hears each group's units and those in none.
+  const tree = await e.groups.ariaSnapshot();
+  assert.match(tree, /list "Units in Mandatory Units"/);
+  assert.match(tree, /list "In no group \(49\)"/);
+}));

@@ -118,6 +118,18 @@ const STATES = {
     await e.units.getByRole('button', { name: 'Read the table', exact: true }).click();
     return p.page.locator('.paste-review');
   },
+  // The Highfield units pasted, two groups made and some units dragged into them.
+  'editor-groups': async (p) => {
+    const e = new EditorPage(p);
+    await e.make();
+    await e.fillDetails({ title: 'NVQ Certificate in Customer Service', body: 'Highfield Qualifications' });
+    await e.pasteUnits(readFileSync(path.join(ROOT, 'tests/fixtures/paste/highfield-units.txt'), 'utf8'));
+    await e.addGroup('Mandatory Units');
+    await e.addGroup('Optional Group A');
+    const target = e.groups.locator('li.group-zone').first();
+    for (const code of ['F/601/1609', 'L/601/1614']) await e.groups.getByText(code, { exact: true }).dragTo(target);
+    return e.groups;
+  },
   // The units kept and grouped, a rule made, and the check beside the form.
   'editor-check': async (p) => {
     const e = new EditorPage(p);

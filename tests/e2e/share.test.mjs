@@ -124,12 +124,19 @@ test('a catalogue file with a broken reference is refused with file, record and 
   const doc = readmeExample();
   doc.qualifications[0].rules[1].require.mandatory = ['R01', 'R99'];
   await p.page.getByText('Your own qualifications', { exact: true }).click();
-  await p.page.getByLabel('Load a catalogue file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await p.page.getByLabel('Load a catalogue file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc, null, 2)) });
   await eventually(async () => {
     const text = (await p.alerts()).join(' ');
     assert.match(text, /broken\.json was not loaded, and nothing was changed/);
     assert.match(text, /broken\.json: qualification example-l2-retail, rule mandatory: unknown unit "R99"/);
   });
+  // Where the rule is written: its line number, the line, and a caret under its id.
+  const line = JSON.stringify(doc, null, 2).split('\n').findIndex((l) => l.includes('"id": "mandatory"')) + 1;
+  assert.match((await p.alerts()).join(' '), new RegExp(`line ${line}:`));
+  const quoted = await p.page.locator('.notices .quoted-line').allTextContents();
+  const at = quoted.findIndex((q) => q.includes('"id": "mandatory"'));
+  assert.ok(at >= 0, `the rule's line is quoted: ${JSON.stringify(quoted)}`);
+  assert.equal(quoted[at + 1].indexOf('^'), quoted[at].indexOf('"mandatory"'), 'the caret is under the id');
   assert.equal(await p.page.locator('option[value="example-l2-retail"]').count(), 0);
   assert.equal(await p.storageItem('qualplan.catalogues'), null);
 }));

@@ -38,6 +38,7 @@ impl<'a> Report<'a> {
             file: self.file.to_string(),
             record: record.into(),
             problem,
+            excerpt: None,
         });
     }
 

@@ -5,8 +5,8 @@
 
 use super::figures::{credit_words, credits_short, glh_words};
 use super::verdict::Tone;
-use crate::catalogue::{Catalogue, CatalogueQualification, UnitId};
-use crate::plan::{check, Check, Completion, Minimise};
+use crate::catalogue::{Catalogue, CatalogueQualification, Qualification, UnitId};
+use crate::plan::{check, Check, Completion, Minimise, Totals};
 use crate::rules::{Readings, Status};
 use crate::sort::SmallSort;
 
@@ -329,22 +329,31 @@ pub fn preview_words(c: &Catalogue, after: &Check) -> PreviewWords {
             "With these units the plan still could not be checked: the document publishes no rules of combination.".to_string(),
         ),
     };
-    let glh = match (after.totals.glh, q.glh, q.glh_range) {
-        (None, ..) => glh_words(None),
-        (Some(g), Some(p), _) => format!("{g} GLH ({p} published)"),
-        (Some(g), None, Some([lo, hi])) => format!("{g} GLH ({lo}\u{2013}{hi} published)"),
-        (Some(g), None, None) => format!("{g} GLH"),
-    };
     let totals = format!(
-        "The plan would then have {}: {} and {glh}.",
-        units_words(after.totals.units as usize),
-        credits_short(after.totals.credits, Some(q)),
+        "The plan would then have {}.",
+        totals_words(q, &after.totals)
     );
     PreviewWords {
         tone,
         verdict,
         totals,
     }
+}
+
+/// A plan's totals against the qualification's published figures: "3 units: 12 of 28 credits
+/// and 90 GLH (192 published)".
+pub fn totals_words(q: &Qualification, totals: &Totals) -> String {
+    let glh = match (totals.glh, q.glh, q.glh_range) {
+        (None, ..) => glh_words(None),
+        (Some(g), Some(p), _) => format!("{g} GLH ({p} published)"),
+        (Some(g), None, Some([lo, hi])) => format!("{g} GLH ({lo}\u{2013}{hi} published)"),
+        (Some(g), None, None) => format!("{g} GLH"),
+    };
+    format!(
+        "{}: {} and {glh}",
+        units_words(totals.units as usize),
+        credits_short(totals.credits, Some(q)),
+    )
 }
 
 /// What a screen reader hears when an option is previewed: "Option 2, previewed: With these

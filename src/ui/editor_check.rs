@@ -4,7 +4,16 @@
 use super::qualification_editor::Built;
 use crate::editor::draft::{Place, Problem};
 use crate::plan::check_codes;
-use crate::present::{missing, verdict};
+use crate::present::{rule_status, totals_words, verdict, RuleStatusWords};
+
+/// A plan tried against the qualification as it stands: what the planner would say of it.
+#[derive(Clone, PartialEq)]
+struct Tried {
+    tone: &'static str,
+    verdict: String,
+    totals: String,
+    rules: Vec<(RuleStatusWords, String, Option<String>)>,
+}
 use leptos::prelude::*;
 
 /// The id of the element a problem's place is shown in.
@@ -53,7 +62,25 @@ pub fn EditorCheck(
                 .ok()
                 .map(|check| {
                     let v = verdict(Some(&check));
-                    (v.tone.as_str(), v.words, missing(&check))
+                    let q = &c.qualifications[check.qualification].qualification;
+                    let rules: Vec<_> = check
+                        .evaluation
+                        .rules
+                        .iter()
+                        .map(|r| {
+                            (
+                                rule_status(r.status),
+                                r.meta.label.clone(),
+                                r.shortfall.clone(),
+                            )
+                        })
+                        .collect();
+                    Tried {
+                        tone: v.tone.as_str(),
+                        verdict: v.words,
+                        totals: format!("This plan has {}.", totals_words(q, &check.totals)),
+                        rules,
+                    }
                 })
         })
     });
@@ -84,7 +111,7 @@ pub fn EditorCheck(
             <Show when=move || built.with(|b| b.catalogue.is_some())>
                 <div class="editor-try">
                     <h4 id="editor-try-heading">"Try a plan"</h4>
-                    <p class="hint">"Tick units to see the verdict as the rules stand now."</p>
+                    <p class="hint">"Tick units to see what the planner would say of them, as the rules stand now: it follows every change you make."</p>
                     <div class="ticks" role="group" aria-labelledby="editor-try-heading">
                         {move || units.get().into_iter().map(|(code, title)| {
                             let c = code.clone();
@@ -100,11 +127,19 @@ pub fn EditorCheck(
                             }
                         }).collect_view()}
                     </div>
-                    {move || result.get().map(|(tone, words, missing)| view! {
-                        <div class=format!("verdict {tone}") role="status">
-                            <p>{words}</p>
-                            <ul>{missing.into_iter().map(|(label, short)| view! { <li><strong>{label}</strong>": "{short}</li> }).collect_view()}</ul>
+                    {move || result.get().map(|t| view! {
+                        <div class=format!("verdict {}", t.tone) role="status">
+                            <p>{t.verdict}</p>
                         </div>
+                        <p class="tried-totals">{t.totals}</p>
+                        <ul class="tried-rules" aria-label="Each rule for this plan">
+                            {t.rules.into_iter().map(|(status, label, short)| view! {
+                                <li class=status.class>
+                                    <strong>{status.words}</strong>": "{label}
+                                    {short.map(|s| view! { <span class="hint">" \u{2014} "{s}</span> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
                     })}
                 </div>
             </Show>

@@ -268,3 +268,33 @@ test('units are dragged into groups, from one group to another, and out of every
   assert.match(tree, /list "Units in Mandatory Units"/);
   assert.match(tree, /list "In no group \(49\)"/);
 }));
+
+test('a plan tried in the editor is judged as the planner would judge it, and follows every edit', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  await e.fillDetails({ title: 'Award in Retail Skills', body: 'Example Awarding Body' });
+  await e.pasteUnits('R01 Serve customers Level 2 4\nR02 Handle stock Level 2 3\nR03 Use a till Level 1 3\n');
+  await e.addGroup('Optional units');
+  for (const code of ['R01', 'R02', 'R03']) await e.putInGroup(code, 'Optional units');
+  await e.addRule('At least, at most or exactly a number of credits, units or GLH', 'A minimum of 6 credits from the optional units', async (r) => {
+    await r.getByLabel('Figure', { exact: true }).fill('6');
+    await r.getByRole('checkbox', { name: 'Optional units', exact: true }).check();
+  });
+  const tryIt = e.check.getByRole('group', { name: 'Try a plan' });
+  const status = e.check.locator('.editor-try [role="status"]');
+  const rules = e.check.getByRole('list', { name: 'Each rule for this plan' });
+  await tryIt.getByRole('checkbox', { name: 'R01 Serve customers' }).check();
+  await eventually(async () => assert.match(await status.textContent(), /Not yet: 1 of 1 rules of combination not met\./));
+  assert.equal(await e.check.locator('.tried-totals').textContent(), 'This plan has 1 unit: 4 credits and GLH not published.');
+  assert.match(await rules.textContent(), /^Not met: .*2 more credits/);
+  await tryIt.getByRole('checkbox', { name: 'R02 Handle stock' }).check();
+  await eventually(async () => assert.match(await status.textContent(), /meets every rule/i));
+  assert.match(await rules.textContent(), /^Met: /);
+  // The rule is changed in the editor: the plan tried is judged again at once.
+  await e.units.getByRole('button', { name: 'Edit R02', exact: true }).click();
+  await e.units.getByLabel('Credit', { exact: true }).fill('1');
+  await e.units.getByRole('button', { name: 'Save unit', exact: true }).click();
+  await eventually(async () => assert.match(await e.check.locator(".tried-totals").textContent(), /^This plan has 2 units: 5 credits/));
+  assert.match(await rules.textContent(), /1 more credit/);
+}));

@@ -130,7 +130,7 @@ fn an_unreadable_list_of_catalogue_files_is_kept_aside_and_new_files_can_still_b
     assert_eq!(kept[0].copy.text, "[{\"name\": 1}");
     // Loading a file afterwards keeps it, and the unreadable list stays where it was put.
     let text = synthetic_document(60, 1, 1);
-    let kept = catalogue_files::add(c, "mine.json", &text).unwrap();
+    let kept = catalogue_files::add(&c, "mine.json", &text).unwrap();
     assert_eq!(kept.files.len(), 1);
     assert!(kept.catalogue.qualification("gen-0000").is_some());
     let (again, files, problems) = catalogue_files::load();
@@ -142,9 +142,24 @@ fn an_unreadable_list_of_catalogue_files_is_kept_aside_and_new_files_can_still_b
     let other = synthetic_document(60, 1, 2)
         .replace("\"GEN\"", "\"GEN2\"")
         .replace("gen-0000", "gen2-0000");
-    let files = catalogue_files::add(again, "mine.json", &other)
+    let files = catalogue_files::add(&again, "mine.json", &other)
         .unwrap_or_else(|e| panic!("{e}"))
         .files;
     assert_eq!(files.len(), 2);
     assert_eq!(files[1].name, "mine.json (2)");
+    // The editor keeps a file in use up to date: a text that loads takes its place under its
+    // name; one that does not, or a name no longer kept, changes nothing.
+    let renamed = other.replacen("Generated unit", "Renamed unit", 1);
+    assert_ne!(renamed, other);
+    catalogue_files::replace("mine.json (2)", &renamed).unwrap_or_else(|e| panic!("{e}"));
+    let (_, files, problems) = catalogue_files::load();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[1].text, renamed);
+    let e = catalogue_files::replace("mine.json (2)", "{").unwrap_err();
+    assert!(e.contains("mine.json (2)"), "{e}");
+    let e = catalogue_files::replace("gone.json", &other).unwrap_err();
+    assert!(e.contains("gone.json is no longer among"), "{e}");
+    let (_, files, _) = catalogue_files::load();
+    assert_eq!(files[1].text, renamed, "nothing changed");
 }

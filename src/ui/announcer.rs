@@ -1,7 +1,7 @@
 //! A polite live region for changes to the plan: each add, remove and move is announced with
 //! the new credits ("Added CU795: 13 of 28 credits."); the verdict has its own region.
 
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};
 use crate::present::change_words;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ impl Announce {
 
 /// Provides `Announce` to the components below and returns the live region to place.
 pub fn announcer(
-    catalogue: RwSignal<&'static Catalogue>,
+    catalogue: RwSignal<SharedCatalogue>,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {

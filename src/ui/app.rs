@@ -18,13 +18,13 @@ use super::print_summary::PrintSummary;
 use super::qualification_picker::QualificationPicker;
 use super::rules_panel::RulesPanel;
 use super::saved_workspace::use_saved_workspace;
+use super::shared_catalogue::SharedCatalogue;
 use super::shared_plan_offer::{take_shared_plan, SharedPlanOffer};
 use super::storage;
 use super::summary_bar::SummaryBar;
 use super::totals_panel::TotalsPanel;
 use super::verdict::Verdict;
 use super::why_steps::WhySteps;
-use crate::catalogue::Catalogue;
 use crate::plan::{check, Check, Plan, Workspace};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -34,9 +34,8 @@ const CLASSROOM_KEY: &str = "qualplan.classroom";
 #[component]
 pub fn App() -> impl IntoView {
     let (loaded, files, mut problems) = catalogue_files::load();
-    let catalogue: RwSignal<&'static Catalogue> = RwSignal::new(loaded);
     let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(files);
-    let restored = storage::load(loaded);
+    let restored = storage::load(&loaded);
     problems.extend(restored.messages);
     let workspace: RwSignal<Workspace> = RwSignal::new(restored.workspace);
     // Set while a text that could not be copied is held under the save's key: nothing is written
@@ -44,11 +43,12 @@ pub fn App() -> impl IntoView {
     let held = RwSignal::new(restored.held);
     let kept: RwSignal<Vec<Stored>> = RwSignal::new(kept_store::list());
     let offer: RwSignal<Option<Plan>> = RwSignal::new(None);
-    match take_shared_plan(loaded) {
+    match take_shared_plan(&loaded) {
         Some(Ok(p)) => offer.set(Some(p)),
         Some(Err(e)) => problems.push(e),
         None => {}
     }
+    let catalogue: RwSignal<SharedCatalogue> = RwSignal::new(loaded);
     let notices = Notices::new(problems);
     let can_store = storage::available();
     let classroom =
@@ -68,8 +68,8 @@ pub fn App() -> impl IntoView {
         let (c, f, file_problems) = catalogue_files::load();
         file_problems.into_iter().for_each(tell);
         workspace.update(|w| {
-            w.set_aside_unknown(c);
-            w.restore_set_aside(c);
+            w.set_aside_unknown(&c);
+            w.restore_set_aside(&c);
         });
         catalogue.set(c);
         files.set(f);
@@ -80,8 +80,8 @@ pub fn App() -> impl IntoView {
         let c = catalogue.get();
         workspace.with(|w| {
             let plan = w.plan();
-            plan.resolve(c)
-                .map(|(q, ids)| check(c, q, &ids, &plan.readings))
+            plan.resolve(&c)
+                .map(|(q, ids)| check(&c, q, &ids, &plan.readings))
         })
     });
 
@@ -90,23 +90,24 @@ pub fn App() -> impl IntoView {
 
     let screen = move || {
         let c = catalogue.get();
+        let for_steps = c.clone();
         view! {
-            <SharedPlanOffer catalogue=c offer=offer workspace=workspace notices=notices />
+            <SharedPlanOffer catalogue=c.clone() offer=offer workspace=workspace notices=notices />
             <main class="layout" class:classroom=move || classroom.get()>
                 // The qualification is the first choice a newcomer makes; plan administration and
                 // tools sit compactly beside it.
                 <section class="setup" aria-label="Plan and qualification">
-                    <QualificationPicker catalogue=c workspace=workspace notices=notices />
+                    <QualificationPicker catalogue=c.clone() workspace=workspace notices=notices />
                     <div class="setup-tools">
                         <PlansBar workspace=workspace notices=notices />
                         <div class="tool-row">
-                            <PlanTools catalogue=c workspace=workspace notices=notices />
+                            <PlanTools catalogue=c.clone() workspace=workspace notices=notices />
                             <CatalogueLoader catalogue=catalogue files=files workspace=workspace notices=notices />
                             <KeptCopies catalogue=catalogue files=files workspace=workspace kept=kept held=held notices=notices />
                         </div>
                     </div>
                 </section>
-                <AvailableUnits catalogue=c workspace=workspace checked=checked />
+                <AvailableUnits catalogue=c.clone() workspace=workspace checked=checked />
                 // The verdict and what is missing stay in view while the unit list scrolls.
                 <section
                     class="plan-column"
@@ -117,21 +118,21 @@ pub fn App() -> impl IntoView {
                     <h2 id="plan-heading" tabindex="-1">"Your plan"</h2>
                     <Verdict checked=checked />
                     <MissingList checked=checked />
-                    <TotalsPanel catalogue=c workspace=workspace checked=checked />
-                    <PlanList catalogue=c workspace=workspace checked=checked />
+                    <TotalsPanel catalogue=c.clone() workspace=workspace checked=checked />
+                    <PlanList catalogue=c.clone() workspace=workspace checked=checked />
                     // In a classroom the rule-by-rule walk sits with the plan, beside the rules.
                     <Show when=move || classroom.get()>
-                        <WhySteps catalogue=c checked=checked />
+                        <WhySteps catalogue=for_steps.clone() checked=checked />
                     </Show>
-                    <CompletionPanel catalogue=c workspace=workspace checked=checked />
+                    <CompletionPanel catalogue=c.clone() workspace=workspace checked=checked />
                 </section>
                 <div class="side-column">
-                    <RulesPanel catalogue=c workspace=workspace checked=checked classroom=classroom />
-                    <OtherQualifications catalogue=c workspace=workspace checked=checked />
+                    <RulesPanel catalogue=c.clone() workspace=workspace checked=checked classroom=classroom />
+                    <OtherQualifications catalogue=c.clone() workspace=workspace checked=checked />
                 </div>
             </main>
             <SummaryBar catalogue=catalogue workspace=workspace checked=checked />
-            <PrintSummary catalogue=c workspace=workspace checked=checked />
+            <PrintSummary catalogue=c.clone() workspace=workspace checked=checked />
         }
     };
 

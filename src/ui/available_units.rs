@@ -2,15 +2,16 @@
 //! and level filter. Each can be dragged into the plan or added with its button.
 
 use super::announcer::Announce;
-use super::unit_badges::UnitBadges;
+use super::shared_catalogue::SharedCatalogue;
+use super::unit_badges::unit_badges;
 use super::DRAG_TYPE;
-use crate::catalogue::{Catalogue, Level, PlacedUnit, UnitId};
+use crate::catalogue::{Level, PlacedUnit, UnitId};
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
 
 #[component]
 pub fn AvailableUnits(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
@@ -24,15 +25,20 @@ pub fn AvailableUnits(
         level.set(None);
     });
 
+    // Copy handles for the closures each row makes.
+    let catalogue = StoredValue::new(catalogue);
     let levels = move || {
-        catalogue
-            .qualification(&qualification.get())
-            .map(|q| q.levels(catalogue))
-            .unwrap_or_default()
+        catalogue.with_value(|c| {
+            c.qualification(&qualification.get())
+                .map(|q| q.levels(c))
+                .unwrap_or_default()
+        })
     };
     let shows = move |id: UnitId| {
-        let u = &catalogue.unit(id).unit;
-        level.get().is_none_or(|l| l == u.level) && text.with(|t| u.matches_text(t))
+        catalogue.with_value(|c| {
+            let u = &c.unit(id).unit;
+            level.get().is_none_or(|l| l == u.level) && text.with(|t| u.matches_text(t))
+        })
     };
     let planned =
         move |id: UnitId| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id)));
@@ -45,7 +51,7 @@ pub fn AvailableUnits(
                     .find(|(u, _)| *u == id)
                     .map(|(_, by)| {
                         by.iter()
-                            .map(|b| catalogue.unit(*b).unit.code.clone())
+                            .map(|b| catalogue.with_value(|c| c.unit(*b).unit.code.clone()))
                             .collect::<Vec<_>>()
                             .join(", ")
                     })
@@ -54,6 +60,7 @@ pub fn AvailableUnits(
     };
 
     let groups = move || {
+        catalogue.with_value(|catalogue| {
         let Some(cq) = catalogue.qualification(&qualification.get()) else {
             return ().into_any();
         };
@@ -92,7 +99,7 @@ pub fn AvailableUnits(
                                         >
                                             <span class="code">{code.clone()}</span>
                                             <span class="title">{unit.title.clone()}</span>
-                                            <UnitBadges unit=unit />
+                                            {unit_badges(unit)}
                                             {(!also.is_empty()).then(|| view! { <span class="also">{format!("Also in: {}", also.join("; "))}</span> })}
                                             <span class="status">
                                                 {move || planned(id).then(|| view! { <span class="mark planned-mark">"\u{2713} In your plan"</span> })}
@@ -126,6 +133,7 @@ pub fn AvailableUnits(
             })
             .collect_view()
             .into_any()
+    })
     };
 
     view! {

@@ -2,6 +2,7 @@
 //! added to the embedded catalogue at start-up.
 
 use super::kept_store;
+use super::shared_catalogue::SharedCatalogue;
 use super::storage::{refusal_name, storage, KEPT};
 use crate::catalogue::{
     decode_loaded_files, embedded, encode_loaded_files, unused_file_name, Catalogue,
@@ -54,14 +55,9 @@ fn store(files: &[LoadedFile]) -> Result<(), String> {
     })
 }
 
-/// A catalogue lives as long as the page; loading a file is rare, so leaking the old one is fine.
-fn leak(c: Catalogue) -> &'static Catalogue {
-    Box::leak(Box::new(c))
-}
-
 /// The embedded catalogue plus every stored file that still loads; a file that no longer loads
 /// is reported and left in storage, untouched.
-pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
+pub fn load() -> (SharedCatalogue, Vec<LoadedFile>, Vec<String>) {
     let mut problems = Vec::new();
     let files = match stored() {
         Ok(files) => files,
@@ -74,19 +70,19 @@ pub fn load() -> (&'static Catalogue, Vec<LoadedFile>, Vec<String>) {
         }
     };
     if files.is_empty() {
-        return (embedded(), files, problems);
+        return (SharedCatalogue::embedded(), files, problems);
     }
     let (catalogue, refused) = with_files(embedded(), &files);
     problems.extend(refused.into_iter().map(|(name, e)| {
         format!("Your catalogue file {name} could not be loaded and was left aside:\n{e}")
     }));
-    (leak(catalogue), files, problems)
+    (SharedCatalogue::loaded(catalogue), files, problems)
 }
 
 /// A file kept: the catalogue with it, the files kept now, and what the person should look at
 /// in it (see `catalogue::file_warnings`).
 pub struct Kept {
-    pub catalogue: &'static Catalogue,
+    pub catalogue: SharedCatalogue,
     pub files: Vec<LoadedFile>,
     pub warnings: Vec<String>,
 }
@@ -104,17 +100,38 @@ pub fn add(current: &Catalogue, name: &str, text: &str) -> Result<Kept, String> 
     });
     store(&files)?;
     Ok(Kept {
-        catalogue: leak(added.catalogue),
+        catalogue: SharedCatalogue::loaded(added.catalogue),
         files,
         warnings: added.warnings,
     })
 }
 
 /// Removes a file and rebuilds the catalogue without it.
-pub fn remove(name: &str) -> Result<(&'static Catalogue, Vec<LoadedFile>), String> {
+pub fn remove(name: &str) -> Result<(SharedCatalogue, Vec<LoadedFile>), String> {
     let mut files = stored()?;
     files.retain(|f| f.name != name);
     store(&files)?;
     let (c, files, _) = load();
     Ok((c, files))
+}
+
+/// Puts `text` in place of the kept file `name`, under the same name, when it loads beside the
+/// other kept files: the editor keeps a qualification in use up to date, and a planner open in
+/// another tab follows. On any error nothing changes.
+pub fn replace(name: &str, text: &str) -> Result<(), String> {
+    let mut files = stored()?;
+    let Some(at) = files.iter().position(|f| f.name == name) else {
+        return Err(format!(
+            "{name} is no longer among this browser's catalogue files: use it in the planner again."
+        ));
+    };
+    if files[at].text == text {
+        return Ok(());
+    }
+    let mut others = files.clone();
+    others.remove(at);
+    let (base, _) = with_files(embedded(), &others);
+    with_checked_document(&base, name, text).map_err(|e| e.to_string())?;
+    text.clone_into(&mut files[at].text);
+    store(&files)
 }

@@ -5,14 +5,14 @@
 use super::browser_files::on_file_chosen;
 use super::catalogue_files::{self, LoadedFile};
 use super::notices::Notices;
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::limits::MAX_CATALOGUE_FILE_BYTES;
 use crate::plan::Workspace;
 use leptos::prelude::*;
 
 #[component]
 pub fn CatalogueLoader(
-    catalogue: RwSignal<&'static Catalogue>,
+    catalogue: RwSignal<SharedCatalogue>,
     files: RwSignal<Vec<LoadedFile>>,
     workspace: RwSignal<Workspace>,
     notices: Notices,
@@ -20,19 +20,19 @@ pub fn CatalogueLoader(
     let tell = move |m: String| notices.problem(m);
     let load = move |ev: leptos::ev::Event| {
         on_file_chosen(ev, MAX_CATALOGUE_FILE_BYTES, tell, move |name, text| {
-            match catalogue_files::add(catalogue.get_untracked(), &name, &text) {
+            match catalogue_files::add(&catalogue.get_untracked(), &name, &text) {
                 Ok(kept) => {
                     let (c, f) = (kept.catalogue, kept.files);
                     let before = catalogue.get_untracked();
                     let added: Vec<String> = c
-                        .added_since(before)
+                        .added_since(&before)
                         .iter()
                         .map(|q| q.qualification.title.clone())
                         .collect();
                     // A second file of one name is kept under a name of its own: say which.
                     let kept_as = f.last().map_or(name.clone(), |k| k.name.clone());
                     let mut back = Vec::new();
-                    workspace.update(|w| back = w.restore_set_aside(c));
+                    workspace.update(|w| back = w.restore_set_aside(&c));
                     catalogue.set(c);
                     files.set(f);
                     notices.done(format!(
@@ -61,7 +61,7 @@ pub fn CatalogueLoader(
             Ok((c, f)) => {
                 // Plans on the file's qualifications are kept aside, to come back with it.
                 let mut aside = 0;
-                workspace.update(|w| aside = w.set_aside_unknown(c));
+                workspace.update(|w| aside = w.set_aside_unknown(&c));
                 catalogue.set(c);
                 files.set(f);
                 notices.done(match aside {

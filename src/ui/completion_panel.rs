@@ -3,7 +3,7 @@
 //! differs from the first, can be previewed (the verdict the plan would then have, nothing
 //! changed) and added with one click.
 
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{complete, Check, CompletionResult, Minimise, Workspace};
 use crate::present::{
     completion_words, option_details, preview_announcement, preview_check, preview_words, Tone,
@@ -21,10 +21,11 @@ fn mark(tone: Tone) -> &'static str {
 
 #[component]
 pub fn CompletionPanel(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
+    let catalogue = StoredValue::new(catalogue);
     let minimise = RwSignal::new(Minimise::Credits);
     // Computed on request (a search), and cleared whenever the plan changes.
     let result: RwSignal<Option<CompletionResult>> = RwSignal::new(None);
@@ -39,14 +40,16 @@ pub fn CompletionPanel(
         let r = checked.with(|c| {
             c.as_ref().map(|c| {
                 let readings = workspace.with(|w| w.plan().readings.clone());
-                complete(
-                    catalogue,
-                    c.qualification,
-                    &c.planned,
-                    &readings,
-                    minimise.get(),
-                    ALTERNATIVES,
-                )
+                catalogue.with_value(|catalogue| {
+                    complete(
+                        catalogue,
+                        c.qualification,
+                        &c.planned,
+                        &readings,
+                        minimise.get(),
+                        ALTERNATIVES,
+                    )
+                })
             })
         });
         previewing.set(None);
@@ -63,8 +66,10 @@ pub fn CompletionPanel(
             checked.with(|now| {
                 let now = now.as_ref()?;
                 let readings = workspace.with_untracked(|w| w.plan().readings.clone());
-                let after = preview_check(catalogue, now, option, &readings);
-                Some((i, preview_words(catalogue, &after)))
+                catalogue.with_value(|catalogue| {
+                    let after = preview_check(catalogue, now, option, &readings);
+                    Some((i, preview_words(catalogue, &after)))
+                })
             })
         })
     });
@@ -76,6 +81,7 @@ pub fn CompletionPanel(
             .unwrap_or_default()
     };
     let body = move || {
+        catalogue.with_value(|catalogue| {
         result.get().map(|r| match r {
             CompletionResult::AlreadyComplete => view! { <p role="status">{format!("\u{2713} {}", completion_words(&r, minimise.get()).headline)}</p> }.into_any(),
             CompletionResult::NoRules => view! { <p role="status">{completion_words(&r, minimise.get()).headline}</p> }.into_any(),
@@ -170,6 +176,7 @@ pub fn CompletionPanel(
                 .into_any()
             }
         })
+    })
     };
     view! {
         <section class="completion" aria-labelledby="completion-heading">

@@ -6,13 +6,13 @@ use super::editor_drafts::EditorDrafts;
 use super::editor_state::use_editor;
 use super::notices::{NoticeArea, Notices};
 use super::qualification_editor::QualificationEditor;
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use leptos::prelude::*;
 
 #[component]
 pub fn EditorApp() -> impl IntoView {
     let (loaded, files, problems) = catalogue_files::load();
-    let catalogue: RwSignal<&'static Catalogue> = RwSignal::new(loaded);
+    let catalogue: RwSignal<SharedCatalogue> = RwSignal::new(loaded);
     let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(files);
     let notices = Notices::new(problems);
     let editor = use_editor(move |m| notices.problem(m));

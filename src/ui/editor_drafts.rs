@@ -4,6 +4,7 @@
 use super::browser_files::on_file_chosen;
 use super::editor_state::Editor;
 use super::notices::Notices;
+use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::Catalogue;
 use crate::editor::draft::{import, Draft};
 use crate::editor::shelf::{id_taken, Entry};
@@ -32,7 +33,7 @@ fn open_at(editor: Editor, i: usize) {
 #[component]
 pub fn EditorDrafts(
     editor: Editor,
-    catalogue: RwSignal<&'static Catalogue>,
+    catalogue: RwSignal<SharedCatalogue>,
     notices: Notices,
 ) -> impl IntoView {
     let deleted: RwSignal<Option<(usize, Entry)>> = RwSignal::new(None);
@@ -51,7 +52,7 @@ pub fn EditorDrafts(
         let c = catalogue.get_untracked();
         editor
             .entries
-            .with_untracked(|e| Draft::new(id_taken(e, |id| in_catalogue(c, id))))
+            .with_untracked(|e| Draft::new(id_taken(e, |id| in_catalogue(&c, id))))
     };
     let make = move |_| add(fresh_draft());
     let duplicate = move |i: usize| {
@@ -64,7 +65,7 @@ pub fn EditorDrafts(
         let c = catalogue.get_untracked();
         let copy = editor
             .entries
-            .with_untracked(|e| copy.duplicate(id_taken(e, |id| in_catalogue(c, id))));
+            .with_untracked(|e| copy.duplicate(id_taken(e, |id| in_catalogue(&c, id))));
         add(copy);
     };
     let delete = move |i: usize| {
@@ -98,7 +99,7 @@ pub fn EditorDrafts(
                         // Opened for editing beside the file, not in its place: its ids are its own.
                         let c = catalogue.get_untracked();
                         editor.entries.with_untracked(|e| {
-                            d.take_free_id(id_taken(e, |id| in_catalogue(c, id)))
+                            d.take_free_id(id_taken(e, |id| in_catalogue(&c, id)))
                         });
                         add(d);
                     }

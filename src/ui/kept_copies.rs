@@ -6,8 +6,9 @@ use super::browser_files::download;
 use super::catalogue_files::{self, LoadedFile};
 use super::kept_store::{self, Stored};
 use super::notices::Notices;
+use super::shared_catalogue::SharedCatalogue;
 use super::storage;
-use crate::catalogue::{decode_loaded_files, Catalogue};
+use crate::catalogue::decode_loaded_files;
 use crate::limits::{size_words, thousands};
 use crate::plan::{exchange, saved, Plan, Workspace};
 use leptos::prelude::*;
@@ -34,7 +35,7 @@ fn file_name(kept_at: f64) -> String {
 
 #[component]
 pub fn KeptCopies(
-    catalogue: RwSignal<&'static Catalogue>,
+    catalogue: RwSignal<SharedCatalogue>,
     files: RwSignal<Vec<LoadedFile>>,
     workspace: RwSignal<Workspace>,
     kept: RwSignal<Vec<Stored>>,
@@ -58,7 +59,7 @@ pub fn KeptCopies(
             let mut current = c;
             let mut loaded = 0;
             for f in list {
-                match catalogue_files::add(current, &f.name, &f.text) {
+                match catalogue_files::add(&current, &f.name, &f.text) {
                     Ok(kept) => {
                         current = kept.catalogue;
                         files.set(kept.files);
@@ -68,13 +69,13 @@ pub fn KeptCopies(
                 }
             }
             workspace.update(|w| {
-                w.restore_set_aside(current);
+                w.restore_set_aside(&current);
             });
             catalogue.set(current);
             notices.done(format!("Loaded {loaded} catalogue file(s) from the copy."));
             return;
         }
-        let restored = saved::decode(&stored.copy.text, c);
+        let restored = saved::decode(&stored.copy.text, &c);
         if restored.plans_read == 0 {
             tell("Nothing in this copy can be read by this version of the planner; download it to keep it.".into());
             return;

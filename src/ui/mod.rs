@@ -30,6 +30,7 @@ mod qualification_editor;
 mod qualification_picker;
 mod rules_panel;
 mod saved_workspace;
+mod shared_catalogue;
 mod shared_plan_offer;
 pub mod storage;
 mod summary_bar;

@@ -1,7 +1,7 @@
 //! "Other qualifications": how far the plan's units go towards every other qualification,
 //! counting units recorded as the same unit in another document, closest first.
 
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::QualificationId;
 use crate::plan::{progress_carried, Check, Progress, Workspace};
 use crate::present::{carried_words, progress_summary};
@@ -12,10 +12,11 @@ const CLOSEST: usize = 20;
 
 #[component]
 pub fn OtherQualifications(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
+    let catalogue = StoredValue::new(catalogue);
     let rows = Memo::new(move |_| {
         checked.with(|c| {
             let Some(c) = c.as_ref() else {
@@ -24,7 +25,8 @@ pub fn OtherQualifications(
             if c.planned.is_empty() {
                 return Vec::new();
             }
-            progress_carried(catalogue, &c.planned)
+            catalogue
+                .with_value(|catalogue| progress_carried(catalogue, &c.planned))
                 .into_iter()
                 .filter(|p| p.qualification != c.qualification)
                 .collect::<Vec<_>>()
@@ -74,16 +76,17 @@ pub fn OtherQualifications(
 /// One qualification the plan counts towards: how far, which units carry over and how, what is
 /// still missing, and a button to start a plan for it.
 fn progress_row(
-    catalogue: &'static Catalogue,
+    catalogue: StoredValue<SharedCatalogue>,
     workspace: RwSignal<Workspace>,
     rows: Memo<Vec<Progress>>,
     q: QualificationId,
 ) -> impl IntoView {
     let row = Memo::new(move |_| rows.with(|r| r.iter().find(|p| p.qualification == q).cloned()));
-    let qual = &catalogue.qualifications[q].qualification;
-    let title = qual.title.clone();
-    let id = qual.id.clone();
-    let summary = move || row.with(|p| p.as_ref().map(|p| progress_summary(p, qual.min_credits)));
+    let (title, id, min_credits) = catalogue.with_value(|c| {
+        let qual = &c.qualifications[q].qualification;
+        (qual.title.clone(), qual.id.clone(), qual.min_credits)
+    });
+    let summary = move || row.with(|p| p.as_ref().map(|p| progress_summary(p, min_credits)));
     let closeness = move || {
         row.with(|p| {
             p.as_ref()
@@ -94,7 +97,7 @@ fn progress_row(
     let carried = move || {
         row.with(|p| {
             p.as_ref()
-                .map(|p| carried_words(catalogue, p))
+                .map(|p| catalogue.with_value(|c| carried_words(c, p)))
                 .unwrap_or_default()
         })
     };
@@ -114,10 +117,10 @@ fn progress_row(
         let codes: Vec<String> = row.with_untracked(|p| {
             p.iter()
                 .flat_map(|p| &p.carried)
-                .map(|(_, t, _)| catalogue.unit(*t).unit.code.clone())
+                .map(|(_, t, _)| catalogue.with_value(|c| c.unit(*t).unit.code.clone()))
                 .collect()
         });
-        workspace.update(|w| w.new_plan_for(catalogue, &id, codes));
+        catalogue.with_value(|c| workspace.update(|w| w.new_plan_for(c, &id, codes)));
     };
     view! {
         <li class="progress-item">

@@ -1,9 +1,10 @@
 //! "Your plan": the drop zone and the planned units, each movable and removable by button.
 
 use super::announcer::Announce;
-use super::unit_badges::UnitBadges;
+use super::shared_catalogue::SharedCatalogue;
+use super::unit_badges::unit_badges;
 use super::DRAG_TYPE;
-use crate::catalogue::{Catalogue, UnitId};
+use crate::catalogue::UnitId;
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -108,7 +109,7 @@ pub fn add_dropped(workspace: RwSignal<Workspace>, announce: Announce, ev: &lept
 
 #[component]
 pub fn PlanList(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
@@ -179,7 +180,7 @@ pub fn PlanList(
                             >
                                 <span class="code">{code.clone()}</span>
                                 <span class="title">{unit.title.clone()}</span>
-                                <UnitBadges unit=unit />
+                                {unit_badges(unit)}
                                 <span class="actions">
                                     {move_button(workspace, &c2, -1)}
                                     {move_button(workspace, &c3, 1)}

@@ -2,7 +2,7 @@
 
 use super::browser_files::{download, on_file_chosen};
 use super::notices::Notices;
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::limits::MAX_PLAN_FILE_BYTES;
 use crate::plan::{exchange, share, Workspace};
 use crate::present::{link_copied, LINK_COPIED_MARK, LINK_NOT_COPIED};
@@ -44,10 +44,11 @@ fn copy_selected(input: &web_sys::HtmlInputElement) -> bool {
 
 #[component]
 pub fn PlanTools(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     notices: Notices,
 ) -> impl IntoView {
+    let catalogue = StoredValue::new(catalogue);
     let link = move || {
         let base = window().location().href().unwrap_or_default();
         let base = base.split('#').next().unwrap_or_default().to_string();
@@ -100,7 +101,7 @@ pub fn PlanTools(
             ev,
             MAX_PLAN_FILE_BYTES,
             tell,
-            move |name, text| match exchange::import(&text, catalogue) {
+            move |name, text| match catalogue.with_value(|c| exchange::import(&text, c)) {
                 Ok(plans) => {
                     let n = plans.len();
                     workspace.update(|w| w.add_plans(plans));

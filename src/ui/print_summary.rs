@@ -2,7 +2,7 @@
 //! the readings in force, the units, totals against the published figures, the verdict and what
 //! is missing. Shown only in print.
 
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};
 use crate::present::{
     credit_target_words, glh_published, glh_target_words, missing, not_published, or_not_published,
@@ -18,7 +18,7 @@ fn today() -> String {
 
 #[component]
 pub fn PrintSummary(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {

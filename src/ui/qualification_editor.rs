@@ -10,11 +10,16 @@ use super::editor_rules::EditorRules;
 use super::editor_state::{base_catalogue, Editor};
 use super::editor_units::EditorUnits;
 use super::notices::Notices;
+use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::Catalogue;
 use crate::editor::draft::Problem;
 use crate::plan::{share, Plan};
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// How long after the last change a qualification in use is brought up to date in the planner's
+/// files: typing a title rebuilds the planner's catalogue once, not once per key.
+const FOLLOW_AFTER_MS: u64 = 400;
 
 /// The draft's problems and, when it has no error, the catalogue with it (for trying plans).
 #[derive(Clone)]
@@ -63,7 +68,7 @@ impl PartialEq for Built {
 #[component]
 pub fn QualificationEditor(
     editor: Editor,
-    catalogue: RwSignal<&'static Catalogue>,
+    catalogue: RwSignal<SharedCatalogue>,
     files: RwSignal<Vec<LoadedFile>>,
     notices: Notices,
 ) -> impl IntoView {
@@ -102,36 +107,84 @@ pub fn QualificationEditor(
     let units = Signal::derive(move || editor.with(|d| d.unit_choices()).unwrap_or_default());
     let ready = move || built.with(|b| b.catalogue.is_some());
 
-    // The draft joins the catalogue files this browser keeps, and the planner opens with a plan
-    // on it offered as a link (nothing is saved there until the person says so).
-    let use_it = move |_| {
-        let Some(i) = editor.open.get_untracked() else {
-            return;
-        };
-        let Some(entry) = editor.entries.with_untracked(|e| e.get(i).cloned()) else {
-            return;
-        };
+    // The draft joins the catalogue files this browser keeps; the planner opens with a plan on it
+    // offered as a link (nothing is saved there until the person says so). The link, or `None`
+    // with the problem told.
+    let keep_for_planner = move || -> Option<String> {
+        let i = editor.open.get_untracked()?;
+        let entry = editor.entries.with_untracked(|e| e.get(i).cloned())?;
         let name = format!("{} (made in the editor)", entry.draft.name());
         let mut current = catalogue.get_untracked();
         if let Some(old) = &entry.used_as {
             match catalogue_files::remove(old) {
                 Ok((c, _)) => current = c,
-                Err(e) => return notices.problem(e),
+                Err(e) => {
+                    notices.problem(e);
+                    return None;
+                }
             }
         }
-        match catalogue_files::add(current, &name, &entry.draft.export()) {
+        match catalogue_files::add(&current, &name, &entry.draft.export()) {
             Ok(kept) => {
                 let kept_as = kept.files.last().map(|f| f.name.clone());
                 catalogue.set(kept.catalogue);
                 files.set(kept.files);
                 editor.entries.update(|e| e[i].used_as = kept_as);
                 let plan = Plan::new(&entry.draft.name(), &entry.draft.qualification().id);
-                let _ = window()
-                    .location()
-                    .set_href(&format!("./#{}", share::encode(&plan)));
+                Some(format!("./#{}", share::encode(&plan)))
             }
-            Err(e) => notices.problem(format!("The qualification could not be used:\n{e}")),
+            Err(e) => {
+                notices.problem(format!("The qualification could not be used:\n{e}"));
+                None
+            }
         }
+    };
+    let use_it = move |_| {
+        if let Some(link) = keep_for_planner() {
+            let _ = window().location().set_href(&link);
+        }
+    };
+    // The planner in a tab of its own, beside the editor: it follows every change (see below).
+    let preview = move |_| {
+        if let Some(link) = keep_for_planner() {
+            if window()
+                .open_with_url_and_target(&link, "_blank")
+                .ok()
+                .flatten()
+                .is_none()
+            {
+                notices.problem("The browser did not open a new tab: allow this page to open one, or use \u{201c}Use in the planner\u{201d}.".to_string());
+            }
+        }
+    };
+    // A qualification in use in the planner is kept up to date as it is edited, a moment after
+    // the last change and only while it has no error, so a planner open in another tab follows.
+    let follow_problem: RwSignal<Option<String>> = RwSignal::new(None);
+    let turn = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let (Some(name), true) = (used_as(), ready()) else {
+            return;
+        };
+        let Some(text) = editor.with(|d| d.export()) else {
+            return;
+        };
+        let this = turn.get_value().wrapping_add(1);
+        turn.set_value(this);
+        set_timeout(
+            move || {
+                if turn.get_value() == this {
+                    follow_problem.set(catalogue_files::replace(&name, &text).err());
+                }
+            },
+            std::time::Duration::from_millis(FOLLOW_AFTER_MS),
+        );
+    });
+    let follow_words = move || {
+        used_as().map(|_| match (ready(), follow_problem.get()) {
+            (_, Some(e)) => format!("The planner could not be brought up to date: {e}"),
+            (true, None) => "The planner follows this qualification: each change reaches a planner open in another tab a moment after you make it.".to_string(),
+            (false, None) => "The planner keeps the last version without a problem until the problems below are mended.".to_string(),
+        })
     };
     let export = move |_| {
         if let Some((name, text)) = editor.with(|d| (d.file_name(), d.export())) {
@@ -158,11 +211,13 @@ pub fn QualificationEditor(
                     <h2 id="editor-heading" tabindex="-1">{move || format!("Qualification editor: {}", editor.with(|d| d.name()).unwrap_or_default())}</h2>
                     <div class="actions">
                         <button type="button" class="primary" prop:disabled=move || !ready() on:click=use_it>"Use in the planner"</button>
+                        <button type="button" prop:disabled=move || !ready() on:click=preview>"Open the planner beside it"</button>
                         <button type="button" on:click=export>"Export the file"</button>
                         <button type="button" on:click=close>"Close the editor"</button>
                     </div>
                 </div>
                 <p class="hint">"Everything here is kept in this browser as you type; the check shows what is still needed."</p>
+                {move || follow_words().map(|w| view! { <p class="follow-status" role="status">{w}</p> })}
                 <div class="editor-body">
                     <div class="editor-form">
                         <EditorDetails editor=editor />

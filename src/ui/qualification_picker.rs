@@ -1,7 +1,8 @@
 //! The qualification picker, grouped by awarding body and level, with the chosen one's figures.
 
 use super::notices::Notices;
-use crate::catalogue::{Catalogue, CatalogueQualification};
+use super::shared_catalogue::SharedCatalogue;
+use crate::catalogue::QualificationId;
 use crate::plan::{cheapest_glh, Workspace};
 use crate::present::{glh_published, not_published, or_not_published, qualification_name};
 use crate::sort::SmallSort;
@@ -9,28 +10,31 @@ use leptos::prelude::*;
 
 #[component]
 pub fn QualificationPicker(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     notices: Notices,
 ) -> impl IntoView {
+    let catalogue = StoredValue::new(catalogue);
     // Awarding body, then level, in catalogue order within each.
-    let mut groups: Vec<(String, Vec<&'static CatalogueQualification>)> = Vec::new();
-    let mut sorted: Vec<(usize, &'static CatalogueQualification)> =
-        catalogue.qualifications.iter().enumerate().collect();
-    // Unstable sorts throughout the crate: each stable sort instance costs more wasm, and the
-    // catalogue index as the last key keeps the order the same.
-    sorted.sort_small_by_key(|(i, q)| (&q.qualification.awarding_body, q.qualification.level, *i));
-    for (_, q) in sorted {
-        let label = format!(
-            "{} \u{2014} {}",
-            q.qualification.awarding_body,
-            q.qualification.level.label()
-        );
-        match groups.iter_mut().find(|(l, _)| *l == label) {
-            Some((_, v)) => v.push(q),
-            None => groups.push((label, vec![q])),
+    let groups: Vec<(String, Vec<QualificationId>)> = catalogue.with_value(|c| {
+        let mut groups: Vec<(String, Vec<QualificationId>)> = Vec::new();
+        let mut sorted: Vec<QualificationId> = c.qualification_ids().collect();
+        // Unstable sorts throughout the crate: each stable sort instance costs more wasm, and the
+        // catalogue index as the last key keeps the order the same.
+        sorted.sort_small_by_key(|qi| {
+            let q = &c.qualifications[*qi].qualification;
+            (&q.awarding_body, q.level, qi.index())
+        });
+        for qi in sorted {
+            let q = &c.qualifications[qi].qualification;
+            let label = format!("{} \u{2014} {}", q.awarding_body, q.level.label());
+            match groups.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, v)) => v.push(qi),
+                None => groups.push((label, vec![qi])),
+            }
         }
-    }
+        groups
+    });
     // A memo, so the options re-check which is selected only when the qualification changes,
     // not on every change to the plan.
     let current_q = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
@@ -38,7 +42,7 @@ pub fn QualificationPicker(
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         let mut dropped = Vec::new();
-        workspace.update(|w| dropped = w.set_qualification(catalogue, &id));
+        catalogue.with_value(|c| workspace.update(|w| dropped = w.set_qualification(c, &id)));
         if !dropped.is_empty() {
             notices.problem(format!(
                 "Removed from the plan because the chosen qualification does not offer {}: {}.",
@@ -48,6 +52,7 @@ pub fn QualificationPicker(
         }
     };
     let facts = move || {
+        catalogue.with_value(|catalogue| {
         let id = current();
         catalogue.qualification(&id).map(|cq| {
             let q = &cq.qualification;
@@ -85,18 +90,23 @@ pub fn QualificationPicker(
                 })}
             }
         })
+    })
     };
     // Typing narrows the list by title, awarding body or either number; the chosen one stays.
     let find = RwSignal::new(String::new());
-    let shown = move |q: &CatalogueQualification| {
-        current() == q.qualification.id || find.with(|f| q.qualification.matches_text(f))
+    let shown = move |qi: QualificationId| {
+        catalogue.with_value(|c| {
+            let q = &c.qualifications[qi].qualification;
+            current() == q.id || find.with(|f| q.matches_text(f))
+        })
     };
     let matches = move || {
-        catalogue
-            .qualifications
-            .iter()
-            .filter(|q| find.with(|f| q.qualification.matches_text(f)))
-            .count()
+        catalogue.with_value(|c| {
+            c.qualifications
+                .iter()
+                .filter(|q| find.with(|f| q.qualification.matches_text(f)))
+                .count()
+        })
     };
     view! {
         <div class="picker">
@@ -124,14 +134,17 @@ pub fn QualificationPicker(
                     .map(|(label, qs)| {
                         let any = {
                             let qs = qs.clone();
-                            move || matches() == 0 || qs.iter().any(|q| shown(q))
+                            move || matches() == 0 || qs.iter().any(|q| shown(*q))
                         };
                         view! {
                             <optgroup label=label hidden=move || !any()>
                                 {qs
                                     .into_iter()
                                     .map(|q| {
-                                        let id = q.qualification.id.clone();
+                                        let (id, name) = catalogue.with_value(|c| {
+                                            let qual = &c.qualifications[q].qualification;
+                                            (qual.id.clone(), qualification_name(qual))
+                                        });
                                         let id2 = id.clone();
                                         let listed = move || matches() == 0 || shown(q);
                                         view! {
@@ -140,7 +153,7 @@ pub fn QualificationPicker(
                                                 selected=move || current() == id2
                                                 hidden=move || !listed()
                                             >
-                                                {qualification_name(&q.qualification)}
+                                                {name}
                                             </option>
                                         }
                                     })

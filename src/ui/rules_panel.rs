@@ -1,6 +1,7 @@
 //! Every rule of combination, met or not, with its shortfall, the document's wording and source,
 //! and a switch between readings where the document can be read two ways.
 
+use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::{Catalogue, CatalogueQualification};
 use crate::plan::{Check, Workspace};
 use crate::present::{reading_label, rule_rows, rule_status, RuleRow};
@@ -20,8 +21,8 @@ fn status_words(s: Status) -> (&'static str, String) {
 }
 
 fn rule_view(
-    catalogue: &'static Catalogue,
-    cq: &'static CatalogueQualification,
+    catalogue: &Catalogue,
+    cq: &CatalogueQualification,
     r: RuleResult,
     workspace: RwSignal<Workspace>,
 ) -> AnyView {
@@ -97,13 +98,15 @@ fn rule_view(
 
 #[component]
 pub fn RulesPanel(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
     /// In classroom mode the unmet rules come first.
     classroom: RwSignal<bool>,
 ) -> impl IntoView {
+    let catalogue = StoredValue::new(catalogue);
     let body = move || {
+        catalogue.with_value(|catalogue| {
         let unmet_first = classroom.get();
         checked.with(|c| {
             let c = c.as_ref()?;
@@ -144,6 +147,7 @@ pub fn RulesPanel(
                 .into_any(),
             )
         })
+    })
     };
     view! {
         <section class="rules-panel" aria-labelledby="rules-heading">

@@ -2,8 +2,8 @@
 //! other tabs' saves, and never loses a change to a race or a text it cannot read.
 
 use super::kept_store::{self, Stored};
+use super::shared_catalogue::SharedCatalogue;
 use super::storage;
-use crate::catalogue::Catalogue;
 use crate::plan::saved::{self, OtherTab, Revision};
 use crate::plan::{Adopted, Workspace};
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ impl Known {
 /// Saves `workspace` on every change (unless `held`), and follows other tabs' saves. Messages go
 /// to `tell`; kept copies made on the way are listed again in `kept`.
 pub fn use_saved_workspace(
-    catalogue: RwSignal<&'static Catalogue>,
+    catalogue: RwSignal<SharedCatalogue>,
     workspace: RwSignal<Workspace>,
     held: RwSignal<bool>,
     kept: RwSignal<Vec<Stored>>,
@@ -51,7 +51,7 @@ pub fn use_saved_workspace(
     let text = storage::read();
     let rev = text
         .as_deref()
-        .and_then(|t| saved::decode(t, catalogue.get_untracked()).revision.rev);
+        .and_then(|t| saved::decode(t, &catalogue.get_untracked()).revision.rev);
     let start = workspace.get_untracked();
     let known = StoredValue::new(Known {
         text,
@@ -69,7 +69,7 @@ pub fn use_saved_workspace(
     let receive = move |w: &mut Workspace, text: String| -> bool {
         let outcome = known.with_value(|k| {
             let history: Vec<(String, Workspace)> = k.history.iter().cloned().collect();
-            saved::take_other_tab(w, &history, &k.workspace, &text, catalogue.get_untracked())
+            saved::take_other_tab(w, &history, &k.workspace, &text, &catalogue.get_untracked())
         });
         match outcome {
             OtherTab::Taken {

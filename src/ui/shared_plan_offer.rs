@@ -3,6 +3,7 @@
 //! named plan (never over an existing one).
 
 use super::notices::Notices;
+use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::Catalogue;
 use crate::plan::{share, Plan, Workspace};
 use crate::present::{link_refused, shared_plan_saved, shared_plan_words, Tone, SHARED_READ_ONLY};
@@ -54,15 +55,16 @@ fn show_offer() {
 
 #[component]
 pub fn SharedPlanOffer(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     offer: RwSignal<Option<Plan>>,
     workspace: RwSignal<Workspace>,
     notices: Notices,
 ) -> impl IntoView {
+    let catalogue = StoredValue::new(catalogue);
     // A link pasted into the address bar of this tab, or followed from another page of it, only
     // changes the fragment: the page does not load again.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        match take_shared_plan(catalogue) {
+        match catalogue.with_value(|c| take_shared_plan(c)) {
             Some(Ok(p)) => {
                 offer.set(Some(p));
                 show_offer();
@@ -74,8 +76,12 @@ pub fn SharedPlanOffer(
     // The panel is rebuilt when the catalogue changes; the new one listens instead.
     on_cleanup(move || listener.remove());
 
-    let words =
-        Memo::new(move |_| offer.with(|p| p.as_ref().map(|p| shared_plan_words(catalogue, p))));
+    let words = Memo::new(move |_| {
+        offer.with(|p| {
+            p.as_ref()
+                .map(|p| catalogue.with_value(|c| shared_plan_words(c, p)))
+        })
+    });
     let details = move || {
         words.get().map(|w| {
             let mark = match w.verdict.tone {

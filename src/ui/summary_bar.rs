@@ -1,14 +1,14 @@
 //! On a phone the plan is far below the unit list: a bar at the foot of the screen carries the
 //! verdict, the credits and the first thing missing, and opens the plan.
 
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};
 use crate::present::{credits_short, missing, verdict, verdict_short, Tone};
 use leptos::prelude::*;
 
 #[component]
 pub fn SummaryBar(
-    catalogue: RwSignal<&'static Catalogue>,
+    catalogue: RwSignal<SharedCatalogue>,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {

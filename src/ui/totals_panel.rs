@@ -1,6 +1,6 @@
 //! Running totals against the qualification's published figures: credits, GLH and TQT.
 
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};
 use crate::present::{
     credit_target_words, glh_target_words, not_published, tqt_label, tqt_target_words, unit_count,
@@ -55,15 +55,17 @@ fn Total(
 
 #[component]
 pub fn TotalsPanel(
-    catalogue: &'static Catalogue,
+    catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
+    let catalogue = StoredValue::new(catalogue);
     let qual = move || {
         workspace.with(|w| {
-            catalogue
-                .qualification(&w.plan().qualification)
-                .map(|q| q.qualification.clone())
+            catalogue.with_value(|c| {
+                c.qualification(&w.plan().qualification)
+                    .map(|q| q.qualification.clone())
+            })
         })
     };
     let totals = move || checked.with(|c| c.as_ref().map(|c| c.totals));

@@ -4,8 +4,8 @@ use crate::catalogue::Unit;
 use crate::present::{credit_words, glh_words};
 use leptos::prelude::*;
 
-#[component]
-pub fn UnitBadges(unit: &'static Unit) -> impl IntoView {
+/// The words are made here, so the view keeps no reference to the catalogue.
+pub fn unit_badges(unit: &Unit) -> impl IntoView + use<> {
     let level = unit.level.label();
     let credit = credit_words(unit.credit);
     let glh = glh_words(unit.glh);

@@ -1,14 +1,14 @@
 //! The step-by-step "why" view for a classroom: one rule of the current plan at a time, with its
 //! verdict, what is missing, and the document's own words.
 
-use crate::catalogue::Catalogue;
+use super::shared_catalogue::SharedCatalogue;
 use crate::plan::Check;
 use crate::present::rule_sentence;
 use crate::rules::Status;
 use leptos::prelude::*;
 
 #[component]
-pub fn WhySteps(catalogue: &'static Catalogue, checked: Memo<Option<Check>>) -> impl IntoView {
+pub fn WhySteps(catalogue: SharedCatalogue, checked: Memo<Option<Check>>) -> impl IntoView {
     // The walk starts at the first rule not met: that is what the class is looking at.
     let first_unmet = checked.with_untracked(|c| {
         c.as_ref()

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CLI, ROOT, cliAvailable, eventually, fixturePlans, harness } from './support/planner.mjs';
+import { CLI, Planner, ROOT, cliAvailable, eventually, fixturePlans, harness } from './support/planner.mjs';
 import { EditorPage } from './support/editor.mjs';
 
 const app = harness();
@@ -297,4 +297,60 @@ test('a plan tried in the editor is judged as the planner would judge it, and fo
   await e.units.getByRole('button', { name: 'Save unit', exact: true }).click();
   await eventually(async () => assert.match(await e.check.locator(".tried-totals").textContent(), /^This plan has 2 units: 5 credits/));
   assert.match(await rules.textContent(), /1 more credit/);
+}));
+
+test('a planner opened beside the editor follows every change without a problem, and keeps the last good version while there is one', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  await e.fillDetails({ title: 'Award in Following', body: 'Example Body' });
+  await e.pasteUnits('F1 First unit Level 2 3\nF2 Second unit Level 2 3\n');
+  await e.addGroup('Optional units');
+  for (const code of ['F1', 'F2']) await e.putInGroup(code, 'Optional units');
+  await e.addRule('At least, at most or exactly a number of credits, units or GLH', 'A minimum of 6 credits', async (r) => {
+    await r.getByLabel('Figure', { exact: true }).fill('6');
+    await r.getByRole('checkbox', { name: 'Optional units', exact: true }).check();
+  });
+  await eventually(async () => assert.ok(await e.ready(), `problems: ${await e.problems()}`));
+  const [tab] = await Promise.all([
+    p.page.context().waitForEvent('page'),
+    e.region.getByRole('button', { name: 'Open the planner beside it', exact: true }).click(),
+  ]);
+  const beside = new Planner(tab, p.url, p.errors);
+  await beside.sharedOffer.waitFor();
+  await beside.sharedOffer.getByRole('button', { name: 'Save as a new plan', exact: true }).click();
+  await beside.add('F1');
+  await beside.add('F2');
+  await eventually(async () => assert.match(await beside.verdict(), /meets every rule/));
+  assert.match(await e.region.getByRole('status').filter({ hasText: 'The planner follows' }).textContent(), /The planner follows this qualification/);
+
+  // A unit added and grouped in the editor appears in the planner beside it.
+  await e.units.getByLabel('Code', { exact: true }).fill('F3');
+  await e.units.getByLabel('Title', { exact: true }).fill('Third unit');
+  await e.units.getByLabel('Level', { exact: true }).selectOption({ label: 'Level 2' });
+  await e.units.getByLabel('Credit', { exact: true }).fill('3');
+  await e.units.getByRole('button', { name: 'Save unit', exact: true }).click();
+  await e.putInGroup('F3', 'Optional units');
+  await eventually(async () => assert.deepEqual(await beside.availableCodes(), ['F1', 'F2', 'F3']));
+  // A unit's credit corrected in the editor: the planner beside it judges the plan again.
+  await e.units.getByRole('button', { name: 'Edit F2', exact: true }).click();
+  await e.units.getByLabel('Credit', { exact: true }).fill('2');
+  await e.units.getByRole('button', { name: 'Save unit', exact: true }).click();
+  await eventually(async () => assert.match(await beside.verdict(), /Not yet/));
+  assert.match(await tab.locator('.plan-column .missing').textContent(), /1 more credit/);
+
+  // While the editor has a problem, the planner keeps the last version without one.
+  const title = e.details.getByLabel('Title', { exact: true });
+  await title.fill('');
+  await title.press('Tab');
+  await eventually(async () => assert.match(await e.region.locator('.follow-status').textContent(), /keeps the last version without a problem/));
+  await e.units.getByRole('button', { name: 'Edit F2', exact: true }).click();
+  await e.units.getByLabel('Credit', { exact: true }).fill('3');
+  await e.units.getByRole('button', { name: 'Save unit', exact: true }).click();
+  await tab.waitForTimeout(1000);
+  assert.match(await beside.verdict(), /Not yet/, 'not followed while the title is missing');
+  await title.fill('Award in Following');
+  await title.press('Tab');
+  await eventually(async () => assert.match(await beside.verdict(), /meets every rule/));
+  assert.deepEqual(await beside.planCodes(), ['F1', 'F2'], 'the plan is kept through every change');
 }));

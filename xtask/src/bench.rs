@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: the engine's criterion benchmarks, the bundle sizes and the browser
-//! timings, written to xtask/reports/bench.md (kept in the repository, so changes show in review).
+//! timings (on loopback at full speed, and on a phone profile: `tests/e2e/perf.mjs`), written to
+//! xtask/reports/bench.md (kept in the repository, so changes show in review).
 
 use crate::install;
 use crate::{root, size, steps};
@@ -70,8 +71,10 @@ pub fn bench() -> Result<(), String> {
     }
     let report = format!(
         "# qualplan benchmarks\n\nMade by `cargo xtask bench` on this project's machine kind (2 cores). Criterion times are \
-         native release builds; browser timings are headless Chromium against the release build served on loopback.\n\n\
-         ## Bundle size\n\n{sizes}\n## Engine (criterion)\n\n{criterion}\n## Browser (Performance API)\n\n{}\n",
+         native release builds; browser timings are headless Chromium against the release build served on loopback: at full \
+         speed with the files uncompressed, then on a phone profile (a throttled network and CPU, the files compressed; \
+         the profile is stated with its table), then the measures tried against the phone profile.\n\n\
+         ## Bundle size\n\n{sizes}\n## Engine (criterion)\n\n{criterion}\n## Browser on loopback, full speed (Performance API)\n\n{}\n",
         String::from_utf8_lossy(&browser.stdout)
     );
     let path = root().join("xtask").join("reports").join("bench.md");

@@ -465,5 +465,5 @@ for (const { variant, withPreload, without } of measures) {
 | with the preload | ${[...withPreload.fetches].join(', ')} | ${ms(median(withPreload.ms))} | ${ms(worst(withPreload.ms))} |
 | without it | ${[...without.fetches].join(', ')} | ${ms(median(without.ms))} | ${ms(worst(without.ms))} |
 
-With the preload the median first render is ${ms(Math.abs(change))} ms ${change >= 0 ? 'sooner' : 'later'}.`);
+With the preload the median first render is ${ms(Math.abs(change))} ms ${change >= 0 ? 'sooner' : 'later'}: ${change > 0 ? 'it pays, so the build keeps the link' : 'it does not pay, so the build should not carry the link'}.`);
 }

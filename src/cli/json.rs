@@ -184,6 +184,10 @@ pub fn completion(c: &Catalogue, check: &Check, result: &CompletionResult) -> Va
             v["status"] = "impossible".into();
             v["reasons"] = json!(reasons);
         }
+        CompletionResult::NotFound { reasons } => {
+            v["status"] = "not_found".into();
+            v["reasons"] = json!(reasons);
+        }
         CompletionResult::Found {
             options,
             measure,

@@ -153,7 +153,9 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 }
                 Ok(match result {
                     CompletionResult::AlreadyComplete | CompletionResult::Found { .. } => 0,
-                    CompletionResult::Impossible { .. } | CompletionResult::NoRules => 1,
+                    CompletionResult::Impossible { .. }
+                    | CompletionResult::NotFound { .. }
+                    | CompletionResult::NoRules => 1,
                 })
             }
             Err(e) => Err(e.to_string()),

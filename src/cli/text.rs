@@ -164,7 +164,7 @@ pub fn completion(
     let _ = writeln!(out, "{}{notes}", words.headline);
     match result {
         CompletionResult::AlreadyComplete | CompletionResult::NoRules => {}
-        CompletionResult::Impossible { reasons } => {
+        CompletionResult::Impossible { reasons } | CompletionResult::NotFound { reasons } => {
             for r in reasons {
                 let _ = writeln!(out, "  {r}");
             }

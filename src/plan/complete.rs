@@ -64,6 +64,9 @@ pub enum CompletionResult {
     },
     /// No set of units can be added to meet every rule; the reasons in words.
     Impossible { reasons: Vec<String> },
+    /// The search stopped before finding a completion (its budget spent, or an assignment
+    /// search shortened), so one may exist; why, in words. Never taken for `Impossible`.
+    NotFound { reasons: Vec<String> },
     /// The document publishes no rules for the qualification.
     NoRules,
 }
@@ -277,14 +280,22 @@ pub fn complete_within(
         search.branch(&mut plan, &mut Vec::new(), 0, &mut excluded, first, need);
     }
     if search.found.is_empty() {
-        let reasons = if search.exhausted_budget {
-            vec!["the search stopped at its budget before finding a completion".to_string()]
+        let result = if search.exhausted_budget {
+            CompletionResult::NotFound {
+                reasons: vec![
+                    "the search stopped at its limit before finding one; one may exist".to_string(),
+                ],
+            }
         } else if search.shortened {
-            vec!["no completion was found, but the search for how to share units among rules that must not share them was shortened, so one may have been missed".to_string()]
+            CompletionResult::NotFound {
+                reasons: vec!["the search for how to share units among rules that must not share them was shortened, so one may have been missed".to_string()],
+            }
         } else {
-            vec!["no set of this qualification's units meets every rule together with the planned units".to_string()]
+            CompletionResult::Impossible {
+                reasons: vec!["no set of this qualification's units meets every rule together with the planned units".to_string()],
+            }
         };
-        return (CompletionResult::Impossible { reasons }, search.work);
+        return (result, search.work);
     }
     (
         CompletionResult::Found {

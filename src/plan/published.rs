@@ -120,7 +120,8 @@ fn judge(c: &Catalogue, q: QualificationId, result: CompletionResult) -> Option<
                 .collect();
             (first.cost, codes)
         }
-        CompletionResult::NoRules => return None,
+        // A search that stopped early proves nothing either way.
+        CompletionResult::NoRules | CompletionResult::NotFound { .. } => return None,
     };
     let published = cq.qualification.min_credits?;
     (cheapest < published).then_some(Shortcoming::BelowMinimum {
@@ -231,4 +232,24 @@ pub fn with_files<'a>(
         }
     }
     (catalogue, refused)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::embedded;
+
+    #[test]
+    fn a_search_that_stops_at_its_limit_refuses_nothing() {
+        let c = embedded();
+        for q in c.qualification_ids() {
+            // A budget of one look-up stops every search before it finds a completion.
+            assert_eq!(shortcoming_within(c, q, 1).0, None, "{q:?}");
+        }
+        // With its full budget the search finds a completion for each of the five documents'
+        // qualifications, so nothing is refused either.
+        for q in c.qualification_ids() {
+            assert_eq!(shortcoming(c, q), None, "{q:?}");
+        }
+    }
 }

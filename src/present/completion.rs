@@ -23,6 +23,7 @@ pub fn completion_words(result: &CompletionResult, asked: Minimise) -> Completio
         CompletionResult::AlreadyComplete => (ALREADY_COMPLETE.to_string(), Vec::new()),
         CompletionResult::NoRules => (NO_RULES.to_string(), Vec::new()),
         CompletionResult::Impossible { .. } => ("No completion exists:".to_string(), Vec::new()),
+        CompletionResult::NotFound { .. } => ("No completion was found:".to_string(), Vec::new()),
         CompletionResult::Found {
             measure,
             proven_minimal,

@@ -85,7 +85,7 @@ pub fn CompletionPanel(
         result.get().map(|r| match r {
             CompletionResult::AlreadyComplete => view! { <p role="status">{format!("\u{2713} {}", completion_words(&r, minimise.get()).headline)}</p> }.into_any(),
             CompletionResult::NoRules => view! { <p role="status">{completion_words(&r, minimise.get()).headline}</p> }.into_any(),
-            CompletionResult::Impossible { ref reasons } => view! {
+            CompletionResult::Impossible { ref reasons } | CompletionResult::NotFound { ref reasons } => view! {
                 <div role="status">
                     <p>{format!("\u{2717} {}", completion_words(&r, minimise.get()).headline)}</p>
                     <ul>{reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>

@@ -257,8 +257,9 @@ fn a_search_too_large_for_its_budget_stops_and_says_so() {
         20_000,
     );
     match result {
-        CompletionResult::Impossible { reasons } => assert!(
-            reasons[0].contains("budget") || reasons[0].contains("shortened"),
+        // Stopped early: not found, never called impossible.
+        CompletionResult::NotFound { reasons } => assert!(
+            reasons[0].contains("limit") || reasons[0].contains("shortened"),
             "{reasons:?}"
         ),
         CompletionResult::Found { proven_minimal, .. } => assert!(!proven_minimal),
@@ -273,8 +274,8 @@ fn a_search_too_large_for_its_budget_stops_and_says_so() {
     let (c, q) = load("nested-min3.json", "nested-min3");
     let (result, work) = complete_within(&c, q, &[], &Readings::new(), Minimise::Credits, 5, 300);
     match result {
-        CompletionResult::Impossible { reasons } => {
-            assert!(reasons[0].contains("budget"), "{reasons:?}")
+        CompletionResult::NotFound { reasons } => {
+            assert!(reasons[0].contains("limit"), "{reasons:?}")
         }
         CompletionResult::Found { proven_minimal, .. } => assert!(!proven_minimal),
         other => panic!("{other:?}"),
@@ -742,6 +743,8 @@ proptest! {
                 prop_assert_eq!(Some(options[0].cost), want);
             }
             CompletionResult::Impossible { reasons } => prop_assert_eq!(want, None, "{:?}", reasons),
+            // A world this small never spends the search's budget.
+            CompletionResult::NotFound { reasons } => prop_assert!(false, "{:?}", reasons),
             CompletionResult::NoRules => prop_assert!(false),
         }
     }

@@ -16,6 +16,9 @@ pub const MAX_PLANS: usize = 10_000;
 pub const MAX_UNITS_PER_PLAN: usize = 1_000;
 /// A plan's name, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
+/// A note on a learner's record (the evidence for an achieved unit, the reason for an
+/// exemption), in characters.
+pub const MAX_NOTE_CHARS: usize = 500;
 /// Units in one catalogue file: the five embedded documents hold 156.
 pub const MAX_CATALOGUE_UNITS: usize = 5_000;
 /// Qualifications in one catalogue file.
@@ -198,9 +201,47 @@ impl std::error::Error for NameError {}
 /// could make a name read backwards or look empty), runs of white space and control characters
 /// made one space, trimmed; refused when nothing visible is left or it is too long.
 pub fn clean_name(name: &str) -> Result<String, NameError> {
-    // Counted before cleaning too, so a huge name is refused without building a copy of it.
-    let raw = name.chars().take(MAX_NAME_CHARS * 8 + 1).count();
-    if raw > MAX_NAME_CHARS * 8 {
+    clean_within(name, MAX_NAME_CHARS)
+}
+
+/// Why a note on a learner's record was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteError {
+    /// Nothing visible is left once direction marks, invisible characters and spaces go.
+    Empty,
+    TooLong {
+        chars: usize,
+    },
+}
+
+impl fmt::Display for NoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoteError::Empty => write!(f, "a note needs at least one visible character"),
+            NoteError::TooLong { chars } => write!(
+                f,
+                "a note may have at most {MAX_NOTE_CHARS} characters, and this one has {}",
+                thousands(*chars)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for NoteError {}
+
+/// A note (evidence, a reason for an exemption) cleaned as a name is (`clean_name`), up to
+/// `MAX_NOTE_CHARS`.
+pub fn clean_note(note: &str) -> Result<String, NoteError> {
+    clean_within(note, MAX_NOTE_CHARS).map_err(|e| match e {
+        NameError::Empty => NoteError::Empty,
+        NameError::TooLong { chars } => NoteError::TooLong { chars },
+    })
+}
+
+fn clean_within(name: &str, max: usize) -> Result<String, NameError> {
+    // Counted before cleaning too, so a huge text is refused without building a copy of it.
+    let raw = name.chars().take(max * 8 + 1).count();
+    if raw > max * 8 {
         return Err(NameError::TooLong {
             chars: name.chars().count(),
         });
@@ -224,7 +265,7 @@ pub fn clean_name(name: &str) -> Result<String, NameError> {
     let chars = out.chars().count();
     if chars == 0 {
         Err(NameError::Empty)
-    } else if chars > MAX_NAME_CHARS {
+    } else if chars > max {
         Err(NameError::TooLong { chars })
     } else {
         Ok(out)

@@ -487,3 +487,185 @@ fn an_error_in_a_record_shows_the_line_it_is_on_with_a_caret() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn achieved_units_from_another_document_count_through_their_links() {
+    let out = qualplan(&[
+        "check",
+        "600/5469/4",
+        "R/601/1209",
+        "--achieved",
+        "CU791",
+        "cu 792",
+        "--in-progress",
+        "A/601/1205",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Achieved so far: meets 1 of 6 rules"),
+        "{text}"
+    );
+    assert!(
+        text.contains("L/601/1614 achieved as CU792, EDI (the same title, level and credit value)"),
+        "{text}"
+    );
+    assert!(text.contains(
+        "Achieved: 2 units, 8 credits, 60 GLH \u{2022} In progress: 1 unit, 5 credits, 33 GLH \u{2022} Still to do: 1 unit, 5 credits, 33 GLH"
+    ), "{text}");
+
+    let out = qualplan(&[
+        "check",
+        "600/5469/4",
+        "R/601/1209",
+        "--achieved",
+        "CU791",
+        "CU792",
+        "--json",
+    ]);
+    let v = json_of(&out);
+    // The fields of a check stay as they were.
+    assert_eq!(v["compliant"], false);
+    assert_eq!(v["totals"]["credits"], 13);
+    assert_eq!(
+        v["units"],
+        serde_json::json!(["R/601/1209", "F/601/1609", "L/601/1614"])
+    );
+    // And the record's are added.
+    assert_eq!(
+        v["achieved"],
+        serde_json::json!(["F/601/1609", "L/601/1614"])
+    );
+    assert_eq!(v["totals"]["achieved"]["credits"], 8);
+    assert_eq!(v["totals"]["to_do"]["credits"], 5);
+    assert_eq!(v["totals"]["in_progress"]["units"], 0);
+    assert_eq!(v["achieved_so_far"]["compliant"], false);
+    assert_eq!(v["achieved_so_far"]["rules_met"], 1);
+    assert_eq!(v["achieved_so_far"]["rules_total"], 6);
+    assert_eq!(v["achieved_so_far"]["rules"][0]["met"], true);
+    assert_eq!(v["achieved_so_far"]["rules"][2]["met"], false);
+    assert_eq!(
+        v["achieved_so_far"]["verdict"],
+        "Achieved so far: meets 1 of 6 rules"
+    );
+    let held = &v["record"][2];
+    assert_eq!(held["unit"], "L/601/1614");
+    assert_eq!(held["status"], "achieved");
+    assert_eq!(held["achieved_as"]["id"], "001:CU792");
+    assert_eq!(held["achieved_as"]["awarding_body"], "EDI");
+    assert_eq!(held["achieved_as"]["basis"], "title_level_credit");
+    assert_eq!(v["record"][0]["status"], "planned");
+}
+
+#[test]
+fn a_plan_complete_only_with_its_in_progress_unit_exits_0() {
+    let complete = [
+        "F/601/1609",
+        "L/601/1614",
+        "R/601/1209",
+        "A/601/1205",
+        "M/601/1508",
+    ];
+    let mut args = vec!["check", "highfield", "--achieved"];
+    args.extend(complete);
+    args.extend(["--in-progress", "A/601/1530"]);
+    let out = qualplan(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Achieved so far: meets 4 of 6 rules"));
+    // Without it, not yet.
+    let out = qualplan(&args[..args.len() - 2]);
+    assert_eq!(out.status.code(), Some(1));
+    // And complete says so, keeping every unit.
+    args[0] = "complete";
+    let out = qualplan(&args);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("The plan already meets every rule"), "{text}");
+}
+
+#[test]
+fn complete_adds_to_the_achieved_units_and_never_adds_them_again() {
+    let out = qualplan(&[
+        "complete",
+        "highfield",
+        "--achieved",
+        "CU791",
+        "CU792",
+        "000:110",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["status"], "found");
+    assert_eq!(
+        v["achieved"],
+        serde_json::json!(["F/601/1609", "L/601/1614", "R/601/1209"])
+    );
+    assert_eq!(v["record"][2]["achieved_as"]["basis"], "uan");
+    for o in v["options"].as_array().unwrap() {
+        for held in ["F/601/1609", "L/601/1614", "R/601/1209"] {
+            assert!(
+                !o["add"].as_array().unwrap().iter().any(|a| a == held),
+                "{o}"
+            );
+        }
+    }
+    assert_eq!(v["options"][0]["cost"], 15);
+    let out = qualplan(&["complete", "highfield", "--achieved", "CU791", "CU792"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("What is left, keeping every unit of the plan:"),
+        "{text}"
+    );
+    assert!(text.contains("F/601/1609 achieved as CU791, EDI"), "{text}");
+}
+
+#[test]
+fn an_unknown_or_foreign_achieved_code_is_bad_input_naming_it() {
+    let out = qualplan(&["check", "highfield", "F/601/1609", "--achieved", "CU999"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("\"CU999\""), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let out = qualplan(&["complete", "highfield", "--achieved", "301"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("\"301\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("does not count towards"),
+        "{}",
+        stderr(&out)
+    );
+    let out = qualplan(&["check", "highfield", "--achieved", "110"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("DOCUMENT:CODE"), "{}", stderr(&out));
+    let out = qualplan(&["check", "highfield", "--achieved"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--achieved needs at least one CODE"));
+    let out = qualplan(&["--help"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--achieved CODE..."));
+}
+
+#[test]
+fn progress_reports_what_is_achieved() {
+    let out = qualplan(&["progress", "CU791", "--achieved", "CU792", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json_of(&out);
+    assert_eq!(v["units"], serde_json::json!(["001:CU791", "001:CU792"]));
+    assert_eq!(v["achieved"], serde_json::json!(["001:CU792"]));
+    let h = v["qualifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["qualification"] == "highfield-l2-nvq-customer-service")
+        .unwrap();
+    assert_eq!(h["carried"].as_array().unwrap().len(), 2);
+    assert_eq!(h["achieved"]["counted"], serde_json::json!(["001:CU792"]));
+    assert_eq!(h["achieved"]["totals"]["credits"], 4);
+    let out = qualplan(&["progress", "CU791", "--achieved", "CU792"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "Achieved so far: 1 unit counts \u{2022} 4 of 28 credits \u{2022} 0 of 6 rules met"
+        ),
+        "{text}"
+    );
+}

@@ -33,6 +33,13 @@ pub enum LookupError {
         input: String,
         candidates: Vec<String>,
     },
+    /// A unit the catalogue holds, which counts as no unit of the qualification (neither
+    /// offered by it nor linked to a unit it offers).
+    CountsNowhere {
+        input: String,
+        unit: String,
+        qualification: String,
+    },
 }
 
 impl fmt::Display for LookupError {
@@ -54,6 +61,14 @@ impl fmt::Display for LookupError {
                 write!(f, "unknown unit {input:?} in {qualification}: expected a unit code as that qualification's document prints it, or its unit accreditation number")?;
                 write_list(f, "did you mean", suggestions)
             }
+            LookupError::CountsNowhere {
+                input,
+                unit,
+                qualification,
+            } => write!(
+                f,
+                "unit {input:?} ({unit}) does not count towards {qualification}: the qualification does not offer it and the catalogue links it to none of its units"
+            ),
             LookupError::AmbiguousUnit { input, candidates } => {
                 write!(
                     f,
@@ -263,6 +278,25 @@ impl Catalogue {
     }
 }
 
+impl Catalogue {
+    /// Every unit of any document that `input` names: the one unit of a `DOCUMENT:CODE` key,
+    /// else each whose printed code or UAN it is (case and spaces ignored), in catalogue order.
+    fn units_named(&self, input: &str) -> Vec<UnitId> {
+        if let Some(id) = self.unit_by_key(input.trim()) {
+            return vec![id];
+        }
+        let plain = normalise_code(input);
+        (0..self.units.len())
+            .map(UnitId::at)
+            .filter(|id| {
+                let u = &self.unit(*id).unit;
+                normalise_code(&u.code) == plain
+                    || u.uan.as_deref().map(normalise_code).as_deref() == Some(plain.as_str())
+            })
+            .collect()
+    }
+}
+
 /// Units named anywhere in the catalogue, each once, in the order given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FoundUnits {
@@ -293,18 +327,7 @@ impl Catalogue {
     /// Finds a unit anywhere in the catalogue: by `DOCUMENT:CODE`, by a code or UAN printed in
     /// exactly one document, or by a UAN whose records are all linked as the same unit.
     pub fn find_unit_anywhere(&self, input: &str) -> Result<UnitId, LookupError> {
-        if let Some(id) = self.unit_by_key(input.trim()) {
-            return Ok(id);
-        }
-        let plain = normalise_code(input);
-        let hits: Vec<UnitId> = (0..self.units.len())
-            .map(UnitId::at)
-            .filter(|id| {
-                let u = &self.unit(*id).unit;
-                normalise_code(&u.code) == plain
-                    || u.uan.as_deref().map(normalise_code).as_deref() == Some(plain.as_str())
-            })
-            .collect();
+        let hits = self.units_named(input);
         let all_same = hits
             .iter()
             .all(|h| *h == hits[0] || self.same_units(hits[0]).iter().any(|(o, _)| o == h));
@@ -326,7 +349,8 @@ impl Catalogue {
     }
 }
 
-fn describe(q: &CatalogueQualification) -> String {
+/// A qualification as messages name it: its id, title and regulator number.
+pub(crate) fn describe(q: &CatalogueQualification) -> String {
     let q = &q.qualification;
     let mut s = format!("{} {}", q.id, q.title);
     if let Some(n) = &q.regulator_number {

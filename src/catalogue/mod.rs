@@ -27,6 +27,7 @@ pub use error::{CatalogueError, CatalogueErrors};
 pub use json_words::json_error_words;
 pub use level::Level;
 pub use loaded::{decode_loaded_files, encode_loaded_files, unused_file_name, LoadedFile};
+pub(crate) use lookup::describe;
 pub use lookup::{normalise_code, FoundUnits, LookupError};
 pub use model::{
     Decision, Document, DocumentFile, Group, Link, LinkBasis, LinksFile, OtherCode, Qualification,

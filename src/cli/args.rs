@@ -8,12 +8,16 @@ pub const USAGE: &str = "\
 usage:
   qualplan qualifications [--json]
   qualplan units <QUALIFICATION> [--json]
-  qualplan check <QUALIFICATION> <UNIT>... [--reading <RULE>=<READING>]... [--json]
-  qualplan progress <UNIT>... [--json]
-  qualplan complete <QUALIFICATION> [<UNIT>...] [--minimise credits|glh] [--reading <RULE>=<READING>]... [--json]
+  qualplan check <QUALIFICATION> <UNIT>... [--achieved <CODE>...] [--in-progress <CODE>...] [--reading <RULE>=<READING>]... [--json]
+  qualplan progress <UNIT>... [--achieved <CODE>...] [--in-progress <CODE>...] [--json]
+  qualplan complete <QUALIFICATION> [<UNIT>...] [--achieved <CODE>...] [--in-progress <CODE>...] [--minimise credits|glh] [--reading <RULE>=<READING>]... [--json]
 
 options:
   --json                  machine-readable output
+  --achieved CODE...      units the learner has achieved (every code up to the next option);
+                          for check and complete a code or UAN from any document, counted as
+                          the unit of the qualification the catalogue links it to
+  --in-progress CODE...   units the learner is working on, named as for --achieved
   --reading RULE=READING  read a rule the other way the catalogue records
   --minimise WHAT         complete: the cheapest by credits (default) or glh
   --catalogue FILE        add a qualification from a catalogue file (data/SCHEMA.md)
@@ -22,7 +26,9 @@ options:
 QUALIFICATION: an id, a regulator number (600/5469/4), an awarding-body number (4411-30) or an
 unambiguous part of the title. UNIT: the code its document prints (CU791, 301, 001, F/601/1609) or
 its unit accreditation number; for progress, DOCUMENT:CODE (003:110) where a code is printed in
-more than one document. Exit status: 0 compliant (complete: a completion exists), 1 not compliant
+more than one document. Achieved and in-progress units are part of the plan: check judges the
+whole plan and says what the achieved units meet alone; complete adds to every unit given.
+Exit status: 0 compliant (complete: a completion exists), 1 not compliant
 (complete: none exists), 2 bad input, 3 check: every rule a plan can show is met but some
 need evidence from outside the plan (practice, observation), 4 check: cannot be judged (a rule
 counts a figure a planned unit does not publish).
@@ -43,17 +49,33 @@ pub enum Command {
     Check {
         qualification: String,
         units: Vec<String>,
+        held: Held,
         readings: Readings,
     },
     Progress {
         units: Vec<String>,
+        held: Held,
     },
     Complete {
         qualification: String,
         units: Vec<String>,
+        held: Held,
         readings: Readings,
         minimise: Minimise,
     },
+}
+
+/// Units named with `--achieved` and `--in-progress`, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Held {
+    pub achieved: Vec<String>,
+    pub in_progress: Vec<String>,
+}
+
+impl Held {
+    pub fn is_empty(&self) -> bool {
+        self.achieved.is_empty() && self.in_progress.is_empty()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -89,10 +111,31 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
     let mut readings = Readings::new();
     let mut positional = Vec::new();
     let mut minimise: Option<Minimise> = None;
-    let mut it = argv.iter();
+    let mut held = Held::default();
+    let mut it = argv.iter().peekable();
     while let Some(a) = it.next() {
         match a.as_str() {
             "-h" | "--help" | "help" => return Err(ArgsError::Help),
+            "--achieved" | "--in-progress" => {
+                let list = if a == "--achieved" {
+                    &mut held.achieved
+                } else {
+                    &mut held.in_progress
+                };
+                let before = list.len();
+                while let Some(code) = it.next_if(|n| !n.starts_with('-')) {
+                    list.push(code.clone());
+                }
+                if list.len() == before {
+                    return Err(bad(format!("{a} needs at least one CODE")));
+                }
+            }
+            s if s.starts_with("--achieved=") => {
+                held.achieved.push(s["--achieved=".len()..].to_string())
+            }
+            s if s.starts_with("--in-progress=") => held
+                .in_progress
+                .push(s["--in-progress=".len()..].to_string()),
             "--json" => format = Format::Json,
             "--catalogue" => catalogues.push(
                 it.next()
@@ -156,21 +199,26 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
             Command::Check {
                 qualification,
                 units: pos.collect(),
+                held: held.clone(),
                 readings: readings.clone(),
             }
         }
         Some("progress") => {
             let units: Vec<String> = pos.collect();
-            if units.is_empty() {
+            if units.is_empty() && held.is_empty() {
                 return Err(bad("progress needs at least one UNIT"));
             }
-            Command::Progress { units }
+            Command::Progress {
+                units,
+                held: held.clone(),
+            }
         }
         Some("complete") => {
             let qualification = pos.next().ok_or_else(|| bad("complete needs a QUALIFICATION"))?;
             Command::Complete {
                 qualification,
                 units: pos.collect(),
+                held: held.clone(),
                 readings: readings.clone(),
                 minimise: minimise.unwrap_or(Minimise::Credits),
             }
@@ -181,6 +229,16 @@ pub fn parse(argv: &[String]) -> Result<Invocation, ArgsError> {
             )))
         }
     };
+    if !held.is_empty()
+        && !matches!(
+            command,
+            Command::Check { .. } | Command::Complete { .. } | Command::Progress { .. }
+        )
+    {
+        return Err(bad(
+            "--achieved and --in-progress apply to check, complete and progress only",
+        ));
+    }
     if minimise.is_some() && !matches!(command, Command::Complete { .. }) {
         return Err(bad("--minimise applies to complete only"));
     }
@@ -222,7 +280,9 @@ mod tests {
                 qualification,
                 units,
                 readings,
+                held,
             } => {
+                assert_eq!(held, Held::default());
                 assert_eq!(qualification, "4411-30");
                 assert_eq!(units, vec!["002", "001"]);
                 assert_eq!(readings.get("r1").map(String::as_str), Some("inclusive"));
@@ -232,6 +292,33 @@ mod tests {
         assert_eq!(
             parse(&argv("qualifications")).unwrap().command,
             Command::Qualifications
+        );
+    }
+
+    #[test]
+    fn achieved_takes_every_code_up_to_the_next_option() {
+        let i = parse(&argv(
+            "check q 001 --achieved CU792 L/601/1614 --json --in-progress 003 --achieved=004",
+        ))
+        .unwrap();
+        assert_eq!(i.format, Format::Json);
+        match i.command {
+            Command::Check { units, held, .. } => {
+                assert_eq!(units, vec!["001"]);
+                assert_eq!(held.achieved, vec!["CU792", "L/601/1614", "004"]);
+                assert_eq!(held.in_progress, vec!["003"]);
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        assert!(matches!(
+            parse(&argv("progress --achieved CU792")).unwrap().command,
+            Command::Progress { units, held } if units.is_empty() && held.achieved == ["CU792"]
+        ));
+        assert!(
+            matches!(parse(&argv("check q --achieved --json")), Err(ArgsError::Message(m)) if m.contains("--achieved needs"))
+        );
+        assert!(
+            matches!(parse(&argv("units q --achieved 001")), Err(ArgsError::Message(m)) if m.contains("apply to check"))
         );
     }
 

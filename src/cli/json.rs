@@ -3,7 +3,10 @@
 
 use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, UnitId};
-use crate::plan::{Carried, Check, CompletionResult, Progress};
+use crate::plan::{
+    Carried, CompletionResult, Record, RecordCheck, RecordProgress, Totals, UnitStatus,
+};
+use crate::present::{achieved_progress_words, achieved_so_far_words, entry_words};
 use crate::rules::{Measure, RuleResult, Status};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -115,8 +118,60 @@ fn rule(c: &Catalogue, r: &RuleResult) -> Value {
     v
 }
 
-pub fn check(c: &Catalogue, check: &Check) -> Value {
+fn totals(t: &Totals) -> Value {
+    json!({"units": t.units, "credits": t.credits, "glh": t.glh, "tqt": t.tqt})
+}
+
+fn basis(how: Carried) -> String {
+    match how {
+        Carried::Same => "same record".to_string(),
+        Carried::Linked(b) => serde_json::to_value(b)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
+    }
+}
+
+/// Each unit of the record: its status, and where an achieved or in-progress unit was recorded
+/// under another document's code.
+fn record_entries(c: &Catalogue, record: &Record) -> Value {
+    Value::Array(
+        record
+            .entries()
+            .iter()
+            .map(|e| {
+                let a = e.achievement.as_ref();
+                json!({
+                    "unit": c.unit(e.unit).unit.code,
+                    "status": e.status.as_str(),
+                    "achieved_as": e.source.map(|s| {
+                        let cu = c.unit(s.unit);
+                        json!({
+                            "id": cu.key,
+                            "code": cu.unit.code,
+                            "awarding_body": c.documents[cu.doc].document.awarding_body,
+                            "basis": basis(s.how),
+                        })
+                    }),
+                    "date": a.and_then(|a| a.on.as_ref()).map(|d| d.as_str()),
+                    "evidence": a.and_then(|a| a.evidence.as_deref()),
+                    "exemption": a.and_then(|a| a.exemption.as_deref()),
+                    "words": entry_words(c, e),
+                })
+            })
+            .collect(),
+    )
+}
+
+pub fn check(c: &Catalogue, rc: &RecordCheck) -> Value {
+    let check = &rc.whole;
     let cq = &c.qualifications[check.qualification];
+    let so_far = &rc.achieved_so_far;
+    let (met, judged) = so_far.evaluation.rules_met();
+    let mut all_totals = totals(&check.totals);
+    all_totals["achieved"] = totals(&rc.totals.achieved);
+    all_totals["in_progress"] = totals(&rc.totals.in_progress);
+    all_totals["to_do"] = totals(&rc.totals.to_do);
     json!({
         "qualification": cq.qualification.id,
         "title": cq.qualification.title,
@@ -124,27 +179,42 @@ pub fn check(c: &Catalogue, check: &Check) -> Value {
         "rules_published": cq.qualification.rules_published,
         "rules_note": cq.qualification.rules_note,
         "min_credits": cq.qualification.min_credits,
-        "totals": {
-            "units": check.totals.units,
-            "credits": check.totals.credits,
-            "glh": check.totals.glh,
-            "tqt": check.totals.tqt,
-        },
+        "totals": all_totals,
         "units": codes(c, &check.planned),
+        "achieved": codes(c, &rc.record.with_status(UnitStatus::Achieved)),
+        "in_progress": codes(c, &rc.record.with_status(UnitStatus::InProgress)),
+        "record": record_entries(c, &rc.record),
         "duplicates": check.duplicates,
         "rules": check.evaluation.rules.iter().map(|r| rule(c, r)).collect::<Vec<_>>(),
         "barred": check.evaluation.barred.iter().map(|(u, by)| json!({
             "unit": c.unit(*u).unit.code,
             "by": codes(c, by),
         })).collect::<Vec<_>>(),
+        "achieved_so_far": {
+            "compliant": so_far.evaluation.compliant,
+            "verdict": achieved_so_far_words(rc),
+            "rules_met": met,
+            "rules_total": judged,
+            "units": codes(c, &so_far.planned),
+            "rules": so_far.evaluation.rules.iter().map(|r| rule(c, r)).collect::<Vec<_>>(),
+        },
     })
 }
 
-pub fn progress(c: &Catalogue, planned: &[UnitId], all: &[Progress]) -> Value {
+pub fn progress(c: &Catalogue, record: &Record, all: &[RecordProgress]) -> Value {
+    let keys = |ids: Vec<UnitId>| {
+        ids.iter()
+            .map(|u| c.unit(*u).key.clone())
+            .collect::<Vec<_>>()
+    };
     json!({
-        "units": planned.iter().map(|u| c.unit(*u).key.clone()).collect::<Vec<_>>(),
-        "qualifications": all.iter().map(|p| {
+        "units": keys(record.units()),
+        "achieved": keys(record.with_status(UnitStatus::Achieved)),
+        "in_progress": keys(record.with_status(UnitStatus::InProgress)),
+        "qualifications": all.iter().map(|rp| {
+            let p = &rp.all;
             let cq = &c.qualifications[p.qualification];
+            let a = &rp.achieved;
             json!({
                 "qualification": cq.qualification.id,
                 "title": cq.qualification.title,
@@ -152,24 +222,40 @@ pub fn progress(c: &Catalogue, planned: &[UnitId], all: &[Progress]) -> Value {
                 "closeness": (p.closeness * 1000.0).round() / 1000.0,
                 "rules_met": p.rules_met,
                 "rules_total": p.rules_total,
-                "totals": {"units": p.totals.units, "credits": p.totals.credits, "glh": p.totals.glh, "tqt": p.totals.tqt},
+                "totals": totals(&p.totals),
                 "min_credits": cq.qualification.min_credits,
                 "carried": p.carried.iter().map(|(from, to, how)| json!({
                     "unit": c.unit(*from).key,
                     "counts_as": c.unit(*to).unit.code,
-                    "basis": match how { Carried::Same => "same record".to_string(), Carried::Linked(b) => serde_json::to_value(b).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default() },
+                    "basis": basis(*how),
                 })).collect::<Vec<_>>(),
                 "missing": p.evaluation.rules.iter().filter_map(|r| r.shortfall.clone()).collect::<Vec<_>>(),
+                "achieved": {
+                    "compliant": a.evaluation.compliant,
+                    "counted": a.carried.iter().map(|(from, _, _)| c.unit(*from).key.clone()).collect::<Vec<_>>(),
+                    "rules_met": a.rules_met,
+                    "rules_total": a.rules_total,
+                    "totals": totals(&a.totals),
+                    "words": achieved_progress_words(rp, cq.qualification.min_credits),
+                },
             })
         }).collect::<Vec<_>>(),
     })
 }
 
-pub fn completion(c: &Catalogue, check: &Check, result: &CompletionResult) -> Value {
+pub fn completion(c: &Catalogue, rc: &RecordCheck, result: &CompletionResult) -> Value {
+    let check = &rc.whole;
     let cq = &c.qualifications[check.qualification];
     let mut v = json!({
         "qualification": cq.qualification.id,
         "units": codes(c, &check.planned),
+        "achieved": codes(c, &rc.record.with_status(UnitStatus::Achieved)),
+        "in_progress": codes(c, &rc.record.with_status(UnitStatus::InProgress)),
+        "record": record_entries(c, &rc.record),
+        "achieved_so_far": {
+            "compliant": rc.achieved_so_far.evaluation.compliant,
+            "verdict": achieved_so_far_words(rc),
+        },
     });
     match result {
         CompletionResult::AlreadyComplete => {

@@ -6,8 +6,11 @@ mod json;
 mod text;
 
 use crate::catalogue::{embedded, Catalogue};
-use crate::plan::{check_codes, complete, progress, CompletionResult};
-use crate::present::ALTERNATIVES;
+use crate::plan::{
+    check_record_codes, record_progress, what_is_left, Achievement, CompletionResult, LeftFrom,
+    Record, UnitStatus,
+};
+use crate::present::{repeated_words, ALTERNATIVES};
 use args::{Command, Format};
 use std::io::Write;
 
@@ -79,27 +82,32 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Check {
             qualification,
             units,
+            held,
             readings,
-        } => match check_codes(catalogue, qualification, units, readings) {
-            Ok(check) => {
-                if !check.unknown_readings.is_empty() {
+        } => match check_record_codes(
+            catalogue,
+            qualification,
+            units,
+            &held.in_progress,
+            &held.achieved,
+            readings,
+        ) {
+            Ok(rc) => {
+                if !rc.whole.unknown_readings.is_empty() {
                     Err(format!(
                             "unknown reading {}: see `qualplan units {qualification}` and the rules' readings",
-                            check.unknown_readings.join(", ")
+                            rc.whole.unknown_readings.join(", ")
                         ))
                 } else {
-                    for d in &check.duplicates {
-                        let _ = writeln!(
-                            err,
-                            "qualplan: unit {d} is listed more than once; counted once"
-                        );
+                    for d in &rc.whole.duplicates {
+                        let _ = writeln!(err, "qualplan: {}", repeated_words(d));
                     }
                     if json {
-                        json::print(out, &json::check(catalogue, &check));
+                        json::print(out, &json::check(catalogue, &rc));
                     } else {
-                        text::check(out, catalogue, &check);
+                        text::check(out, catalogue, &rc);
                     }
-                    Ok(match crate::present::judgement(Some(&check)) {
+                    Ok(match crate::present::judgement(Some(&rc.whole)) {
                         crate::present::Judgement::Meets => 0,
                         crate::present::Judgement::MeetsWithEvidence { .. } => 3,
                         crate::present::Judgement::CannotJudge { .. } => 4,
@@ -109,47 +117,81 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
             Err(e) => Err(e.to_string()),
         },
-        Command::Progress { units } => match catalogue.find_units_anywhere(units) {
-            Ok(found) => {
-                for u in &found.repeated {
-                    let _ = writeln!(
-                        err,
-                        "qualplan: unit {u} is listed more than once; counted once"
-                    );
+        Command::Progress { units, held } => {
+            let lists = [
+                (UnitStatus::Planned, units),
+                (UnitStatus::InProgress, &held.in_progress),
+                (UnitStatus::Achieved, &held.achieved),
+            ];
+            let mut record = Record::new();
+            let mut failed = None;
+            for (status, codes) in lists {
+                match catalogue.find_units_anywhere(codes) {
+                    Ok(found) => {
+                        for u in &found.repeated {
+                            let _ = writeln!(err, "qualplan: {}", repeated_words(u));
+                        }
+                        for u in found.units {
+                            match status {
+                                UnitStatus::Planned => record.plan(u),
+                                UnitStatus::InProgress => record.start(u, None),
+                                UnitStatus::Achieved => {
+                                    record.achieve(u, None, Achievement::default())
+                                }
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        failed = Some(e.to_string());
+                        break;
+                    }
                 }
-                let all = progress(catalogue, &found.units);
-                if json {
-                    json::print(out, &json::progress(catalogue, &found.units, &all));
-                } else {
-                    text::progress(out, catalogue, &all);
-                }
-                Ok(0)
             }
-            Err(e) => Err(e.to_string()),
-        },
+            match failed {
+                Some(e) => Err(e),
+                None => {
+                    let all = record_progress(catalogue, &record);
+                    if json {
+                        json::print(out, &json::progress(catalogue, &record, &all));
+                    } else {
+                        text::progress(out, catalogue, &record, &all);
+                    }
+                    Ok(0)
+                }
+            }
+        }
         Command::Complete {
             qualification,
             units,
+            held,
             readings,
             minimise,
-        } => match check_codes(catalogue, qualification, units, readings) {
-            Ok(check) if !check.unknown_readings.is_empty() => Err(format!(
+        } => match check_record_codes(
+            catalogue,
+            qualification,
+            units,
+            &held.in_progress,
+            &held.achieved,
+            readings,
+        ) {
+            Ok(rc) if !rc.whole.unknown_readings.is_empty() => Err(format!(
                 "unknown reading {}",
-                check.unknown_readings.join(", ")
+                rc.whole.unknown_readings.join(", ")
             )),
-            Ok(check) => {
-                let result = complete(
+            Ok(rc) => {
+                let result = what_is_left(
                     catalogue,
-                    check.qualification,
-                    &check.planned,
+                    rc.whole.qualification,
+                    &rc.record,
+                    LeftFrom::Plan,
                     readings,
                     *minimise,
                     ALTERNATIVES,
                 );
                 if json {
-                    json::print(out, &json::completion(catalogue, &check, &result));
+                    json::print(out, &json::completion(catalogue, &rc, &result));
                 } else {
-                    text::completion(out, catalogue, &check, &result, *minimise);
+                    text::completion(out, catalogue, &rc, &result, *minimise);
                 }
                 Ok(match result {
                     CompletionResult::AlreadyComplete | CompletionResult::Found { .. } => 0,

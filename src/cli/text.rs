@@ -2,10 +2,13 @@
 
 use crate::catalogue::Catalogue;
 use crate::catalogue::QualificationId;
-use crate::plan::{Carried, Check, CompletionResult, Minimise, Progress};
+use crate::plan::{
+    Carried, CompletionResult, LeftFrom, Minimise, Record, RecordCheck, RecordProgress, UnitStatus,
+};
 use crate::present::{
-    basis_words, completion_words, glh_published, option_words, or_not_published as or_np,
-    reading_label, rule_status, verdict,
+    achieved_progress_words, achieved_so_far_words, basis_words, completion_words, entry_words,
+    glh_published, left_heading, option_words, or_not_published as or_np, reading_label,
+    rule_status, split_totals_words, verdict,
 };
 use crate::rules::{RuleResult, Status};
 use std::io::Write;
@@ -91,7 +94,8 @@ fn rule(out: &mut dyn Write, r: &RuleResult, depth: usize) {
     }
 }
 
-pub fn check(out: &mut dyn Write, c: &Catalogue, check: &Check) {
+pub fn check(out: &mut dyn Write, c: &Catalogue, rc: &RecordCheck) {
+    let check = &rc.whole;
     let cq = &c.qualifications[check.qualification];
     let q = &cq.qualification;
     let verdict = verdict(Some(check)).words;
@@ -105,13 +109,31 @@ pub fn check(out: &mut dyn Write, c: &Catalogue, check: &Check) {
         or_np(check.totals.glh),
         or_np(check.totals.tqt),
     );
+    record(out, c, rc);
     for r in &check.evaluation.rules {
         rule(out, r, 0);
     }
 }
 
-pub fn progress(out: &mut dyn Write, c: &Catalogue, all: &[Progress]) {
-    for p in all {
+/// What a learner's record adds to a check: achieved so far, totals by status, and each unit
+/// that is achieved or in progress. Nothing where every unit is only planned.
+fn record(out: &mut dyn Write, c: &Catalogue, rc: &RecordCheck) {
+    if !rc.record.has_progress() {
+        return;
+    }
+    let _ = writeln!(out, "{}", achieved_so_far_words(rc));
+    let _ = writeln!(out, "{}", split_totals_words(&rc.totals));
+    for e in rc.record.entries() {
+        if e.status != UnitStatus::Planned {
+            let _ = writeln!(out, "  {}", entry_words(c, e));
+        }
+    }
+}
+
+pub fn progress(out: &mut dyn Write, c: &Catalogue, record: &Record, all: &[RecordProgress]) {
+    let achieved = !record.with_status(UnitStatus::Achieved).is_empty();
+    for rp in all {
+        let p = &rp.all;
         let q = &c.qualifications[p.qualification].qualification;
         let state = match p.evaluation.compliant {
             Some(true) => "complete".to_string(),
@@ -126,6 +148,9 @@ pub fn progress(out: &mut dyn Write, c: &Catalogue, all: &[Progress]) {
             or_np(p.totals.credits),
             state
         );
+        if achieved {
+            let _ = writeln!(out, "    {}", achieved_progress_words(rp, q.min_credits));
+        }
         for (from, to, how) in &p.carried {
             if let Carried::Linked(basis) = how {
                 let _ = writeln!(
@@ -153,12 +178,16 @@ pub fn progress(out: &mut dyn Write, c: &Catalogue, all: &[Progress]) {
 pub fn completion(
     out: &mut dyn Write,
     c: &Catalogue,
-    check: &Check,
+    rc: &RecordCheck,
     result: &CompletionResult,
     asked: Minimise,
 ) {
-    let q = &c.qualifications[check.qualification].qualification;
+    let q = &c.qualifications[rc.whole.qualification].qualification;
     let _ = writeln!(out, "{} {}", q.id, q.title);
+    if rc.record.has_progress() {
+        record(out, c, rc);
+        let _ = writeln!(out, "{}", left_heading(LeftFrom::Plan));
+    }
     let words = completion_words(result, asked);
     let notes: String = words.notes.iter().map(|n| format!(" ({n})")).collect();
     let _ = writeln!(out, "{}{notes}", words.headline);

@@ -2,7 +2,7 @@
 
 use super::totals::Totals;
 use crate::catalogue::QualificationId;
-use crate::catalogue::{Catalogue, LookupError, UnitId};
+use crate::catalogue::{Catalogue, CatalogueQualification, LookupError, UnitId};
 use crate::rules::{evaluate, mark_undecided, Evaluation, Readings};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,13 +63,18 @@ pub fn check_codes(
             ids.push(id);
         }
     }
-    let unknown_readings = readings
-        .iter()
-        .filter(|(rule, reading)| !qual.has_reading(rule, reading))
-        .map(|(rule, reading)| format!("{rule}={reading}"))
-        .collect();
+    let unknown_readings = unknown_readings(qual, readings);
     let mut result = check(catalogue, q, &ids, readings);
     result.duplicates = duplicates;
     result.unknown_readings = unknown_readings;
     Ok(result)
+}
+
+/// Readings asked for that no rule of the qualification has, as `RULE=READING`.
+pub(crate) fn unknown_readings(qual: &CatalogueQualification, readings: &Readings) -> Vec<String> {
+    readings
+        .iter()
+        .filter(|(rule, reading)| !qual.has_reading(rule, reading))
+        .map(|(rule, reading)| format!("{rule}={reading}"))
+        .collect()
 }

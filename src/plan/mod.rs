@@ -1,4 +1,4 @@
-//! A plan (units chosen towards a qualification), its totals, the named plans a user keeps, and
+//! A plan (units chosen towards a qualification), its totals, a learner's record of it, the named plans a user keeps, and
 //! their saved form. No web dependency.
 
 mod check;
@@ -8,6 +8,7 @@ pub mod kept;
 mod mismatch;
 mod progress;
 pub mod published;
+mod record;
 pub mod saved;
 pub mod share;
 mod totals;
@@ -19,6 +20,11 @@ pub use complete::{
     Minimise, COMPLETION_BUDGET, GLH_CHECK_BUDGET,
 };
 pub use mismatch::Mismatch;
-pub use progress::{progress, progress_carried, progress_towards, Carried, Progress};
+pub use progress::{counts_as, progress, progress_carried, progress_towards, Carried, Progress};
+pub use record::{
+    check_record, check_record_codes, counted_unit, record_codes, record_progress, split_totals,
+    what_is_left, AchievedOn, Achievement, CodedRecord, Counted, DateError, Entry, LeftFrom,
+    Record, RecordCheck, RecordProgress, Source, SplitTotals, UnitStatus,
+};
 pub use totals::Totals;
 pub use workspace::{Adopted, DeletedPlan, Plan, RenameError, Workspace};

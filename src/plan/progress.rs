@@ -5,7 +5,7 @@
 use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, LinkBasis, UnitId};
 use crate::plan::totals::Totals;
-use crate::rules::{evaluate, Evaluation, Readings, Status};
+use crate::rules::{evaluate, Evaluation, Readings};
 use crate::sort::SmallSort;
 
 /// How a planned unit counts in another qualification.
@@ -83,32 +83,39 @@ fn closest_first(mut out: Vec<Progress>) -> Vec<Progress> {
     out
 }
 
+/// The unit of qualification `q` that unit `u` (of any document) counts as, and how: `u` itself
+/// where `q` offers it, else the first unit `q` offers that the catalogue's links record as the
+/// same unit. `None` where it counts as no unit of `q`.
+pub fn counts_as(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    u: UnitId,
+) -> Option<(UnitId, Carried)> {
+    let cq = &catalogue.qualifications[q];
+    if cq.units.contains(&u) {
+        return Some((u, Carried::Same));
+    }
+    catalogue
+        .same_units(u)
+        .into_iter()
+        .find(|(t, _)| cq.units.contains(t))
+        .map(|(t, basis)| (t, Carried::Linked(basis)))
+}
+
 pub fn progress_towards(catalogue: &Catalogue, q: QualificationId, planned: &[UnitId]) -> Progress {
     let cq = &catalogue.qualifications[q];
     let mut carried = Vec::new();
     for &u in planned {
-        if cq.units.contains(&u) {
-            carried.push((u, u, Carried::Same));
-        } else if let Some((t, basis)) = catalogue
-            .same_units(u)
-            .into_iter()
-            .find(|(t, _)| cq.units.contains(t))
-        {
-            if !carried.iter().any(|(_, x, _)| *x == t) {
-                carried.push((u, t, Carried::Linked(basis)));
-            }
+        match counts_as(catalogue, q, u) {
+            Some((t, Carried::Same)) => carried.push((u, t, Carried::Same)),
+            Some((t, how)) if !carried.iter().any(|(_, x, _)| *x == t) => carried.push((u, t, how)),
+            _ => {}
         }
     }
     let ids: Vec<UnitId> = carried.iter().map(|(_, t, _)| *t).collect();
     let evaluation = evaluate(catalogue, q, &ids, &Readings::new());
     let totals = Totals::of(catalogue, cq, &ids);
-    let judged: Vec<&crate::rules::RuleResult> = evaluation
-        .rules
-        .iter()
-        .filter(|r| r.status != Status::NotJudged)
-        .collect();
-    let rules_met = judged.iter().filter(|r| r.status == Status::Met).count();
-    let rules_total = judged.len();
+    let (rules_met, rules_total) = evaluation.rules_met();
     let closeness = match evaluation.compliant {
         _ if carried.is_empty() => 0.0,
         Some(true) => 1.0,

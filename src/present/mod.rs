@@ -1,13 +1,15 @@
 //! The words and figures a person reads, made once for the screen and the command line: a check's
 //! verdict and each rule's status, totals against the published figures, "not published", GLH
 //! ranges, readings, completions, progress towards other qualifications and how a unit counts
-//! there. The shells only lay these out (and add marks such as ✓ or `[met]`); a wording changes
-//! here, in one place.
+//! there, and a learner's record (achieved so far, totals by status, credit held elsewhere). The
+//! shells only lay these out (and add marks such as ✓ or `[met]`); a wording changes here, in
+//! one place.
 
 mod completion;
 mod figures;
 mod options;
 mod progress;
+mod record;
 mod rules;
 mod shared;
 mod verdict;
@@ -24,6 +26,10 @@ pub use options::{
     PREVIEW_MARK, PREVIEW_NOTE,
 };
 pub use progress::{basis_words, carried_words, progress_summary};
+pub use record::{
+    achieved_progress_words, achieved_so_far_words, date_error_words, entry_words, left_heading,
+    repeated_words, source_words, split_totals_words, status_words,
+};
 pub use rules::{rule_rows, RuleRow};
 pub use shared::{
     link_copied, link_refused, readings_used, shared_plan_saved, shared_plan_words,

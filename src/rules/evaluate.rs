@@ -82,6 +82,17 @@ pub struct Evaluation {
     pub work: u64,
 }
 
+impl Evaluation {
+    /// (met, judged): how many top-level rules are met, of those a plan can show (rules that
+    /// need evidence from outside the plan are left out of both).
+    pub fn rules_met(&self) -> (usize, usize) {
+        let judged = self.rules.iter().filter(|r| r.status != Status::NotJudged);
+        let total = judged.clone().count();
+        let met = judged.filter(|r| r.status == Status::Met).count();
+        (met, total)
+    }
+}
+
 pub(super) struct Ctx<'a> {
     pub catalogue: &'a Catalogue,
     pub readings: &'a Readings,

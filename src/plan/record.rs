@@ -1,0 +1,466 @@
+//! A learner's record: which of a plan's units are planned, in progress or achieved (an
+//! exemption, or recognition of prior learning, is achieved with a reason), checked as a whole
+//! and as achieved so far by the one evaluator (`plan::check`), its totals split by status, and
+//! what is left (`plan::complete`, starting from the units held). A unit achieved under another
+//! document's code counts where the catalogue's links make it the same unit (`counts_as`, as
+//! progress towards other qualifications counts it).
+
+use super::check::{check, unknown_readings, Check};
+use super::complete::{complete_within, CompletionResult, Minimise, COMPLETION_BUDGET};
+use super::progress::{counts_as, progress, progress_towards, Carried, Progress};
+use super::totals::Totals;
+use crate::catalogue::{describe, Catalogue, LookupError, QualificationId, UnitId};
+use crate::limits::{clean_note, NoteError};
+use crate::rules::Readings;
+
+/// Where a unit of a plan stands for the learner, least to most done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum UnitStatus {
+    Planned,
+    InProgress,
+    Achieved,
+}
+
+impl UnitStatus {
+    /// The name in `--json` output: "planned", "in_progress", "achieved".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitStatus::Planned => "planned",
+            UnitStatus::InProgress => "in_progress",
+            UnitStatus::Achieved => "achieved",
+        }
+    }
+}
+
+/// A date as it was typed, `YYYY-MM-DD`, checked to be a day of the calendar.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AchievedOn(String);
+
+/// Why a date was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not four digits, a hyphen, two digits, a hyphen, two digits.
+    NotYearMonthDay,
+    /// A month other than 01 to 12.
+    NoSuchMonth { month: u32 },
+    /// A day the month does not have (`days` is how many it has that year).
+    NoSuchDay { day: u32, days: u32 },
+}
+
+impl AchievedOn {
+    /// The date typed, spaces around it aside: `2024-02-29` is a date, `2023-02-29`, `2024-13-01`
+    /// and `1/3/2024` are not.
+    pub fn parse(text: &str) -> Result<AchievedOn, DateError> {
+        let t = text.trim();
+        let b = t.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) {
+            return Err(DateError::NotYearMonthDay);
+        }
+        if !digits(8..10) {
+            return Err(DateError::NotYearMonthDay);
+        }
+        let n = |r: std::ops::Range<usize>| t[r].parse::<u32>().unwrap_or(0);
+        let (year, month, day) = (n(0..4), n(5..7), n(8..10));
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            _ => return Err(DateError::NoSuchMonth { month }),
+        };
+        if day == 0 || day > days {
+            return Err(DateError::NoSuchDay { day, days });
+        }
+        Ok(AchievedOn(t.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The record a unit was achieved (or is being studied) under, where that is another document's:
+/// the catalogue's links make it the same unit as the qualification's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The unit as achieved (another document's record).
+    pub unit: UnitId,
+    /// Why it counts (always `Carried::Linked`).
+    pub how: Carried,
+}
+
+/// A code a person holds, found as the unit of the qualification it counts as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counted {
+    /// The qualification's own unit.
+    pub unit: UnitId,
+    /// Where the code named another document's record of it.
+    pub source: Option<Source>,
+}
+
+/// What is known of an achieved unit. All optional; the notes are cleaned and bounded
+/// (`limits::clean_note`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Achievement {
+    pub on: Option<AchievedOn>,
+    /// The evidence, in the adviser's words.
+    pub evidence: Option<String>,
+    /// Exempt, or recognised prior learning: why. Such a unit counts as achieved.
+    pub exemption: Option<String>,
+}
+
+impl Achievement {
+    /// An exemption or recognition of prior learning, with its reason.
+    pub fn exempt(reason: &str) -> Result<Achievement, NoteError> {
+        Ok(Achievement {
+            exemption: Some(clean_note(reason)?),
+            ..Achievement::default()
+        })
+    }
+
+    /// This achievement with its evidence noted.
+    pub fn with_evidence(mut self, evidence: &str) -> Result<Achievement, NoteError> {
+        self.evidence = Some(clean_note(evidence)?);
+        Ok(self)
+    }
+
+    /// This achievement dated.
+    pub fn on(mut self, date: AchievedOn) -> Achievement {
+        self.on = Some(date);
+        self
+    }
+}
+
+/// One unit of the plan and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub unit: UnitId,
+    pub status: UnitStatus,
+    /// Where it was achieved or is studied under another document's record.
+    pub source: Option<Source>,
+    /// Set only when `status` is `Achieved`.
+    pub achievement: Option<Achievement>,
+}
+
+/// The statuses of a plan's units, each unit once, in the order first given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    entries: Vec<Entry>,
+}
+
+impl Record {
+    pub fn new() -> Record {
+        Record::default()
+    }
+
+    /// Every unit planned, none started: the record of a plan as it stands today.
+    pub fn planned(units: &[UnitId]) -> Record {
+        let mut r = Record::new();
+        for u in units {
+            r.plan(*u);
+        }
+        r
+    }
+
+    fn put(&mut self, entry: Entry) {
+        match self.entries.iter_mut().find(|e| e.unit == entry.unit) {
+            Some(e) => *e = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    /// The unit is planned (and not started): any status it had is replaced.
+    pub fn plan(&mut self, unit: UnitId) {
+        self.put(Entry {
+            unit,
+            status: UnitStatus::Planned,
+            source: None,
+            achievement: None,
+        });
+    }
+
+    /// The unit is in progress, studied under `source` where that is another document's record.
+    pub fn start(&mut self, unit: UnitId, source: Option<Source>) {
+        self.put(Entry {
+            unit,
+            status: UnitStatus::InProgress,
+            source,
+            achievement: None,
+        });
+    }
+
+    /// The unit is achieved, under `source` where that is another document's record.
+    pub fn achieve(&mut self, unit: UnitId, source: Option<Source>, achievement: Achievement) {
+        self.put(Entry {
+            unit,
+            status: UnitStatus::Achieved,
+            source,
+            achievement: Some(achievement),
+        });
+    }
+
+    /// Takes the unit out of the plan.
+    pub fn remove(&mut self, unit: UnitId) {
+        self.entries.retain(|e| e.unit != unit);
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, unit: UnitId) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.unit == unit)
+    }
+
+    pub fn status(&self, unit: UnitId) -> Option<UnitStatus> {
+        self.entry(unit).map(|e| e.status)
+    }
+
+    /// Every unit of the plan, in order.
+    pub fn units(&self) -> Vec<UnitId> {
+        self.entries.iter().map(|e| e.unit).collect()
+    }
+
+    /// The units of one status, in order.
+    pub fn with_status(&self, status: UnitStatus) -> Vec<UnitId> {
+        self.entries
+            .iter()
+            .filter(|e| e.status == status)
+            .map(|e| e.unit)
+            .collect()
+    }
+
+    /// Achieved and in-progress units: what the learner holds or is working on.
+    pub fn held(&self) -> Vec<UnitId> {
+        self.entries
+            .iter()
+            .filter(|e| e.status != UnitStatus::Planned)
+            .map(|e| e.unit)
+            .collect()
+    }
+
+    /// Whether any unit is in progress or achieved (a record that says more than a plan).
+    pub fn has_progress(&self) -> bool {
+        self.entries.iter().any(|e| e.status != UnitStatus::Planned)
+    }
+}
+
+/// Totals of a plan's units by status (`None`: not published, as in `Totals`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SplitTotals {
+    pub achieved: Totals,
+    pub in_progress: Totals,
+    pub to_do: Totals,
+}
+
+pub fn split_totals(catalogue: &Catalogue, q: QualificationId, record: &Record) -> SplitTotals {
+    let cq = &catalogue.qualifications[q];
+    let of = |s: UnitStatus| Totals::of(catalogue, cq, &record.with_status(s));
+    SplitTotals {
+        achieved: of(UnitStatus::Achieved),
+        in_progress: of(UnitStatus::InProgress),
+        to_do: of(UnitStatus::Planned),
+    }
+}
+
+/// A record checked: the whole plan, the achieved units alone, and the totals by status.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordCheck {
+    pub record: Record,
+    /// Every unit of the plan, whatever its status (`plan::check`).
+    pub whole: Check,
+    /// The achieved units alone (`plan::check`): what the learner has so far.
+    pub achieved_so_far: Check,
+    pub totals: SplitTotals,
+}
+
+/// Checks a record against qualification `q`: the whole plan and the achieved units alone.
+pub fn check_record(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    record: &Record,
+    readings: &Readings,
+) -> RecordCheck {
+    RecordCheck {
+        whole: check(catalogue, q, &record.units(), readings),
+        achieved_so_far: check(
+            catalogue,
+            q,
+            &record.with_status(UnitStatus::Achieved),
+            readings,
+        ),
+        totals: split_totals(catalogue, q, record),
+        record: record.clone(),
+    }
+}
+
+/// Where a completion of a record starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftFrom {
+    /// The achieved and in-progress units: planned units are open to change.
+    Held,
+    /// Every unit of the plan, planned ones kept.
+    Plan,
+}
+
+/// What is left: the cheapest units to add so that the plan meets every rule, starting from the
+/// units held (or the whole plan). Completion only adds units, so no held unit is added again.
+pub fn what_is_left(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    record: &Record,
+    from: LeftFrom,
+    readings: &Readings,
+    minimise: Minimise,
+    alternatives: usize,
+) -> CompletionResult {
+    let start = match from {
+        LeftFrom::Held => record.held(),
+        LeftFrom::Plan => record.units(),
+    };
+    complete_within(
+        catalogue,
+        q,
+        &start,
+        readings,
+        minimise,
+        alternatives,
+        COMPLETION_BUDGET,
+    )
+    .0
+}
+
+/// Finds a code a person holds (from any document, as its code, UAN or `DOCUMENT:CODE`) as the
+/// unit of qualification `q` it counts as: first as `q`'s own document prints it (`find_unit`),
+/// else anywhere in the catalogue (`find_unit_anywhere`) and through its links (`counts_as`). An
+/// unknown code is `UnknownUnit` with the nearest codes of `q`; a code printed for different
+/// units in more than one document is `AmbiguousUnit` (name it as `DOCUMENT:CODE`); a unit that
+/// counts as none of `q`'s is `CountsNowhere`.
+pub fn counted_unit(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    input: &str,
+) -> Result<Counted, LookupError> {
+    let cq = &catalogue.qualifications[q];
+    let unknown = match catalogue.find_unit(cq, input) {
+        Ok(unit) => return Ok(Counted { unit, source: None }),
+        Err(e) => e,
+    };
+    let from = match catalogue.find_unit_anywhere(input) {
+        Ok(from) => from,
+        Err(LookupError::UnknownUnit { .. }) => return Err(unknown),
+        Err(e) => return Err(e),
+    };
+    match counts_as(catalogue, q, from) {
+        Some((unit, how)) => Ok(Counted {
+            unit,
+            source: (from != unit).then_some(Source { unit: from, how }),
+        }),
+        None => Err(LookupError::CountsNowhere {
+            input: input.to_string(),
+            unit: format!(
+                "{} {}",
+                catalogue.unit(from).key,
+                catalogue.unit(from).unit.title
+            ),
+            qualification: describe(cq),
+        }),
+    }
+}
+
+/// A record made from codes a person typed, and what was typed twice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodedRecord {
+    pub record: Record,
+    /// What was typed for a unit already given with the same status (counted once).
+    pub repeated: Vec<String>,
+}
+
+/// A record from codes: `planned` as `q`'s document prints them (`find_unit`, as `check_codes`
+/// reads a plan), `in_progress` and `achieved` from any document (`counted_unit`). A unit given
+/// with more than one status takes the furthest on (achieved, then in progress); the first code
+/// that names no unit, or none of `q`'s, is the error.
+pub fn record_codes(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    planned: &[String],
+    in_progress: &[String],
+    achieved: &[String],
+) -> Result<CodedRecord, LookupError> {
+    let cq = &catalogue.qualifications[q];
+    let mut record = Record::new();
+    let mut repeated = Vec::new();
+    let lists = [
+        (UnitStatus::Planned, planned),
+        (UnitStatus::InProgress, in_progress),
+        (UnitStatus::Achieved, achieved),
+    ];
+    for (status, codes) in lists {
+        for code in codes {
+            let counted = match status {
+                UnitStatus::Planned => Counted {
+                    unit: catalogue.find_unit(cq, code)?,
+                    source: None,
+                },
+                _ => counted_unit(catalogue, q, code)?,
+            };
+            match record.status(counted.unit) {
+                Some(s) if s == status => {
+                    repeated.push(code.clone());
+                    continue;
+                }
+                Some(s) if s > status => continue,
+                _ => {}
+            }
+            match status {
+                UnitStatus::Planned => record.plan(counted.unit),
+                UnitStatus::InProgress => record.start(counted.unit, counted.source),
+                UnitStatus::Achieved => {
+                    record.achieve(counted.unit, counted.source, Achievement::default())
+                }
+            }
+        }
+    }
+    Ok(CodedRecord { record, repeated })
+}
+
+/// `check_record` on codes a person typed (`record_codes`), as `check_codes` checks a plan:
+/// `whole.duplicates` holds what was typed twice, `whole.unknown_readings` the readings no rule
+/// has.
+pub fn check_record_codes(
+    catalogue: &Catalogue,
+    qualification: &str,
+    planned: &[String],
+    in_progress: &[String],
+    achieved: &[String],
+    readings: &Readings,
+) -> Result<RecordCheck, LookupError> {
+    let q = catalogue.find_qualification(qualification)?;
+    let coded = record_codes(catalogue, q, planned, in_progress, achieved)?;
+    let mut result = check_record(catalogue, q, &coded.record, readings);
+    result.whole.duplicates = coded.repeated;
+    result.whole.unknown_readings = unknown_readings(&catalogue.qualifications[q], readings);
+    Ok(result)
+}
+
+/// Progress towards one qualification of a record's units (of any documents): all of them, and
+/// the achieved ones alone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordProgress {
+    pub all: Progress,
+    pub achieved: Progress,
+}
+
+/// `plan::progress` of every unit of the record, each with the progress of its achieved units
+/// alone, in the same order (closest first on all units).
+pub fn record_progress(catalogue: &Catalogue, record: &Record) -> Vec<RecordProgress> {
+    let achieved = record.with_status(UnitStatus::Achieved);
+    progress(catalogue, &record.units())
+        .into_iter()
+        .map(|all| RecordProgress {
+            achieved: progress_towards(catalogue, all.qualification, &achieved),
+            all,
+        })
+        .collect()
+}

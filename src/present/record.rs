@@ -1,0 +1,171 @@
+//! A learner's record in words: where each unit stands, what is achieved so far against the
+//! rules, the totals by status, where a unit achieved under another document's code comes from,
+//! and what is left.
+
+use super::figures::{credit_words, glh_words};
+use super::progress::{basis_words, progress_summary};
+use super::verdict::{judgement, Judgement};
+use crate::catalogue::Catalogue;
+use crate::plan::{
+    DateError, Entry, LeftFrom, RecordCheck, RecordProgress, Source, SplitTotals, Totals,
+    UnitStatus,
+};
+
+/// "Planned", "In progress", "Achieved".
+pub fn status_words(s: UnitStatus) -> &'static str {
+    match s {
+        UnitStatus::Planned => "Planned",
+        UnitStatus::InProgress => "In progress",
+        UnitStatus::Achieved => "Achieved",
+    }
+}
+
+fn rules(n: usize) -> &'static str {
+    if n == 1 {
+        "rule"
+    } else {
+        "rules"
+    }
+}
+
+/// The achieved units alone against the rules: "Achieved so far: meets 2 of 5 rules",
+/// "Achieved so far: meets every rule of combination", "Achieved so far: no unit achieved yet".
+pub fn achieved_so_far_words(rc: &RecordCheck) -> String {
+    let so_far = &rc.achieved_so_far;
+    let (met, total) = so_far.evaluation.rules_met();
+    let state = match judgement(Some(so_far)) {
+        Judgement::NoRules => {
+            "the document publishes no rules of combination to check them against".to_string()
+        }
+        _ if so_far.planned.is_empty() => "no unit achieved yet".to_string(),
+        Judgement::Meets => "meets every rule of combination".to_string(),
+        Judgement::MeetsWithEvidence { open } => format!(
+            "meets every rule the units can show; {open} {} evidence from outside the plan",
+            if open == 1 {
+                "rule needs"
+            } else {
+                "rules need"
+            }
+        ),
+        Judgement::CannotJudge { undecided } => format!(
+            "meets {met} of {total} {}; {undecided} cannot be judged from the document's figures",
+            rules(total)
+        ),
+        Judgement::NotYet { .. } | Judgement::NoQualification => {
+            format!("meets {met} of {total} {}", rules(total))
+        }
+    };
+    format!("Achieved so far: {state}")
+}
+
+fn part(label: &str, t: &Totals) -> String {
+    let units = match t.units {
+        1 => "1 unit".to_string(),
+        n => format!("{n} units"),
+    };
+    format!(
+        "{label}: {units}, {}, {}",
+        credit_words(t.credits),
+        glh_words(t.glh)
+    )
+}
+
+/// "Achieved: 2 units, 8 credits, 60 GLH • In progress: 1 unit, 5 credits, 33 GLH • Still to
+/// do: 0 units, 0 credits, 0 GLH", with "credits not published" where a unit prints none.
+pub fn split_totals_words(t: &SplitTotals) -> String {
+    [
+        part(status_words(UnitStatus::Achieved), &t.achieved),
+        part(status_words(UnitStatus::InProgress), &t.in_progress),
+        part("Still to do", &t.to_do),
+    ]
+    .join(" \u{2022} ")
+}
+
+/// "as CU792, EDI (the same title, level and credit value)".
+fn as_source(c: &Catalogue, source: &Source) -> String {
+    let cu = c.unit(source.unit);
+    let body = &c.documents[cu.doc].document.awarding_body;
+    format!("as {}, {body} ({})", cu.unit.code, basis_words(source.how))
+}
+
+/// Where a unit was achieved (or is studied): "achieved as CU792, EDI (the same title, level and
+/// credit value)".
+pub fn source_words(c: &Catalogue, status: UnitStatus, source: &Source) -> String {
+    let done = match status {
+        UnitStatus::Achieved => "achieved",
+        UnitStatus::InProgress => "studied",
+        UnitStatus::Planned => "planned",
+    };
+    format!("{done} {}", as_source(c, source))
+}
+
+/// One unit of the record: "L/601/1614 achieved as CU792, EDI (the same title, level and credit
+/// value)", "R/601/1209 achieved on 2024-03-01 by exemption: prior learning; evidence: ...",
+/// "F/601/1609 in progress", "A/601/1222 planned".
+pub fn entry_words(c: &Catalogue, entry: &Entry) -> String {
+    let code = &c.unit(entry.unit).unit.code;
+    let mut s = match entry.status {
+        UnitStatus::Planned => format!("{code} planned"),
+        UnitStatus::InProgress => format!("{code} in progress"),
+        UnitStatus::Achieved => format!("{code} achieved"),
+    };
+    if let Some(a) = &entry.achievement {
+        if let Some(on) = &a.on {
+            s.push_str(&format!(" on {}", on.as_str()));
+        }
+    }
+    if let Some(source) = &entry.source {
+        s.push_str(&format!(" {}", as_source(c, source)));
+    }
+    if let Some(a) = &entry.achievement {
+        if let Some(reason) = &a.exemption {
+            s.push_str(&format!(" by exemption: {reason}"));
+        }
+        if let Some(evidence) = &a.evidence {
+            s.push_str(&format!("; evidence: {evidence}"));
+        }
+    }
+    s
+}
+
+/// What a completion of a record starts from.
+pub fn left_heading(from: LeftFrom) -> &'static str {
+    match from {
+        LeftFrom::Held => "What is left, from the units achieved and in progress:",
+        LeftFrom::Plan => "What is left, keeping every unit of the plan:",
+    }
+}
+
+/// Why a date was refused, quoting what was typed (bounded).
+pub fn date_error_words(e: DateError, typed: &str) -> String {
+    let typed = crate::limits::excerpt(typed);
+    match e {
+        DateError::NotYearMonthDay => {
+            format!("{typed} is not a date written YYYY-MM-DD (such as 2024-03-01)")
+        }
+        DateError::NoSuchMonth { month } => {
+            format!("{typed} is not a date: there is no month {month}")
+        }
+        DateError::NoSuchDay { day, days } => {
+            format!("{typed} is not a date: that month has {days} days, so no day {day}")
+        }
+    }
+}
+
+/// The achieved units' progress towards one qualification: "Achieved so far: 1 unit counts •
+/// 4 of 28 credits • 1 of 6 rules met", or "Achieved so far: no achieved unit counts here".
+pub fn achieved_progress_words(p: &RecordProgress, min_credits: Option<u32>) -> String {
+    if p.achieved.carried.is_empty() {
+        "Achieved so far: no achieved unit counts here".to_string()
+    } else {
+        format!(
+            "Achieved so far: {}",
+            progress_summary(&p.achieved, min_credits)
+        )
+    }
+}
+
+/// A unit typed twice: "unit 001 is listed more than once; counted once".
+pub fn repeated_words(typed: &str) -> String {
+    format!("unit {typed} is listed more than once; counted once")
+}

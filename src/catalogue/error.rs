@@ -16,13 +16,20 @@ pub struct CatalogueError {
     pub excerpt: Option<String>,
 }
 
+impl CatalogueError {
+    /// The file, the record and what is wrong, on one line (without the excerpt).
+    fn head(&self) -> String {
+        if self.record.is_empty() {
+            format!("{}: {}", self.file, self.problem)
+        } else {
+            format!("{}: {}: {}", self.file, self.record, self.problem)
+        }
+    }
+}
+
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.record.is_empty() {
-            write!(f, "{}: {}", self.file, self.problem)?;
-        } else {
-            write!(f, "{}: {}: {}", self.file, self.record, self.problem)?;
-        }
+        f.write_str(&self.head())?;
         match &self.excerpt {
             Some(excerpt) => write!(f, "\n{excerpt}"),
             None => Ok(()),
@@ -47,11 +54,7 @@ impl fmt::Display for CatalogueErrors {
             }
             // A record or message may quote the file; a line stays readable. The excerpt is
             // short already.
-            let line = CatalogueError {
-                excerpt: None,
-                ..e.clone()
-            };
-            write!(f, "{}", crate::limits::cut(&line.to_string(), 400))?;
+            write!(f, "{}", crate::limits::cut(&e.head(), 400))?;
             if let Some(excerpt) = &e.excerpt {
                 write!(f, "\n{excerpt}")?;
             }

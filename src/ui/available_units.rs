@@ -5,6 +5,7 @@ use super::announcer::Announce;
 use super::shared_catalogue::SharedCatalogue;
 use super::unit_badges::unit_badges;
 use super::DRAG_TYPE;
+use crate::catalogue::Catalogue;
 use crate::catalogue::{Level, PlacedUnit, UnitId};
 use crate::plan::{Check, Workspace};
 use leptos::prelude::*;
@@ -28,17 +29,17 @@ pub fn AvailableUnits(
     // Copy handles for the closures each row makes.
     let catalogue = StoredValue::new(catalogue);
     let levels = move || {
-        catalogue.with_value(|c| {
-            c.qualification(&qualification.get())
-                .map(|q| q.levels(c))
-                .unwrap_or_default()
-        })
+        let c: &Catalogue = &catalogue.get_value();
+
+        c.qualification(&qualification.get())
+            .map(|q| q.levels(c))
+            .unwrap_or_default()
     };
     let shows = move |id: UnitId| {
-        catalogue.with_value(|c| {
-            let u = &c.unit(id).unit;
-            level.get().is_none_or(|l| l == u.level) && text.with(|t| u.matches_text(t))
-        })
+        let c: &Catalogue = &catalogue.get_value();
+
+        let u = &c.unit(id).unit;
+        level.get().is_none_or(|l| l == u.level) && text.with(|t| u.matches_text(t))
     };
     let planned =
         move |id: UnitId| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id)));
@@ -51,7 +52,7 @@ pub fn AvailableUnits(
                     .find(|(u, _)| *u == id)
                     .map(|(_, by)| {
                         by.iter()
-                            .map(|b| catalogue.with_value(|c| c.unit(*b).unit.code.clone()))
+                            .map(|b| catalogue.get_value().unit(*b).unit.code.clone())
                             .collect::<Vec<_>>()
                             .join(", ")
                     })
@@ -60,7 +61,8 @@ pub fn AvailableUnits(
     };
 
     let groups = move || {
-        catalogue.with_value(|catalogue| {
+        let catalogue: &Catalogue = &catalogue.get_value();
+
         let Some(cq) = catalogue.qualification(&qualification.get()) else {
             return ().into_any();
         };
@@ -133,7 +135,6 @@ pub fn AvailableUnits(
             })
             .collect_view()
             .into_any()
-    })
     };
 
     view! {

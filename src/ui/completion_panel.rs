@@ -4,6 +4,7 @@
 //! changed) and added with one click.
 
 use super::shared_catalogue::SharedCatalogue;
+use crate::catalogue::Catalogue;
 use crate::plan::{complete, Check, CompletionResult, Minimise, Workspace};
 use crate::present::{
     completion_words, option_details, preview_announcement, preview_check, preview_words, Tone,
@@ -40,7 +41,8 @@ pub fn CompletionPanel(
         let r = checked.with(|c| {
             c.as_ref().map(|c| {
                 let readings = workspace.with(|w| w.plan().readings.clone());
-                catalogue.with_value(|catalogue| {
+                {
+                    let catalogue: &Catalogue = &catalogue.get_value();
                     complete(
                         catalogue,
                         c.qualification,
@@ -49,7 +51,7 @@ pub fn CompletionPanel(
                         minimise.get(),
                         ALTERNATIVES,
                     )
-                })
+                }
             })
         });
         previewing.set(None);
@@ -66,10 +68,11 @@ pub fn CompletionPanel(
             checked.with(|now| {
                 let now = now.as_ref()?;
                 let readings = workspace.with_untracked(|w| w.plan().readings.clone());
-                catalogue.with_value(|catalogue| {
+                {
+                    let catalogue: &Catalogue = &catalogue.get_value();
                     let after = preview_check(catalogue, now, option, &readings);
                     Some((i, preview_words(catalogue, &after)))
-                })
+                }
             })
         })
     });
@@ -81,7 +84,8 @@ pub fn CompletionPanel(
             .unwrap_or_default()
     };
     let body = move || {
-        catalogue.with_value(|catalogue| {
+        let catalogue: &Catalogue = &catalogue.get_value();
+
         result.get().map(|r| match r {
             CompletionResult::AlreadyComplete => view! { <p role="status">{format!("\u{2713} {}", completion_words(&r, minimise.get()).headline)}</p> }.into_any(),
             CompletionResult::NoRules => view! { <p role="status">{completion_words(&r, minimise.get()).headline}</p> }.into_any(),
@@ -176,7 +180,6 @@ pub fn CompletionPanel(
                 .into_any()
             }
         })
-    })
     };
     view! {
         <section class="completion" aria-labelledby="completion-heading">

@@ -2,6 +2,7 @@
 //! counting units recorded as the same unit in another document, closest first.
 
 use super::shared_catalogue::SharedCatalogue;
+use crate::catalogue::Catalogue;
 use crate::catalogue::QualificationId;
 use crate::plan::{progress_carried, Check, Progress, Workspace};
 use crate::present::{carried_words, progress_summary};
@@ -82,10 +83,11 @@ fn progress_row(
     q: QualificationId,
 ) -> impl IntoView {
     let row = Memo::new(move |_| rows.with(|r| r.iter().find(|p| p.qualification == q).cloned()));
-    let (title, id, min_credits) = catalogue.with_value(|c| {
+    let (title, id, min_credits) = {
+        let c: &Catalogue = &catalogue.get_value();
         let qual = &c.qualifications[q].qualification;
         (qual.title.clone(), qual.id.clone(), qual.min_credits)
-    });
+    };
     let summary = move || row.with(|p| p.as_ref().map(|p| progress_summary(p, min_credits)));
     let closeness = move || {
         row.with(|p| {
@@ -97,7 +99,7 @@ fn progress_row(
     let carried = move || {
         row.with(|p| {
             p.as_ref()
-                .map(|p| catalogue.with_value(|c| carried_words(c, p)))
+                .map(|p| carried_words(&catalogue.get_value(), p))
                 .unwrap_or_default()
         })
     };
@@ -117,10 +119,10 @@ fn progress_row(
         let codes: Vec<String> = row.with_untracked(|p| {
             p.iter()
                 .flat_map(|p| &p.carried)
-                .map(|(_, t, _)| catalogue.with_value(|c| c.unit(*t).unit.code.clone()))
+                .map(|(_, t, _)| catalogue.get_value().unit(*t).unit.code.clone())
                 .collect()
         });
-        catalogue.with_value(|c| workspace.update(|w| w.new_plan_for(c, &id, codes)));
+        workspace.update(|w| w.new_plan_for(&catalogue.get_value(), &id, codes));
     };
     view! {
         <li class="progress-item">

@@ -101,7 +101,7 @@ pub fn PlanTools(
             ev,
             MAX_PLAN_FILE_BYTES,
             tell,
-            move |name, text| match catalogue.with_value(|c| exchange::import(&text, c)) {
+            move |name, text| match exchange::import(&text, &catalogue.get_value()) {
                 Ok(plans) => {
                     let n = plans.len();
                     workspace.update(|w| w.add_plans(plans));

@@ -2,6 +2,7 @@
 
 use super::notices::Notices;
 use super::shared_catalogue::SharedCatalogue;
+use crate::catalogue::Catalogue;
 use crate::catalogue::QualificationId;
 use crate::plan::{cheapest_glh, Workspace};
 use crate::present::{glh_published, not_published, or_not_published, qualification_name};
@@ -16,7 +17,8 @@ pub fn QualificationPicker(
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
     // Awarding body, then level, in catalogue order within each.
-    let groups: Vec<(String, Vec<QualificationId>)> = catalogue.with_value(|c| {
+    let groups: Vec<(String, Vec<QualificationId>)> = {
+        let c: &Catalogue = &catalogue.get_value();
         let mut groups: Vec<(String, Vec<QualificationId>)> = Vec::new();
         let mut sorted: Vec<QualificationId> = c.qualification_ids().collect();
         // Unstable sorts throughout the crate: each stable sort instance costs more wasm, and the
@@ -34,7 +36,7 @@ pub fn QualificationPicker(
             }
         }
         groups
-    });
+    };
     // A memo, so the options re-check which is selected only when the qualification changes,
     // not on every change to the plan.
     let current_q = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
@@ -42,7 +44,7 @@ pub fn QualificationPicker(
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         let mut dropped = Vec::new();
-        catalogue.with_value(|c| workspace.update(|w| dropped = w.set_qualification(c, &id)));
+        workspace.update(|w| dropped = w.set_qualification(&catalogue.get_value(), &id));
         if !dropped.is_empty() {
             notices.problem(format!(
                 "Removed from the plan because the chosen qualification does not offer {}: {}.",
@@ -52,7 +54,8 @@ pub fn QualificationPicker(
         }
     };
     let facts = move || {
-        catalogue.with_value(|catalogue| {
+        let catalogue: &Catalogue = &catalogue.get_value();
+
         let id = current();
         catalogue.qualification(&id).map(|cq| {
             let q = &cq.qualification;
@@ -90,23 +93,22 @@ pub fn QualificationPicker(
                 })}
             }
         })
-    })
     };
     // Typing narrows the list by title, awarding body or either number; the chosen one stays.
     let find = RwSignal::new(String::new());
     let shown = move |qi: QualificationId| {
-        catalogue.with_value(|c| {
-            let q = &c.qualifications[qi].qualification;
-            current() == q.id || find.with(|f| q.matches_text(f))
-        })
+        let c: &Catalogue = &catalogue.get_value();
+
+        let q = &c.qualifications[qi].qualification;
+        current() == q.id || find.with(|f| q.matches_text(f))
     };
     let matches = move || {
-        catalogue.with_value(|c| {
-            c.qualifications
-                .iter()
-                .filter(|q| find.with(|f| q.qualification.matches_text(f)))
-                .count()
-        })
+        let c: &Catalogue = &catalogue.get_value();
+
+        c.qualifications
+            .iter()
+            .filter(|q| find.with(|f| q.qualification.matches_text(f)))
+            .count()
     };
     view! {
         <div class="picker">
@@ -141,10 +143,9 @@ pub fn QualificationPicker(
                                 {qs
                                     .into_iter()
                                     .map(|q| {
-                                        let (id, name) = catalogue.with_value(|c| {
-                                            let qual = &c.qualifications[q].qualification;
-                                            (qual.id.clone(), qualification_name(qual))
-                                        });
+                                        let c: &Catalogue = &catalogue.get_value();
+                                        let qual = &c.qualifications[q].qualification;
+                                        let (id, name) = (qual.id.clone(), qualification_name(qual));
                                         let id2 = id.clone();
                                         let listed = move || matches() == 0 || shown(q);
                                         view! {

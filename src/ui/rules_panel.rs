@@ -106,7 +106,8 @@ pub fn RulesPanel(
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
     let body = move || {
-        catalogue.with_value(|catalogue| {
+        let catalogue: &Catalogue = &catalogue.get_value();
+
         let unmet_first = classroom.get();
         checked.with(|c| {
             let c = c.as_ref()?;
@@ -147,7 +148,6 @@ pub fn RulesPanel(
                 .into_any(),
             )
         })
-    })
     };
     view! {
         <section class="rules-panel" aria-labelledby="rules-heading">

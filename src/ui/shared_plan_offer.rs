@@ -64,7 +64,7 @@ pub fn SharedPlanOffer(
     // A link pasted into the address bar of this tab, or followed from another page of it, only
     // changes the fragment: the page does not load again.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        match catalogue.with_value(|c| take_shared_plan(c)) {
+        match take_shared_plan(&catalogue.get_value()) {
             Some(Ok(p)) => {
                 offer.set(Some(p));
                 show_offer();
@@ -79,7 +79,7 @@ pub fn SharedPlanOffer(
     let words = Memo::new(move |_| {
         offer.with(|p| {
             p.as_ref()
-                .map(|p| catalogue.with_value(|c| shared_plan_words(c, p)))
+                .map(|p| shared_plan_words(&catalogue.get_value(), p))
         })
     });
     let details = move || {

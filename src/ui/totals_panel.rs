@@ -1,6 +1,7 @@
 //! Running totals against the qualification's published figures: credits, GLH and TQT.
 
 use super::shared_catalogue::SharedCatalogue;
+use crate::catalogue::Catalogue;
 use crate::plan::{Check, Workspace};
 use crate::present::{
     credit_target_words, glh_target_words, not_published, tqt_label, tqt_target_words, unit_count,
@@ -62,10 +63,10 @@ pub fn TotalsPanel(
     let catalogue = StoredValue::new(catalogue);
     let qual = move || {
         workspace.with(|w| {
-            catalogue.with_value(|c| {
-                c.qualification(&w.plan().qualification)
-                    .map(|q| q.qualification.clone())
-            })
+            let c: &Catalogue = &catalogue.get_value();
+
+            c.qualification(&w.plan().qualification)
+                .map(|q| q.qualification.clone())
         })
     };
     let totals = move || checked.with(|c| c.as_ref().map(|c| c.totals));

@@ -19,6 +19,33 @@ pub use args::{parse, ArgsError};
 /// Exit status: 0 success (or compliant), 1 a plan that does not meet its rules, 2 bad input, 3
 /// a plan that meets every rule it can show while rules needing outside evidence remain, 4 a plan
 /// the document's figures cannot judge (a rule counts a figure a planned unit does not publish).
+fn unknown_readings(qualification: &str, readings: &[String]) -> String {
+    format!(
+        "unknown reading {}: see `qualplan units {qualification}` and the rules' readings",
+        readings.join(", ")
+    )
+}
+
+impl args::Held {
+    /// The plan the command line was given, with the units the learner holds, checked.
+    fn check(
+        &self,
+        catalogue: &Catalogue,
+        qualification: &str,
+        units: &[String],
+        readings: &crate::rules::Readings,
+    ) -> Result<crate::plan::RecordCheck, crate::catalogue::LookupError> {
+        check_record_codes(
+            catalogue,
+            qualification,
+            units,
+            &self.in_progress,
+            &self.achieved,
+            readings,
+        )
+    }
+}
+
 pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let invocation = match args::parse(argv) {
         Ok(i) => i,
@@ -84,20 +111,10 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             units,
             held,
             readings,
-        } => match check_record_codes(
-            catalogue,
-            qualification,
-            units,
-            &held.in_progress,
-            &held.achieved,
-            readings,
-        ) {
+        } => match held.check(catalogue, qualification, units, readings) {
             Ok(rc) => {
                 if !rc.whole.unknown_readings.is_empty() {
-                    Err(format!(
-                            "unknown reading {}: see `qualplan units {qualification}` and the rules' readings",
-                            rc.whole.unknown_readings.join(", ")
-                        ))
+                    Err(unknown_readings(qualification, &rc.whole.unknown_readings))
                 } else {
                     for d in &rc.whole.duplicates {
                         let _ = writeln!(err, "qualplan: {}", repeated_words(d));
@@ -166,18 +183,10 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             held,
             readings,
             minimise,
-        } => match check_record_codes(
-            catalogue,
-            qualification,
-            units,
-            &held.in_progress,
-            &held.achieved,
-            readings,
-        ) {
-            Ok(rc) if !rc.whole.unknown_readings.is_empty() => Err(format!(
-                "unknown reading {}",
-                rc.whole.unknown_readings.join(", ")
-            )),
+        } => match held.check(catalogue, qualification, units, readings) {
+            Ok(rc) if !rc.whole.unknown_readings.is_empty() => {
+                Err(unknown_readings(qualification, &rc.whole.unknown_readings))
+            }
             Ok(rc) => {
                 let result = what_is_left(
                     catalogue,

@@ -272,7 +272,7 @@ fn a_published_minimum_the_rules_do_not_imply_is_refused_naming_a_plan_that_show
     assert_eq!(problems[0].place, Place::Rules);
     assert_eq!(
         problems[0].words,
-        "qualification own-1: its rules can be met with 14 credits (for example with \"O1\", \"O2\", \"M1\", \"M2\"), fewer than its published minimum of 30. Add the rule the document prints for the total (at least 30 credits), or correct the minimum."
+        "qualification own-1: its rules can be met with 14 credits (for example with \"O1\", \"O2\", \"M1\", \"M2\"), fewer than its published minimum of 30. Add the rules the document prints that are not here yet (often one for the total: at least 30 credits), or correct the minimum."
     );
     let after = embedded().with_document("mine.json", &d.export()).unwrap();
     assert_eq!(check_added(embedded(), &after).len(), 1);

@@ -8,7 +8,7 @@ use crate::plan::{
 use crate::present::{
     achieved_progress_words, achieved_so_far_words, basis_words, completion_words, entry_words,
     glh_published, left_heading, option_words, or_not_published as or_np, reading_label,
-    rule_status, split_totals_words, verdict,
+    rule_status, split_totals_words, tqt_label, units_words, verdict,
 };
 use crate::rules::{RuleResult, Status};
 use std::io::Write;
@@ -102,11 +102,12 @@ pub fn check(out: &mut dyn Write, c: &Catalogue, rc: &RecordCheck) {
     let _ = writeln!(out, "{} {}\n{verdict}", q.id, q.title);
     let _ = writeln!(
         out,
-        "Totals: {} units | credits {} (minimum {}) | GLH {} | TQT {}",
-        check.totals.units,
+        "Totals: {} | credits {} (minimum {}) | GLH {} | {} {}",
+        units_words(check.totals.units as usize),
         or_np(check.totals.credits),
         or_np(q.min_credits),
         or_np(check.totals.glh),
+        tqt_label(Some(q)),
         or_np(check.totals.tqt),
     );
     record(out, c, rc);

@@ -206,11 +206,11 @@ impl Draft {
     }
 
     /// Sets the awarding body of the qualification and of its document together.
+    /// The awarding body of the document and of its qualification, as typed (the editor trims
+    /// it when the field is left, so a space typed before the next word stays).
     pub fn set_awarding_body(&mut self, name: &str) {
-        name.trim()
-            .clone_into(&mut self.file.document.awarding_body);
-        name.trim()
-            .clone_into(&mut self.qualification_mut().awarding_body);
+        name.clone_into(&mut self.file.document.awarding_body);
+        name.clone_into(&mut self.qualification_mut().awarding_body);
     }
 
     /// The name a person knows the draft by.

@@ -60,7 +60,7 @@ impl fmt::Display for Shortcoming {
                 };
                 write!(
                     f,
-                    "qualification {qualification}: its rules can be met with {cheapest} credits ({example}), fewer than its published minimum of {published}. Add the rule the document prints for the total (at least {published} credits), or correct the minimum."
+                    "qualification {qualification}: its rules can be met with {cheapest} credits ({example}), fewer than its published minimum of {published}. Add the rules the document prints that are not here yet (often one for the total: at least {published} credits), or correct the minimum."
                 )
             }
         }

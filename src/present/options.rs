@@ -107,7 +107,7 @@ fn figures(c: &Catalogue, cq: &CatalogueQualification, o: &Completion) -> Figure
     }
 }
 
-fn units_words(n: usize) -> String {
+pub fn units_words(n: usize) -> String {
     format!("{n} unit{}", if n == 1 { "" } else { "s" })
 }
 

@@ -11,6 +11,10 @@ use crate::rules::RuleResult;
 pub const SHARED_READ_ONLY: &str =
     "Shown as the link has it: nothing is saved until you choose \u{201c}Save as a new plan\u{201d}.";
 
+/// Said under a plan with no units yet, as the editor opens the planner with.
+pub const NEW_PLAN_NOTE: &str =
+    "It has no units yet. Choose \u{201c}Save as a new plan\u{201d} to plan on this qualification; nothing is saved until you do.";
+
 /// Said when a link could not be put on the clipboard: the person copies it by hand.
 pub const LINK_NOT_COPIED: &str = "The link could not be copied by the browser. It is selected in the box \u{201c}Link to this plan\u{201d}: copy it from there (Ctrl+C, \u{2318}C on a Mac, or press and hold on a phone).";
 
@@ -20,8 +24,13 @@ pub const LINK_COPIED_MARK: &str = "\u{2713} Copied";
 /// A shared plan in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SharedPlanWords {
+    /// "A plan from a link"; for a plan with no units (the editor's "Use in the planner"),
+    /// "A new plan on …".
+    pub heading: String,
     /// "A shared plan, “For Sam”: 2 units towards …: 002, 001."
     pub summary: String,
+    /// What saving does.
+    pub note: &'static str,
     /// The qualification's title, or the id where this catalogue does not hold it.
     pub qualification: String,
     pub units: Vec<UnitLine>,
@@ -65,16 +74,24 @@ pub fn shared_plan_words(c: &Catalogue, plan: &Plan) -> SharedPlanWords {
         |q| q.qualification.title.clone(),
     );
     let n = plan.units.len();
-    let summary = format!(
-        "A shared plan, \u{201c}{}\u{201d}: {n} unit{} towards {qualification}{}",
-        plan.name,
-        if n == 1 { "" } else { "s" },
-        if n == 0 {
-            ".".to_string()
-        } else {
-            format!(": {}.", plan.units.join(", "))
-        }
-    );
+    let (heading, note) = if n == 0 {
+        (format!("A new plan on {qualification}"), NEW_PLAN_NOTE)
+    } else {
+        ("A plan from a link".to_string(), SHARED_READ_ONLY)
+    };
+    let summary = if n == 0 {
+        format!(
+            "A new plan, \u{201c}{}\u{201d}, towards {qualification}.",
+            plan.name
+        )
+    } else {
+        format!(
+            "A shared plan, \u{201c}{}\u{201d}: {n} unit{} towards {qualification}: {}.",
+            plan.name,
+            if n == 1 { "" } else { "s" },
+            plan.units.join(", ")
+        )
+    };
     let units = plan
         .units
         .iter()
@@ -93,7 +110,9 @@ pub fn shared_plan_words(c: &Catalogue, plan: &Plan) -> SharedPlanWords {
         .resolve(c)
         .map(|(q, ids)| check(c, q, &ids, &plan.readings));
     SharedPlanWords {
+        heading,
         summary,
+        note,
         qualification,
         units,
         readings: checked.as_ref().map(readings_used).unwrap_or_default(),
@@ -167,10 +186,21 @@ mod tests {
             w.readings,
             ["Entry 3 units 001-010: The 4 credits come on top of the mandatory unit 002 (the document's default)"]
         );
+        // A plan with no units (the editor opens the planner with one) is offered as new.
         let plan = share::decode("#q=cg-4411-30&n=None", c).unwrap();
-        assert!(shared_plan_words(c, &plan)
-            .summary
-            .ends_with(&format!("0 units towards {title}.")));
+        let w = shared_plan_words(c, &plan);
+        assert_eq!(
+            w.summary,
+            format!("A new plan, \u{201c}None\u{201d}, towards {title}.")
+        );
+        assert_eq!(w.heading, format!("A new plan on {title}"));
+        assert_eq!(w.note, NEW_PLAN_NOTE);
+        let plan = share::decode("#q=cg-4411-30&u=002&n=One", c).unwrap();
+        let w = shared_plan_words(c, &plan);
+        assert_eq!(
+            (w.heading.as_str(), w.note),
+            ("A plan from a link", SHARED_READ_ONLY)
+        );
     }
 
     #[test]

@@ -32,8 +32,14 @@ fn text_field(
                 id=id
                 type="text"
                 prop:value=move || editor.with(|d| get(d.qualification())).unwrap_or_default()
+                // As typed while typing (a space before the next word stays), trimmed when the
+                // field is left.
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
+                    editor.edit(|d| set(d, v));
+                }
+                on:change=move |ev| {
+                    let v = event_target_value(&ev).trim().to_string();
                     editor.edit(|d| set(d, v));
                 }
             />
@@ -81,8 +87,8 @@ pub fn EditorDetails(editor: Editor) -> impl IntoView {
             <legend>"Details"</legend>
             {text_field(editor, "ed-title", "Title", "As the document prints it", |q| q.title.clone(), |d, v| d.qualification_mut().title = v)}
             {text_field(editor, "ed-body", "Awarding body", "", |q| q.awarding_body.clone(), |d, v| d.set_awarding_body(&v))}
-            {text_field(editor, "ed-regulator", "Regulator number", "Leave empty if none is printed", |q| q.regulator_number.clone().unwrap_or_default(), |d, v| d.qualification_mut().regulator_number = Some(v.trim().to_string()).filter(|s| !s.is_empty()))}
-            {text_field(editor, "ed-number", "Awarding-body number", "Leave empty if none is printed", |q| q.awarding_body_number.clone().unwrap_or_default(), |d, v| d.qualification_mut().awarding_body_number = Some(v.trim().to_string()).filter(|s| !s.is_empty()))}
+            {text_field(editor, "ed-regulator", "Regulator number", "Leave empty if none is printed", |q| q.regulator_number.clone().unwrap_or_default(), |d, v| d.qualification_mut().regulator_number = Some(v).filter(|s| !s.trim().is_empty()))}
+            {text_field(editor, "ed-number", "Awarding-body number", "Leave empty if none is printed", |q| q.awarding_body_number.clone().unwrap_or_default(), |d, v| d.qualification_mut().awarding_body_number = Some(v).filter(|s| !s.trim().is_empty()))}
             <div class="field">
                 <label for="ed-level">"Level"</label>
                 <select
@@ -117,6 +123,7 @@ pub fn EditorDetails(editor: Editor) -> impl IntoView {
             {figure_field(editor, "ed-glh", "Guided learning hours (GLH)", |q| q.glh, |q, n| q.glh = n)}
             {figure_field(editor, "ed-tqt", "Total qualification time (TQT)", |q| q.tqt, |q, n| q.tqt = n)}
             {figure_field(editor, "ed-credits", "Minimum credits", |q| q.min_credits, |q, n| q.min_credits = n)}
+            <p class="hint qualification-id">"Its id in files and on the command line (qualplan --catalogue FILE check ID UNIT...): "<code>{move || editor.with(|d| d.qualification().id.clone()).unwrap_or_default()}</code></p>
         </fieldset>
     }
 }

@@ -194,13 +194,26 @@ pub fn EditorRules(editor: Editor, built: Memo<Built>) -> impl IntoView {
         });
         match made {
             Ok(id) => {
+                // Rules are named by their label, as the list shows them, not by their id.
+                let label_of = |rule: &str| {
+                    editor
+                        .with(|d| {
+                            d.qualification()
+                                .rules
+                                .iter()
+                                .find(|r| r.id == rule)
+                                .map(|r| r.label.clone())
+                        })
+                        .flatten()
+                        .unwrap_or_else(|| rule.to_string())
+                };
                 said.set(if f.reading_of.is_empty() {
-                    format!("Added rule {id}.")
+                    format!("Added rule \u{201c}{}\u{201d}.", label_of(&id))
                 } else {
                     format!(
-                        "Added reading \u{201c}{}\u{201d} of rule {}.",
+                        "Added reading \u{201c}{}\u{201d} of rule \u{201c}{}\u{201d}.",
                         f.label.trim(),
-                        f.reading_of
+                        label_of(&f.reading_of)
                     )
                 });
                 error.set(None);

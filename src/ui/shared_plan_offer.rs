@@ -6,7 +6,7 @@ use super::notices::Notices;
 use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::Catalogue;
 use crate::plan::{share, Plan, Workspace};
-use crate::present::{link_refused, shared_plan_saved, shared_plan_words, Tone, SHARED_READ_ONLY};
+use crate::present::{link_refused, shared_plan_saved, shared_plan_words, Tone};
 use leptos::prelude::*;
 
 /// The planner's own in-page anchors (the skip link, the phone's "View plan"): following one is
@@ -91,7 +91,7 @@ pub fn SharedPlanOffer(
             };
             view! {
                 <p class="shared-summary">{w.summary}</p>
-                <p class="hint">{SHARED_READ_ONLY}</p>
+                <p class="hint">{w.note}</p>
                 <p class=format!("preview-verdict {}", w.verdict.tone.as_str())>{format!("{mark}{}", w.verdict.words)}</p>
                 {(!w.missing.is_empty()).then(|| view! {
                     <ul class="shared-missing" aria-label="Still missing in the shared plan">
@@ -122,7 +122,7 @@ pub fn SharedPlanOffer(
     view! {
         <Show when=move || offer.with(Option::is_some)>
             <div class="shared-offer" role="region" aria-label="Shared plan">
-                <h2 id="shared-plan-heading" tabindex="-1">"A plan from a link"</h2>
+                <h2 id="shared-plan-heading" tabindex="-1">{move || words.with(|w| w.as_ref().map(|w| w.heading.clone()))}</h2>
                 {details}
                 <div class="shared-actions">
                     <button type="button" class="primary" on:click=move |_| {

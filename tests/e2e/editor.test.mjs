@@ -220,6 +220,8 @@ test('a rule the document prints ambiguously gets a second reading in the editor
   await eventually(async () => assert.ok(await e.ready(), `problems: ${await e.problems()}`));
   await e.region.getByRole('button', { name: 'Use in the planner', exact: true }).click();
   await p.sharedOffer.waitFor();
+  // The planner offers a new plan on it, not a plan someone shared.
+  await p.sharedOffer.getByRole('heading', { name: 'A new plan on Award in Two Readings', exact: true }).waitFor();
   await p.sharedOffer.getByRole('button', { name: 'Save as a new plan', exact: true }).click();
   await p.add('A1');
   assert.match(await p.verdict(), /Not yet/, 'A1 is level 2: not counted at exactly level 3');
@@ -353,4 +355,20 @@ test('a planner opened beside the editor follows every change without a problem,
   await title.press('Tab');
   await eventually(async () => assert.match(await beside.verdict(), /meets every rule/));
   assert.deepEqual(await beside.planCodes(), ['F1', 'F2'], 'the plan is kept through every change');
+}));
+
+test('words typed key by key keep their spaces in every field of the details', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  for (const [label, text] of [['Title', 'Certificate in Warehousing'], ['Awarding body', 'Example Awarding Body'], ['Awarding-body number', 'EX 200'], ['Regulator number', '600/1234/5']]) {
+    const field = e.details.getByLabel(label, { exact: true });
+    await field.pressSequentially(`${text} `);
+    assert.equal(await field.inputValue(), `${text} `, `${label} while typing`);
+    await field.press('Tab');
+    await eventually(async () => assert.equal(await field.inputValue(), text, `${label} once left: trimmed`));
+  }
+  await p.page.reload();
+  await e.list.getByRole('button', { name: 'Edit Certificate in Warehousing' }).click();
+  assert.equal(await e.details.getByLabel('Awarding body', { exact: true }).inputValue(), 'Example Awarding Body');
 }));

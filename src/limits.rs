@@ -172,79 +172,75 @@ fn is_hidden(c: char) -> bool {
         | '\u{E0000}'..='\u{E007F}')
 }
 
-/// Why a name was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NameError {
-    /// Nothing visible is left once direction marks, invisible characters and spaces go.
-    Empty,
-    TooLong {
-        chars: usize,
-    },
+/// What kind of text a person gave: each is named in its own words and has its own length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKind {
+    PlanName,
+    /// A note on a learner's record (evidence, the reason for an exemption).
+    Note,
 }
 
-impl fmt::Display for NameError {
+impl TextKind {
+    fn what(self) -> &'static str {
+        match self {
+            TextKind::PlanName => "a plan's name",
+            TextKind::Note => "a note",
+        }
+    }
+
+    pub fn max_chars(self) -> usize {
+        match self {
+            TextKind::PlanName => MAX_NAME_CHARS,
+            TextKind::Note => MAX_NOTE_CHARS,
+        }
+    }
+}
+
+/// Why a name or a note was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextError {
+    /// Nothing visible is left once direction marks, invisible characters and spaces go.
+    Empty(TextKind),
+    /// Longer than the kind allows: how many characters it has.
+    TooLong(TextKind, usize),
+}
+
+impl fmt::Display for TextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NameError::Empty => write!(f, "a plan's name needs at least one visible character"),
-            NameError::TooLong { chars } => write!(
+            TextError::Empty(kind) => {
+                write!(f, "{} needs at least one visible character", kind.what())
+            }
+            TextError::TooLong(kind, chars) => write!(
                 f,
-                "a plan's name may have at most {MAX_NAME_CHARS} characters, and this one has {}",
+                "{} may have at most {} characters, and this one has {}",
+                kind.what(),
+                kind.max_chars(),
                 thousands(*chars)
             ),
         }
     }
 }
 
-impl std::error::Error for NameError {}
+impl std::error::Error for TextError {}
 
 /// A name as the planner keeps it: direction overrides and invisible characters removed (they
 /// could make a name read backwards or look empty), runs of white space and control characters
 /// made one space, trimmed; refused when nothing visible is left or it is too long.
-pub fn clean_name(name: &str) -> Result<String, NameError> {
-    clean_within(name, MAX_NAME_CHARS)
+pub fn clean_name(name: &str) -> Result<String, TextError> {
+    clean_text(name, TextKind::PlanName)
 }
 
-/// Why a note on a learner's record was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NoteError {
-    /// Nothing visible is left once direction marks, invisible characters and spaces go.
-    Empty,
-    TooLong {
-        chars: usize,
-    },
+pub fn clean_note(note: &str) -> Result<String, TextError> {
+    clean_text(note, TextKind::Note)
 }
 
-impl fmt::Display for NoteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NoteError::Empty => write!(f, "a note needs at least one visible character"),
-            NoteError::TooLong { chars } => write!(
-                f,
-                "a note may have at most {MAX_NOTE_CHARS} characters, and this one has {}",
-                thousands(*chars)
-            ),
-        }
-    }
-}
-
-impl std::error::Error for NoteError {}
-
-/// A note (evidence, a reason for an exemption) cleaned as a name is (`clean_name`), up to
-/// `MAX_NOTE_CHARS`.
-pub fn clean_note(note: &str) -> Result<String, NoteError> {
-    clean_within(note, MAX_NOTE_CHARS).map_err(|e| match e {
-        NameError::Empty => NoteError::Empty,
-        NameError::TooLong { chars } => NoteError::TooLong { chars },
-    })
-}
-
-fn clean_within(name: &str, max: usize) -> Result<String, NameError> {
+fn clean_text(name: &str, kind: TextKind) -> Result<String, TextError> {
+    let max = kind.max_chars();
     // Counted before cleaning too, so a huge text is refused without building a copy of it.
     let raw = name.chars().take(max * 8 + 1).count();
     if raw > max * 8 {
-        return Err(NameError::TooLong {
-            chars: name.chars().count(),
-        });
+        return Err(TextError::TooLong(kind, name.chars().count()));
     }
     let mut out = String::with_capacity(name.len());
     let mut space = false;
@@ -264,9 +260,9 @@ fn clean_within(name: &str, max: usize) -> Result<String, NameError> {
     }
     let chars = out.chars().count();
     if chars == 0 {
-        Err(NameError::Empty)
+        Err(TextError::Empty(kind))
     } else if chars > max {
-        Err(NameError::TooLong { chars })
+        Err(TextError::TooLong(kind, chars))
     } else {
         Ok(out)
     }
@@ -284,9 +280,9 @@ mod tests {
         );
         assert_eq!(
             clean_name("\u{202E}\u{200B}\u{FEFF} \u{2066}"),
-            Err(NameError::Empty)
+            Err(TextError::Empty(TextKind::PlanName))
         );
-        assert_eq!(clean_name(""), Err(NameError::Empty));
+        assert_eq!(clean_name(""), Err(TextError::Empty(TextKind::PlanName)));
     }
 
     #[test]
@@ -296,14 +292,12 @@ mod tests {
         let over = "x".repeat(MAX_NAME_CHARS + 1);
         assert_eq!(
             clean_name(&over),
-            Err(NameError::TooLong {
-                chars: MAX_NAME_CHARS + 1
-            })
+            Err(TextError::TooLong(TextKind::PlanName, MAX_NAME_CHARS + 1))
         );
         let huge = "y".repeat(5_000_000);
         assert!(matches!(
             clean_name(&huge),
-            Err(NameError::TooLong { chars: 5_000_000 })
+            Err(TextError::TooLong(_, 5_000_000))
         ));
     }
 

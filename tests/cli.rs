@@ -669,3 +669,19 @@ fn progress_reports_what_is_achieved() {
         "{text}"
     );
 }
+
+#[test]
+fn totals_name_one_unit_and_notional_hours_where_no_tqt_is_published() {
+    let out = qualplan(&["check", "edi", "CU791"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "Totals: 1 unit | credits 4 (minimum 28) | GLH not published | Notional hours 40"
+        ),
+        "{text}"
+    );
+    let out = qualplan(&["check", "highfield", "F/601/1609", "L/601/1614"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Totals: 2 units | "), "{text}");
+    assert!(text.contains(" | TQT "), "{text}");
+}

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use qualplan::catalogue::{embedded, LinkBasis, LookupError, QualificationId, UnitId};
-use qualplan::limits::NoteError;
+use qualplan::limits::{TextError, TextKind};
 use qualplan::plan::{
     check, check_record, complete, counted_unit, record_codes, record_progress, split_totals,
     what_is_left, AchievedOn, Achievement, Carried, CompletionResult, DateError, LeftFrom,
@@ -303,10 +303,13 @@ fn an_exemption_counts_as_achieved() {
         entry_words(c, &record.entries()[1]),
         "R/601/1209 achieved on 2024-03-01 by exemption: recognition of prior learning: college certificate; evidence: certificate seen by the assessor"
     );
-    assert_eq!(Achievement::exempt(" \u{200B} "), Err(NoteError::Empty));
+    assert_eq!(
+        Achievement::exempt(" \u{200B} "),
+        Err(TextError::Empty(TextKind::Note))
+    );
     assert!(matches!(
         Achievement::exempt(&"x".repeat(501)),
-        Err(NoteError::TooLong { chars: 501 })
+        Err(TextError::TooLong(TextKind::Note, 501))
     ));
     assert!(Achievement::exempt(&"x".repeat(500)).is_ok());
 }

@@ -49,7 +49,9 @@ pub fn record_excerpt(text: &str, record: &str) -> Option<String> {
         key_value(text, 0, "code", code)?
     } else {
         let q = first.strip_prefix("qualification ")?;
-        let mut at = key_value(text, 0, "id", q)?;
+        // After the list of qualifications: the document's own id may be the same text.
+        let list = key_at(text, 0, "qualifications").unwrap_or(0);
+        let mut at = key_value(text, list, "id", q)?;
         if let Some(next) = parts.next() {
             let (list, id) = if let Some(g) = next.strip_prefix("group ") {
                 ("groups", g)
@@ -258,6 +260,10 @@ mod tests {
             .unwrap()
             .starts_with("line 7:"));
         assert_eq!(record_excerpt(text, "unit Z9"), None);
+        let named_alike = format!("{{\"document\": {{\"id\": \"q1\"}},\n{}", &text[1..]);
+        assert!(record_excerpt(&named_alike, "qualification q1")
+            .unwrap()
+            .starts_with("line 8:"));
         assert_eq!(record_excerpt(text, "link #1 (a:1, b:2)"), None);
         assert_eq!(record_excerpt(text, ""), None);
     }

@@ -6,7 +6,7 @@ use super::saved::{self, json_damage};
 use super::workspace::Plan;
 use crate::catalogue::Catalogue;
 use crate::limits::{
-    check_bytes, check_count, clean_name, excerpt, NameError, TooLarge, MAX_PLANS,
+    check_bytes, check_count, clean_name, excerpt, TextError, TooLarge, MAX_PLANS,
     MAX_PLAN_FILE_BYTES, MAX_UNITS_PER_PLAN,
 };
 use serde::Deserialize;
@@ -50,7 +50,7 @@ pub enum ImportError {
     /// A plan's name is empty or too long.
     Name {
         plan: usize,
-        error: NameError,
+        error: TextError,
     },
     /// A plan holds too many units.
     PlanTooLarge {

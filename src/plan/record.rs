@@ -10,7 +10,7 @@ use super::complete::{complete_within, CompletionResult, Minimise, COMPLETION_BU
 use super::progress::{counts_as, progress, progress_towards, Carried, Progress};
 use super::totals::Totals;
 use crate::catalogue::{describe, Catalogue, LookupError, QualificationId, UnitId};
-use crate::limits::{clean_note, NoteError};
+use crate::limits::{clean_note, TextError};
 use crate::rules::Readings;
 
 /// Where a unit of a plan stands for the learner, least to most done.
@@ -112,7 +112,7 @@ pub struct Achievement {
 
 impl Achievement {
     /// An exemption or recognition of prior learning, with its reason.
-    pub fn exempt(reason: &str) -> Result<Achievement, NoteError> {
+    pub fn exempt(reason: &str) -> Result<Achievement, TextError> {
         Ok(Achievement {
             exemption: Some(clean_note(reason)?),
             ..Achievement::default()
@@ -120,7 +120,7 @@ impl Achievement {
     }
 
     /// This achievement with its evidence noted.
-    pub fn with_evidence(mut self, evidence: &str) -> Result<Achievement, NoteError> {
+    pub fn with_evidence(mut self, evidence: &str) -> Result<Achievement, TextError> {
         self.evidence = Some(clean_note(evidence)?);
         Ok(self)
     }

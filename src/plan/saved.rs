@@ -3,7 +3,7 @@
 
 use super::workspace::{Adopted, Plan, Workspace};
 use crate::catalogue::Catalogue;
-use crate::limits::{clean_name, excerpt, few, thousands, NameError, MAX_NAME_CHARS};
+use crate::limits::{clean_name, excerpt, few, thousands, TextError, MAX_NAME_CHARS};
 use serde_json::Value;
 
 /// The version `encode` writes.
@@ -218,7 +218,7 @@ fn name_plan(plan: &mut Plan, i: usize, problems: &mut Vec<String>, notes: &mut 
             }
             plan.name = name;
         }
-        Err(NameError::Empty) => {
+        Err(TextError::Empty(_)) => {
             plan.name = format!("Plan {}", i + 1);
             notes.push(format!(
                 "Saved plan {} had no visible name and is now called \u{201c}{}\u{201d}.",
@@ -226,7 +226,7 @@ fn name_plan(plan: &mut Plan, i: usize, problems: &mut Vec<String>, notes: &mut 
                 plan.name
             ));
         }
-        Err(NameError::TooLong { chars }) => {
+        Err(TextError::TooLong(_, chars)) => {
             let visible: String = plan
                 .name
                 .chars()

@@ -6,7 +6,7 @@ use super::mismatch::Mismatch;
 use super::workspace::Plan;
 use crate::catalogue::Catalogue;
 use crate::limits::{
-    check_bytes, check_count, clean_name, excerpt, NameError, TooLarge, MAX_LINK_BYTES,
+    check_bytes, check_count, clean_name, excerpt, TextError, TooLarge, MAX_LINK_BYTES,
     MAX_UNITS_PER_PLAN,
 };
 use crate::rules::Readings;
@@ -25,7 +25,7 @@ pub enum ShareError {
     NotRuleReading(String),
     UnknownPart(String),
     NoQualification,
-    Name(NameError),
+    Name(TextError),
     Mismatch(Mismatch),
 }
 
@@ -146,7 +146,7 @@ pub fn decode(fragment: &str, catalogue: &Catalogue) -> Result<Plan, ShareError>
     let q = q.ok_or(ShareError::NoQualification)?;
     check_count("the link", units.len(), MAX_UNITS_PER_PLAN).map_err(ShareError::TooLarge)?;
     let name = match name.as_deref().map(clean_name) {
-        None | Some(Err(NameError::Empty)) => "Shared plan".to_string(),
+        None | Some(Err(TextError::Empty(_))) => "Shared plan".to_string(),
         Some(Ok(n)) => n,
         Some(Err(e)) => return Err(ShareError::Name(e)),
     };

@@ -4,7 +4,7 @@
 use super::mismatch::Mismatch;
 use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, UnitId};
-use crate::limits::{clean_name, NameError};
+use crate::limits::{clean_name, TextError};
 use crate::rules::Readings;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -38,7 +38,7 @@ pub struct Workspace {
 /// Why a rename was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RenameError {
-    Name(NameError),
+    Name(TextError),
     /// Another plan has the name; names tell plans apart, in the list and across tabs.
     Taken(String),
 }

@@ -4,11 +4,11 @@
 
 use super::editor_state::Editor;
 use super::qualification_editor::{beside, Built};
+use super::DRAG_TYPE;
 use crate::editor::draft::Place;
 use leptos::prelude::*;
 
-/// What a dragged unit carries: its code and the group it was taken from ("" for none).
-const DRAG_TYPE: &str = "text/plain";
+/// A dragged unit carries its code and the group it was taken from ("" for none), joined by this.
 const SEPARATOR: char = '\u{1f}';
 
 fn dragged(ev: &leptos::ev::DragEvent) -> Option<(String, Option<String>)> {

@@ -31,10 +31,3 @@ impl Deref for SharedCatalogue {
         }
     }
 }
-
-/// The same catalogue, not an equal one: a signal holding it notifies only when it is replaced.
-impl PartialEq for SharedCatalogue {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq::<Catalogue>(&**self, &**other)
-    }
-}

@@ -195,11 +195,7 @@ test('keyboard only: a unit is added, grouped and a rule made without the mouse'
 test('a rule the document prints ambiguously gets a second reading in the editor, and the planner switches between them', app(async (p) => {
   await p.open();
   const e = new EditorPage(p);
-  await e.make();
-  await e.fillDetails({ title: 'Award in Two Readings', body: 'Example Body' });
-  await e.pasteUnits('A1 Lower unit Level 2 3\nA2 Upper unit Level 3 3\n');
-  await e.addGroup('Optional units');
-  for (const code of ['A1', 'A2']) await e.putInGroup(code, 'Optional units');
+  await e.makeGrouped({ title: 'Award in Two Readings', table: 'A1 Lower unit Level 2 3\nA2 Upper unit Level 3 3\n', group: 'Optional units', codes: ['A1', 'A2'] });
   await e.addRule('At least, at most or exactly a number of credits, units or GLH', '3 credits at level 3', async (r) => {
     await r.getByLabel('Figure', { exact: true }).fill('3');
     await r.getByLabel('Level', { exact: true }).selectOption('at');
@@ -274,15 +270,14 @@ test('units are dragged into groups, from one group to another, and out of every
 test('a plan tried in the editor is judged as the planner would judge it, and follows every edit', app(async (p) => {
   await p.open();
   const e = new EditorPage(p);
-  await e.make();
-  await e.fillDetails({ title: 'Award in Retail Skills', body: 'Example Awarding Body' });
-  await e.pasteUnits('R01 Serve customers Level 2 4\nR02 Handle stock Level 2 3\nR03 Use a till Level 1 3\n');
-  await e.addGroup('Optional units');
-  for (const code of ['R01', 'R02', 'R03']) await e.putInGroup(code, 'Optional units');
+  await e.makeGrouped({ title: 'Award in Retail Skills', body: 'Example Awarding Body', table: 'R01 Serve customers Level 2 4\nR02 Handle stock Level 2 3\nR03 Use a till Level 1 3\n', group: 'Optional units', codes: ['R01', 'R02', 'R03'] });
   await e.addRule('At least, at most or exactly a number of credits, units or GLH', 'A minimum of 6 credits from the optional units', async (r) => {
     await r.getByLabel('Figure', { exact: true }).fill('6');
     await r.getByRole('checkbox', { name: 'Optional units', exact: true }).check();
   });
+  // The rule is named by its label, not by an id the person never sees.
+  assert.match(await e.rules.getByRole('status').textContent(), /^Added rule “[^”]+”\.$/);
+  assert.doesNotMatch(await e.rules.getByRole('status').textContent(), /\br\d\b/);
   const tryIt = e.check.getByRole('group', { name: 'Try a plan' });
   const status = e.check.locator('.editor-try [role="status"]');
   const rules = e.check.getByRole('list', { name: 'Each rule for this plan' });
@@ -304,11 +299,7 @@ test('a plan tried in the editor is judged as the planner would judge it, and fo
 test('a planner opened beside the editor follows every change without a problem, and keeps the last good version while there is one', app(async (p) => {
   await p.open();
   const e = new EditorPage(p);
-  await e.make();
-  await e.fillDetails({ title: 'Award in Following', body: 'Example Body' });
-  await e.pasteUnits('F1 First unit Level 2 3\nF2 Second unit Level 2 3\n');
-  await e.addGroup('Optional units');
-  for (const code of ['F1', 'F2']) await e.putInGroup(code, 'Optional units');
+  await e.makeGrouped({ title: 'Award in Following', table: 'F1 First unit Level 2 3\nF2 Second unit Level 2 3\n', group: 'Optional units', codes: ['F1', 'F2'] });
   await e.addRule('At least, at most or exactly a number of credits, units or GLH', 'A minimum of 6 credits', async (r) => {
     await r.getByLabel('Figure', { exact: true }).fill('6');
     await r.getByRole('checkbox', { name: 'Optional units', exact: true }).check();
@@ -368,6 +359,8 @@ test('words typed key by key keep their spaces in every field of the details', a
     await field.press('Tab');
     await eventually(async () => assert.equal(await field.inputValue(), text, `${label} once left: trimmed`));
   }
+  // The id the command line takes is shown with the details.
+  assert.match(await e.details.locator('.qualification-id').textContent(), /: own-\d+$/);
   await p.page.reload();
   await e.list.getByRole('button', { name: 'Edit Certificate in Warehousing' }).click();
   assert.equal(await e.details.getByLabel('Awarding body', { exact: true }).inputValue(), 'Example Awarding Body');

@@ -133,11 +133,7 @@ const STATES = {
   // The units kept and grouped, a rule made, and the check beside the form.
   'editor-check': async (p) => {
     const e = new EditorPage(p);
-    await e.make();
-    await e.fillDetails({ title: 'Award in Retail Skills', body: 'Example Awarding Body' });
-    await e.pasteUnits('R01 Serve customers Level 2 4\nR02 Handle stock Level 2 3\nR03 Use a till Level 1 3\n');
-    await e.addGroup('Optional units');
-    for (const code of ['R01', 'R02']) await e.putInGroup(code, 'Optional units');
+    await e.makeGrouped({ title: 'Award in Retail Skills', body: 'Example Awarding Body', table: 'R01 Serve customers Level 2 4\nR02 Handle stock Level 2 3\nR03 Use a till Level 1 3\n', group: 'Optional units', codes: ['R01', 'R02'] });
     await e.addRule('At least, at most or exactly a number of credits, units or GLH', 'A minimum of 6 credits from the optional units', async (r) => {
       await r.getByLabel('Figure', { exact: true }).fill('6');
       await r.getByRole('checkbox', { name: 'Optional units', exact: true }).check();

@@ -68,6 +68,16 @@ export class EditorPage {
     await this.units.getByRole('button', { name: /^Keep these \d+ units$/ }).click();
   }
 
+  /** Makes a small qualification: its title and awarding body, a unit table pasted and kept, and
+   *  one group holding `codes`. */
+  async makeGrouped({ title, body = 'Example Body', table, group, codes }) {
+    await this.make();
+    await this.fillDetails({ title, body });
+    await this.pasteUnits(table);
+    await this.addGroup(group);
+    for (const code of codes) await this.putInGroup(code, group);
+  }
+
   async addGroup(name) {
     await this.groups.getByLabel('New group', { exact: true }).fill(name);
     await this.groups.getByRole('button', { name: 'Add group', exact: true }).click();

@@ -1,18 +1,18 @@
 //! A learner's record: planned, in-progress and achieved units checked against the real
 //! documents' rules, the achieved units alone, totals by status, credit held under another
-//! document's code, exemptions, and what is left.
+//! document's code, exemptions, what is left, and when it would be finished.
 #![cfg(not(target_arch = "wasm32"))]
 
 use qualplan::catalogue::{embedded, LinkBasis, LookupError, QualificationId, UnitId};
 use qualplan::limits::{TextError, TextKind};
 use qualplan::plan::{
-    check, check_record, complete, counted_unit, record_codes, record_progress, split_totals,
-    what_is_left, AchievedOn, Achievement, Carried, CompletionResult, DateError, LeftFrom,
-    Minimise, Record, Source, UnitStatus,
+    check, check_record, complete, counted_unit, finish_estimate, record_codes, record_progress,
+    split_totals, what_is_left, Achievement, Carried, CompletionResult, Date, DateError,
+    HoursFigure, LeftFrom, Minimise, NoEstimate, Record, Source, UnitStatus,
 };
 use qualplan::present::{
-    achieved_so_far_words, date_error_words, entry_words, source_words, split_totals_words,
-    ALTERNATIVES,
+    achieved_so_far_words, day_words, entry_words, finish_words, no_estimate_words, source_words,
+    split_totals_words, ALTERNATIVES,
 };
 use qualplan::rules::Readings;
 
@@ -289,7 +289,7 @@ fn an_exemption_counts_as_achieved() {
     let exempt =
         Achievement::exempt("  recognition of prior learning:\u{200B} college certificate ")
             .unwrap()
-            .on(AchievedOn::parse("2024-03-01").unwrap())
+            .on(Date::parse("2024-03-01").unwrap())
             .with_evidence("certificate seen by the assessor")
             .unwrap();
     record.achieve(unit(h, "R/601/1209"), None, exempt);
@@ -316,37 +316,34 @@ fn an_exemption_counts_as_achieved() {
 
 #[test]
 fn dates_are_days_of_the_calendar_written_year_month_day() {
+    assert_eq!(Date::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
     assert_eq!(
-        AchievedOn::parse("2024-02-29").unwrap().as_str(),
-        "2024-02-29"
-    );
-    assert_eq!(
-        AchievedOn::parse(" 2000-02-29 ").unwrap().as_str(),
+        Date::parse(" 2000-02-29 ").unwrap().to_string(),
         "2000-02-29"
     );
     assert_eq!(
-        AchievedOn::parse("2023-02-29"),
+        Date::parse("2023-02-29"),
         Err(DateError::NoSuchDay { day: 29, days: 28 })
     );
     assert_eq!(
-        AchievedOn::parse("1900-02-29"),
+        Date::parse("1900-02-29"),
         Err(DateError::NoSuchDay { day: 29, days: 28 })
     );
-    assert!(AchievedOn::parse("2024-04-30").is_ok());
+    assert!(Date::parse("2024-04-30").is_ok());
     assert_eq!(
-        AchievedOn::parse("2024-04-31"),
+        Date::parse("2024-04-31"),
         Err(DateError::NoSuchDay { day: 31, days: 30 })
     );
     assert_eq!(
-        AchievedOn::parse("2024-13-01"),
+        Date::parse("2024-13-01"),
         Err(DateError::NoSuchMonth { month: 13 })
     );
     assert_eq!(
-        AchievedOn::parse("2024-00-10"),
+        Date::parse("2024-00-10"),
         Err(DateError::NoSuchMonth { month: 0 })
     );
     assert_eq!(
-        AchievedOn::parse("2024-01-00"),
+        Date::parse("2024-01-00"),
         Err(DateError::NoSuchDay { day: 0, days: 31 })
     );
     for bad in [
@@ -357,14 +354,10 @@ fn dates_are_days_of_the_calendar_written_year_month_day() {
         "２０２４-03-01",
         "2024/03/01",
     ] {
-        assert_eq!(
-            AchievedOn::parse(bad),
-            Err(DateError::NotYearMonthDay),
-            "{bad}"
-        );
+        assert_eq!(Date::parse(bad), Err(DateError::NotYearMonthDay), "{bad}");
     }
     assert_eq!(
-        date_error_words(DateError::NoSuchDay { day: 31, days: 30 }, "2024-04-31"),
+        DateError::NoSuchDay { day: 31, days: 30 }.words("2024-04-31"),
         "\"2024-04-31\" is not a date: that month has 30 days, so no day 31"
     );
 }
@@ -504,4 +497,140 @@ fn progress_of_a_record_counts_its_achieved_units_alone_too() {
         c.unit_by_key("004:L/601/1614").unwrap()
     );
     assert_eq!(h.achieved.totals.credits, Some(4));
+}
+
+fn day(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+#[test]
+fn the_finish_date_counts_the_glh_left_at_the_study_rate_and_says_what_it_counted() {
+    let c = embedded();
+    let h = q(HIGHFIELD);
+    // The complete plan: two units achieved, one in progress, the rest planned.
+    let mut record = Record::planned(&units(h, &COMPLETE));
+    record.achieve(unit(h, COMPLETE[0]), None, Achievement::default());
+    record.achieve(unit(h, COMPLETE[1]), None, Achievement::default());
+    record.start(unit(h, COMPLETE[2]), None);
+    let glh = |codes: &[&str]| -> u32 {
+        codes
+            .iter()
+            .map(|code| c.unit(unit(h, code)).unit.glh.unwrap())
+            .sum()
+    };
+    let left = glh(&COMPLETE[2..]);
+    let e = finish_estimate(c, h, &record, &Readings::new(), 6, day("2026-12-07")).unwrap();
+    assert_eq!(e.hours, left);
+    assert_eq!(e.figure, HoursFigure::Glh);
+    assert_eq!(e.added, Some(vec![]), "the plan already meets its rules");
+    assert_eq!(e.weeks, left.div_ceil(6));
+    assert_eq!(
+        e.finish,
+        day("2026-12-07").plus_days(7 * left.div_ceil(6)).unwrap()
+    );
+    // A rate that divides the hours exactly takes that many weeks; an hour less a week, one more.
+    let exact = finish_estimate(c, h, &record, &Readings::new(), left, day("2026-12-07")).unwrap();
+    assert_eq!((exact.weeks, exact.finish), (1, day("2026-12-14")));
+    let under =
+        finish_estimate(c, h, &record, &Readings::new(), left - 1, day("2026-12-07")).unwrap();
+    assert_eq!((under.weeks, under.finish), (2, day("2026-12-21")));
+    let w = finish_words(c, &e);
+    assert_eq!(
+        w.finish,
+        format!(
+            "Estimated finish: around {} ({} weeks at 6 hours a week from 7 December 2026).",
+            day_words(e.finish),
+            e.weeks
+        )
+    );
+    assert_eq!(
+        w.left,
+        format!("Still to study: {left} GLH in 4 units (1 in progress, 3 planned).")
+    );
+    assert!(w.figure.starts_with("Counted in guided learning hours"));
+}
+
+#[test]
+fn the_finish_date_adds_the_cheapest_units_still_needed_and_counts_notional_hours_where_no_glh_is_published(
+) {
+    let c = embedded();
+    let h = q(HIGHFIELD);
+    let mut record = Record::planned(&units(h, &COMPLETE[..2]));
+    record.achieve(unit(h, COMPLETE[0]), None, Achievement::default());
+    let e = finish_estimate(c, h, &record, &Readings::new(), 6, day("2026-12-07")).unwrap();
+    let added = e.added.clone().unwrap();
+    assert!(!added.is_empty());
+    let mut whole = record.units();
+    whole.extend(&added);
+    let (met, judged) = check(c, h, &whole, &Readings::new()).evaluation.rules_met();
+    assert_eq!(
+        met, judged,
+        "the plan with the units added meets every rule"
+    );
+    let glh: u32 = std::iter::once(unit(h, COMPLETE[1]))
+        .chain(added.iter().copied())
+        .map(|u| c.unit(u).unit.glh.unwrap())
+        .sum();
+    assert_eq!(e.hours, glh);
+    assert!(finish_words(c, &e)
+        .left
+        .contains("to add to meet the rules, the cheapest in GLH"));
+    // EDI publishes credits but no GLH: notional hours, 10 a credit, and it says so.
+    let edi = q(EDI);
+    let first = c.qualifications[edi].units[0];
+    let record = Record::planned(&[first]);
+    let e = finish_estimate(c, edi, &record, &Readings::new(), 10, day("2027-01-04")).unwrap();
+    assert_eq!(e.figure, HoursFigure::Notional);
+    let added: u32 = e
+        .added
+        .iter()
+        .flatten()
+        .map(|u| c.unit(*u).unit.credit.unwrap())
+        .sum();
+    assert_eq!(e.hours, (c.unit(first).unit.credit.unwrap() + added) * 10);
+    assert!(finish_words(c, &e)
+        .figure
+        .starts_with("Counted in notional hours, 10 for each credit"));
+}
+
+#[test]
+fn no_finish_date_when_nothing_is_left_or_no_hours_are_published() {
+    let c = embedded();
+    let h = q(HIGHFIELD);
+    let mut record = Record::new();
+    for u in units(h, &COMPLETE) {
+        record.achieve(u, None, Achievement::default());
+    }
+    assert_eq!(
+        finish_estimate(c, h, &record, &Readings::new(), 6, day("2026-12-07")),
+        Err(NoEstimate::NothingLeft)
+    );
+    let nsvq = q("cg-l3-nsvq-customer-service");
+    let first = c.qualifications[nsvq].units[0];
+    let e = finish_estimate(
+        c,
+        nsvq,
+        &Record::planned(&[first]),
+        &Readings::new(),
+        6,
+        day("2026-12-07"),
+    );
+    let Err(NoEstimate::NoFigure(us)) = &e else {
+        panic!("{e:?}")
+    };
+    assert!(us.contains(&first));
+    assert!(
+        no_estimate_words(c, e.as_ref().unwrap_err()).contains("neither GLH nor a credit value")
+    );
+    assert_eq!(
+        finish_estimate(
+            c,
+            h,
+            &Record::planned(&units(h, &COMPLETE)),
+            &Readings::new(),
+            1,
+            day("9999-06-01")
+        ),
+        Err(NoEstimate::TooFar)
+    );
 }

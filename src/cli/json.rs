@@ -153,7 +153,7 @@ fn record_entries(c: &Catalogue, record: &Record) -> Value {
                             "basis": basis(s.how),
                         })
                     }),
-                    "date": a.and_then(|a| a.on.as_ref()).map(|d| d.as_str()),
+                    "date": a.and_then(|a| a.on.as_ref()).map(|d| d.to_string()),
                     "evidence": a.and_then(|a| a.evidence.as_deref()),
                     "exemption": a.and_then(|a| a.exemption.as_deref()),
                     "words": entry_words(c, e),

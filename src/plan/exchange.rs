@@ -85,7 +85,7 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Version(v) => write!(
                 f,
-                "The file is version {v}, expected version {}.",
+                "The file is version {v}, expected version 2 or {}.",
                 saved::VERSION
             ),
             ImportError::NoPlans => write!(f, "The file holds no plans."),
@@ -117,7 +117,7 @@ pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Plan>, ImportErro
     if file.format != FORMAT {
         return Err(ImportError::Format(file.format));
     }
-    if file.version != saved::VERSION {
+    if !saved::reads_as_current(file.version) {
         return Err(ImportError::Version(file.version));
     }
     if file.plans.is_empty() {

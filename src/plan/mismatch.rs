@@ -1,5 +1,6 @@
 //! Why a plan from outside (a link, a file) cannot be used with a catalogue.
 
+use super::record_form::RecordError;
 use crate::limits::{excerpt, shortened};
 use std::fmt;
 
@@ -18,6 +19,8 @@ pub enum Mismatch {
         rule: String,
         reading: String,
     },
+    /// A unit's record, or the study rate, cannot be used.
+    Record(Box<RecordError>),
 }
 
 impl fmt::Display for Mismatch {
@@ -36,6 +39,7 @@ impl fmt::Display for Mismatch {
                 shortened(rule),
                 shortened(reading)
             ),
+            Mismatch::Record(e) => e.fmt(f),
         }
     }
 }

@@ -3,12 +3,15 @@
 
 mod check;
 mod complete;
+mod date;
 pub mod exchange;
+mod finish;
 pub mod kept;
 mod mismatch;
 mod progress;
 pub mod published;
 mod record;
+mod record_form;
 pub mod saved;
 pub mod share;
 mod totals;
@@ -19,12 +22,18 @@ pub use complete::{
     cheapest_glh, cheapest_glh_within, complete, complete_within, Completion, CompletionResult,
     Minimise, COMPLETION_BUDGET, GLH_CHECK_BUDGET,
 };
+pub use date::{Date, DateError};
+pub use finish::{finish_estimate, Estimate, HoursFigure, NoEstimate};
 pub use mismatch::Mismatch;
 pub use progress::{counts_as, progress, progress_carried, progress_towards, Carried, Progress};
 pub use record::{
     check_record, check_record_codes, counted_unit, record_codes, record_progress, split_totals,
-    what_is_left, AchievedOn, Achievement, CodedRecord, Counted, DateError, Entry, LeftFrom,
-    Record, RecordCheck, RecordProgress, Source, SplitTotals, UnitStatus,
+    what_is_left, Achievement, CodedRecord, Counted, Entry, LeftFrom, Record, RecordCheck,
+    RecordProgress, Source, SplitTotals, UnitStatus,
+};
+pub use record_form::{
+    check_record_form, drop_unusable_record, Held, RecordError, StudyRate, UnitRecord, UnitRecords,
+    MAX_HOURS_A_WEEK,
 };
 pub use totals::Totals;
 pub use workspace::{Adopted, DeletedPlan, Plan, RenameError, Workspace};

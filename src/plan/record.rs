@@ -7,6 +7,7 @@
 
 use super::check::{check, unknown_readings, Check};
 use super::complete::{complete_within, CompletionResult, Minimise, COMPLETION_BUDGET};
+use super::date::Date;
 use super::progress::{counts_as, progress, progress_towards, Carried, Progress};
 use super::totals::Totals;
 use crate::catalogue::{describe, Catalogue, LookupError, QualificationId, UnitId};
@@ -29,54 +30,6 @@ impl UnitStatus {
             UnitStatus::InProgress => "in_progress",
             UnitStatus::Achieved => "achieved",
         }
-    }
-}
-
-/// A date as it was typed, `YYYY-MM-DD`, checked to be a day of the calendar.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct AchievedOn(String);
-
-/// Why a date was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DateError {
-    /// Not four digits, a hyphen, two digits, a hyphen, two digits.
-    NotYearMonthDay,
-    /// A month other than 01 to 12.
-    NoSuchMonth { month: u32 },
-    /// A day the month does not have (`days` is how many it has that year).
-    NoSuchDay { day: u32, days: u32 },
-}
-
-impl AchievedOn {
-    /// The date typed, spaces around it aside: `2024-02-29` is a date, `2023-02-29`, `2024-13-01`
-    /// and `1/3/2024` are not.
-    pub fn parse(text: &str) -> Result<AchievedOn, DateError> {
-        let t = text.trim();
-        let b = t.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) {
-            return Err(DateError::NotYearMonthDay);
-        }
-        if !digits(8..10) {
-            return Err(DateError::NotYearMonthDay);
-        }
-        let n = |r: std::ops::Range<usize>| t[r].parse::<u32>().unwrap_or(0);
-        let (year, month, day) = (n(0..4), n(5..7), n(8..10));
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-            2 => 28,
-            _ => return Err(DateError::NoSuchMonth { month }),
-        };
-        if day == 0 || day > days {
-            return Err(DateError::NoSuchDay { day, days });
-        }
-        Ok(AchievedOn(t.to_string()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 }
 
@@ -103,7 +56,7 @@ pub struct Counted {
 /// (`limits::clean_note`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Achievement {
-    pub on: Option<AchievedOn>,
+    pub on: Option<Date>,
     /// The evidence, in the adviser's words.
     pub evidence: Option<String>,
     /// Exempt, or recognised prior learning: why. Such a unit counts as achieved.
@@ -126,7 +79,7 @@ impl Achievement {
     }
 
     /// This achievement dated.
-    pub fn on(mut self, date: AchievedOn) -> Achievement {
+    pub fn on(mut self, date: Date) -> Achievement {
         self.on = Some(date);
         self
     }

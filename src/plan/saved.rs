@@ -1,13 +1,20 @@
 //! The saved form of the workspace: versioned JSON, migrated forwards, and read defensively so
 //! a damaged save never costs the user a blank page or their other plans.
 
+use super::record_form::drop_unusable_record;
 use super::workspace::{Adopted, Plan, Workspace};
 use crate::catalogue::Catalogue;
 use crate::limits::{clean_name, excerpt, few, thousands, TextError, MAX_NAME_CHARS};
 use serde_json::Value;
 
-/// The version `encode` writes.
-pub const VERSION: u64 = 2;
+/// The version `encode` writes: 3 added each plan's `record` and `study` rate.
+pub const VERSION: u64 = 3;
+
+/// Whether a save or plans file of version `v` is read as today's: version 2's plans are
+/// version 3's without a record or study rate, so they open with every unit planned.
+pub fn reads_as_current(v: u64) -> bool {
+    v == 2 || v == VERSION
+}
 
 /// What was restored, and what could not be, in plain words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,7 +101,7 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
     // The common case is read straight into plans (thousands of them load at start-up); anything
     // else, older or damaged, takes the careful path through a JSON tree.
     let read = match serde_json::from_str::<Saved<Vec<Plan>>>(text) {
-        Ok(saved) if saved.version == VERSION => Read {
+        Ok(saved) if reads_as_current(saved.version) => Read {
             plans: saved.plans.into_iter().map(Ok).collect(),
             current: saved.current,
             problems: Vec::new(),
@@ -164,8 +171,21 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
                 cq.qualification.title
             ));
             plan.units.retain(|c| offered(c));
+            // Their records go with them (the save is kept whole, so nothing is lost).
+            plan.record.retain(|c, _| !unknown.contains(c));
         }
         plan.drop_repeated_units();
+        for e in drop_unusable_record(&mut plan, catalogue) {
+            problems.push(format!(
+                "Plan \u{201c}{}\u{201d}: the {e}; it was taken out{}.",
+                plan.name,
+                if e.is_study() {
+                    ""
+                } else {
+                    " and the unit shows as planned"
+                }
+            ));
+        }
         if plan.units.len() < as_saved.1 && unknown.is_empty() {
             notes.push(format!(
                 "Plan \u{201c}{}\u{201d} listed a unit more than once; each unit is now listed once.",
@@ -245,7 +265,7 @@ fn name_plan(plan: &mut Plan, i: usize, problems: &mut Vec<String>, notes: &mut 
     }
 }
 
-/// The parts of a version 2 save.
+/// The parts of a version 2 or 3 save.
 const PARTS: [&str; 5] = ["version", "current", "plans", "rev", "base"];
 
 /// Reads any saved text a version of the planner may have written, plan by plan, so one damaged
@@ -272,7 +292,7 @@ fn read_carefully(text: &str) -> Result<Read, String> {
             }
             (vec![plan], 0)
         }
-        Some(2) => {
+        Some(v) if reads_as_current(v) => {
             if let Some(o) = value.as_object() {
                 let unknown: Vec<String> = o
                     .keys()

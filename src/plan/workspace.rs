@@ -2,6 +2,7 @@
 //! methods (the components only call these).
 
 use super::mismatch::Mismatch;
+use super::record_form::{check_record_form, StudyRate, UnitRecord, UnitRecords};
 use crate::catalogue::QualificationId;
 use crate::catalogue::{Catalogue, UnitId};
 use crate::limits::{clean_name, TextError};
@@ -21,6 +22,12 @@ pub struct Plan {
     pub units: Vec<String>,
     #[serde(default)]
     pub readings: Readings,
+    /// The learner's record: planned units that are in progress or achieved, by code.
+    #[serde(default, skip_serializing_if = "UnitRecords::is_empty")]
+    pub record: UnitRecords,
+    /// Hours a week from a day, for an estimated finish date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub study: Option<StudyRate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +89,8 @@ impl Plan {
             qualification: qualification.to_string(),
             units: Vec::new(),
             readings: Readings::new(),
+            record: UnitRecords::new(),
+            study: None,
         }
     }
 
@@ -93,8 +102,8 @@ impl Plan {
     }
 
     /// What stops a plan from outside (a link, a file) being used with `catalogue`: a
-    /// qualification it does not have, a unit that qualification does not offer, or a reading
-    /// its rules do not have.
+    /// qualification it does not have, a unit that qualification does not offer, a reading its
+    /// rules do not have, or a record of a unit that cannot be used.
     pub fn check_against(&self, catalogue: &Catalogue) -> Result<(), Mismatch> {
         let Some(cq) = catalogue.qualification(&self.qualification) else {
             return Err(Mismatch::UnknownQualification(self.qualification.clone()));
@@ -118,7 +127,7 @@ impl Plan {
                 rule: rule.clone(),
                 reading: reading.clone(),
             }),
-            None => Ok(()),
+            None => check_record_form(self, catalogue).map_err(|e| Mismatch::Record(Box::new(e))),
         }
     }
 
@@ -178,11 +187,31 @@ impl Workspace {
         true
     }
 
+    /// Takes a unit out of the plan, and its record with it.
     pub fn remove_unit(&mut self, code: &str) -> bool {
         let plan = self.plan_mut();
         let before = plan.units.len();
         plan.units.retain(|u| u != code);
+        plan.record.remove(code);
         plan.units.len() != before
+    }
+
+    /// Sets where a planned unit stands (`None`: planned); false if it is not planned.
+    pub fn set_unit_record(&mut self, code: &str, record: Option<UnitRecord>) -> bool {
+        let plan = self.plan_mut();
+        if !plan.units.iter().any(|u| u == code) {
+            return false;
+        }
+        match record {
+            Some(r) => plan.record.insert(code.to_string(), r),
+            None => plan.record.remove(code),
+        };
+        true
+    }
+
+    /// Sets the open plan's study rate (`None`: none).
+    pub fn set_study(&mut self, study: Option<StudyRate>) {
+        self.plan_mut().study = study;
     }
 
     /// Moves a planned unit up (`-1`) or down (`+1`); false at either end.
@@ -228,6 +257,9 @@ impl Workspace {
         let (keep, dropped): (Vec<String>, Vec<String>) =
             plan.units.drain(..).partition(|c| offered(c));
         plan.units = keep;
+        for code in &dropped {
+            plan.record.remove(code);
+        }
         plan.qualification = id.to_string();
         plan.readings.clear();
         dropped
@@ -460,6 +492,20 @@ impl Workspace {
                             if !plan.readings.contains_key(rule) {
                                 theirs.readings.remove(rule);
                             }
+                        }
+                        for (code, r) in &plan.record {
+                            if before.record.get(code) != Some(r) {
+                                theirs.record.insert(code.clone(), r.clone());
+                            }
+                        }
+                        for code in before.record.keys() {
+                            if !plan.record.contains_key(code) {
+                                theirs.record.remove(code);
+                            }
+                        }
+                        theirs.record.retain(|code, _| theirs.units.contains(code));
+                        if plan.study != before.study {
+                            theirs.study = plan.study.clone();
                         }
                     }
                 }

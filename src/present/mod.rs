@@ -7,6 +7,7 @@
 
 mod completion;
 mod figures;
+mod finish;
 mod options;
 mod progress;
 mod record;
@@ -20,6 +21,7 @@ pub use figures::{
     glh_target_words, glh_words, not_published, or_not_published, qualification_name, tqt_label,
     tqt_target_words, unit_count,
 };
+pub use finish::{day_words, finish_words, no_estimate_words, FinishWords};
 pub use options::{
     option_details, option_difference, preview_announcement, preview_check, preview_words,
     totals_words, unit_line, units_words, OptionDetail, OptionUnit, PreviewWords, UnitLine,
@@ -27,8 +29,8 @@ pub use options::{
 };
 pub use progress::{basis_words, carried_words, progress_summary};
 pub use record::{
-    achieved_progress_words, achieved_so_far_words, date_error_words, entry_words, left_heading,
-    repeated_words, source_words, split_totals_words, status_words,
+    achieved_progress_words, achieved_so_far_words, entry_words, left_heading, repeated_words,
+    source_words, split_totals_words, status_words,
 };
 pub use rules::{rule_rows, RuleRow};
 pub use shared::{

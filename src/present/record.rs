@@ -7,8 +7,7 @@ use super::progress::{basis_words, progress_summary};
 use super::verdict::{judgement, Judgement};
 use crate::catalogue::Catalogue;
 use crate::plan::{
-    DateError, Entry, LeftFrom, RecordCheck, RecordProgress, Source, SplitTotals, Totals,
-    UnitStatus,
+    Entry, LeftFrom, RecordCheck, RecordProgress, Source, SplitTotals, Totals, UnitStatus,
 };
 
 /// "Planned", "In progress", "Achieved".
@@ -111,7 +110,7 @@ pub fn entry_words(c: &Catalogue, entry: &Entry) -> String {
     };
     if let Some(a) = &entry.achievement {
         if let Some(on) = &a.on {
-            s.push_str(&format!(" on {}", on.as_str()));
+            s.push_str(&format!(" on {on}"));
         }
     }
     if let Some(source) = &entry.source {
@@ -133,22 +132,6 @@ pub fn left_heading(from: LeftFrom) -> &'static str {
     match from {
         LeftFrom::Held => "What is left, from the units achieved and in progress:",
         LeftFrom::Plan => "What is left, keeping every unit of the plan:",
-    }
-}
-
-/// Why a date was refused, quoting what was typed (bounded).
-pub fn date_error_words(e: DateError, typed: &str) -> String {
-    let typed = crate::limits::excerpt(typed);
-    match e {
-        DateError::NotYearMonthDay => {
-            format!("{typed} is not a date written YYYY-MM-DD (such as 2024-03-01)")
-        }
-        DateError::NoSuchMonth { month } => {
-            format!("{typed} is not a date: there is no month {month}")
-        }
-        DateError::NoSuchDay { day, days } => {
-            format!("{typed} is not a date: that month has {days} days, so no day {day}")
-        }
     }
 }
 

@@ -35,7 +35,7 @@ async function openKept(p) {
 test('another tab writing a save this tab cannot read leaves this tab\u2019s plans alone and keeps the other text whole', app(async (p) => {
   await p.open({ seed: learners });
   const other = await p.newTab();
-  for (const theirs of [JSON.stringify({ version: 3, current: 0, plans: [], people: [] }), '{"version":2,"plans":[{"name":']) {
+  for (const theirs of [JSON.stringify({ version: 4, current: 0, plans: [], people: [] }), '{"version":2,"plans":[{"name":']) {
     await other.page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, theirs]);
     await eventually(async () => assert.match((await p.alerts()).join(' '), /cannot wholly read/));
     assert.deepEqual(await p.planNames(), ['Learner 1', 'Learner 2'], 'this tab keeps its plans');

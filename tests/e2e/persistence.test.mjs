@@ -42,7 +42,7 @@ test(
 );
 
 test(
-  'the save is version 2: every named plan with its qualification, units and readings',
+  'the save is version 3: every named plan with its qualification, units and readings',
   app(async (planner) => {
     await planner.open();
     await planner.chooseQualification('edi-l2-nvq-customer-service');
@@ -51,7 +51,7 @@ test(
     await planner.newPlan();
     await eventually(async () =>
       assert.deepEqual(await planner.saved(), {
-        version: 2,
+        version: 3,
         current: 1,
         plans: [
           {
@@ -104,7 +104,7 @@ test(
     const first = (await planner.availableCodes())[0];
     await planner.add(first);
     assert.deepEqual(await planner.planCodes(), [first]);
-    assert.equal((await planner.saved()).version, 2, 'a readable save replaces the broken one');
+    assert.equal((await planner.saved()).version, 3, 'a readable save replaces the broken one');
     assert.deepEqual(await planner.keptTexts(), [broken], 'the copy outlives the next save');
     await planner.dismissAlerts();
     assert.deepEqual(await planner.alerts(), []);
@@ -137,7 +137,7 @@ test(
     assert.equal(await planner.total('Credits'), '8 of 28 minimum');
     await eventually(async () =>
       assert.deepEqual(await planner.saved(), {
-        version: 2,
+        version: 3,
         current: 0,
         plans: [
           { name: 'My plan', qualification: 'highfield-l2-nvq-customer-service', units: ['F/601/1609', 'L/601/1614'], readings: {} },

@@ -65,7 +65,7 @@ add('truncated by its last character', BASE_TEXT.slice(0, -1));
 // Versions.
 add('version 1, a single plan', JSON.stringify({ version: 1, qualification: 'highfield-l2-nvq-customer-service', units: ['F/601/1609'] }));
 add('version 1 with a list of plans', mutate(['version'], 1));
-for (const v of [3, 99, -2, null, '2']) add(`version ${JSON.stringify(v)}`, mutate(['version'], v));
+for (const v of [4, 99, -2, null, '2']) add(`version ${JSON.stringify(v)}`, mutate(['version'], v));
 add('version 2.0', BASE_TEXT.replace('"version":2', '"version":2.0'));
 add('version 2.5', BASE_TEXT.replace('"version":2', '"version":2.5'));
 add('version 1e400', BASE_TEXT.replace('"version":2', '"version":1e400'));

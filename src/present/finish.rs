@@ -1,0 +1,117 @@
+//! A finish date in words: what is still to study, which hours were counted, and when it would
+//! be done at the learner's rate.
+
+use crate::catalogue::Catalogue;
+use crate::plan::{Date, Estimate, HoursFigure, NoEstimate};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "7 December 2026".
+pub fn day_words(d: Date) -> String {
+    format!(
+        "{} {} {}",
+        d.day(),
+        MONTHS[d.month() as usize - 1],
+        d.year()
+    )
+}
+
+fn units(n: usize) -> String {
+    format!("{n} unit{}", if n == 1 { "" } else { "s" })
+}
+
+/// What the estimate says, a sentence a line: the finish date first, then what was counted.
+pub struct FinishWords {
+    /// "Estimated finish: around 26 April 2027 (20 weeks at 6 hours a week from 7 December 2026)."
+    pub finish: String,
+    /// "Still to study: 120 GLH in 4 units (1 in progress, 2 planned, 1 to add to meet the rules: A/601/1222)."
+    pub left: String,
+    /// Which figure was counted, and how.
+    pub figure: String,
+}
+
+pub fn finish_words(c: &Catalogue, e: &Estimate) -> FinishWords {
+    let hours = match e.figure {
+        HoursFigure::Glh => format!("{} GLH", e.hours),
+        HoursFigure::Notional => format!("{} notional hours", e.hours),
+    };
+    let mut parts = Vec::new();
+    if !e.in_progress.is_empty() {
+        parts.push(format!("{} in progress", e.in_progress.len()));
+    }
+    if !e.planned.is_empty() {
+        parts.push(format!("{} planned", e.planned.len()));
+    }
+    let added = e.added.as_deref().unwrap_or_default();
+    if !added.is_empty() {
+        let codes: Vec<&str> = added
+            .iter()
+            .map(|u| c.unit(*u).unit.code.as_str())
+            .collect();
+        parts.push(format!(
+            "{} to add to meet the rules, the cheapest in GLH: {}",
+            added.len(),
+            codes.join(", ")
+        ));
+    }
+    let count = e.in_progress.len() + e.planned.len() + added.len();
+    let figure = match e.figure {
+        HoursFigure::Glh => "Counted in guided learning hours (GLH), as each unit publishes them.",
+        HoursFigure::Notional => "Counted in notional hours, 10 for each credit, because some of these units publish no GLH.",
+    };
+    let mut figure = format!("{figure} A unit in progress is counted whole.");
+    if e.added.is_none() {
+        figure.push_str(" The units still to add to meet the rules could not be worked out here, so this is for the plan's own units.");
+    }
+    FinishWords {
+        finish: format!(
+            "Estimated finish: around {} ({} week{} at {} hour{} a week from {}).",
+            day_words(e.finish),
+            e.weeks,
+            if e.weeks == 1 { "" } else { "s" },
+            e.hours_a_week,
+            if e.hours_a_week == 1 { "" } else { "s" },
+            day_words(e.from)
+        ),
+        left: format!(
+            "Still to study: {hours} in {} ({}).",
+            units(count),
+            parts.join(", ")
+        ),
+        figure,
+    }
+}
+
+/// Why there is no finish date.
+pub fn no_estimate_words(c: &Catalogue, e: &NoEstimate) -> String {
+    match e {
+        NoEstimate::NothingLeft => {
+            "Nothing is left to study: every unit is achieved and the plan meets its rules."
+                .to_string()
+        }
+        NoEstimate::NoFigure(us) => {
+            let codes: Vec<String> = us.iter().map(|u| c.unit(*u).unit.code.clone()).collect();
+            format!(
+                "No finish date: {} publish{} neither GLH nor a credit value ({}), so the hours left are not known.",
+                units(us.len()),
+                if us.len() == 1 { "es" } else { "" },
+                crate::limits::few(&codes)
+            )
+        }
+        NoEstimate::TooFar => "No finish date: at this rate it is after the year 9999.".to_string(),
+        NoEstimate::NoCompletion => "Every unit of the plan is achieved, but the units still to add to meet the rules could not be worked out here: use \u{201c}Find the cheapest completion\u{201d}.".to_string(),
+    }
+}

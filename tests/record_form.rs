@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use qualplan::catalogue::embedded;
 use qualplan::plan::saved::{decode, encode, VERSION};
 use qualplan::plan::{
-    check_record, exchange, share, Held, Plan, StudyRate, UnitRecord, UnitStatus, Workspace,
+    check_record, exchange, share, Held, Plan, RecordEditError, StatusChoice, StudyRate,
+    UnitRecord, UnitStatus, Workspace,
 };
 use qualplan::rules::Readings;
 
@@ -29,10 +30,8 @@ fn adviser_plan() -> Plan {
         "L/601/1614".into(),
         "A/601/1222".into(),
     ];
-    p.record.insert(
-        "R/601/1209".into(),
-        achieved_as("edi-customer-service:CU793"),
-    );
+    p.record
+        .insert("R/601/1209".into(), achieved_as("001:CU793"));
     p.record.insert(
         "F/601/1609".into(),
         UnitRecord {
@@ -48,20 +47,6 @@ fn adviser_plan() -> Plan {
         hours_a_week: 6,
         from: "2026-12-07".into(),
     });
-    p
-}
-
-/// The EDI document's id, as catalogue keys write it.
-fn edi_key(code: &str) -> String {
-    let c = embedded();
-    let id = c.find_unit_anywhere(code).unwrap();
-    c.unit(id).key.clone()
-}
-
-fn plan_with_edi_key() -> Plan {
-    let mut p = adviser_plan();
-    p.record
-        .insert("R/601/1209".into(), achieved_as(&edi_key("CU793")));
     p
 }
 
@@ -104,7 +89,7 @@ fn a_version_two_save_opens_with_every_unit_planned_and_nothing_lost() {
 #[test]
 fn a_record_round_trips_through_a_save_a_link_and_a_plans_file() {
     let c = embedded();
-    let plan = plan_with_edi_key();
+    let plan = adviser_plan();
     let w = Workspace::from_plans(vec![plan.clone()], 0);
     let r = decode(&encode(&w), c);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
@@ -156,8 +141,9 @@ fn a_bad_record_in_a_link_or_file_is_refused_naming_the_unit_and_what_was_expect
         ("&h=F/601/1609:a:2024-13-01", "the link's record of unit F/601/1609: 2024-13-01 is not a date: there is no month 13"),
         ("&h=F/601/1609:p:2024-03-01", "the link's record of unit F/601/1609 gives a date, evidence or an exemption, which only an achieved unit has"),
         ("&h=A/601/1222:a", "the link's record of unit A/601/1222 is for a unit the plan does not list"),
-        ("&h=F/601/1609:a::CU999", "the link's record of unit F/601/1609 says it was achieved as CU999:"),
-        ("&h=F/601/1609:a::CU793", "the link's record of unit F/601/1609 says it was achieved as CU793, which counts as unit R/601/1209 instead"),
+        ("&h=F/601/1609:a::CU999", "the link's record of unit F/601/1609 says it was achieved as CU999, which is not a unit of the catalogue (expected DOCUMENT:CODE)"),
+        ("&h=F/601/1609:a::001%3ACU793", "the link's record of unit F/601/1609 says it was achieved as 001:CU793, which counts as R/601/1209 instead"),
+        ("&h=F/601/1609:a::003%3A002", "the link's record of unit F/601/1609 says it was achieved as 003:002, which counts as none of this qualification's instead"),
         ("&w=0:2026-12-07", "the link's study rate of 0 hours a week: give 1 to 168 hours"),
         ("&w=6:2026-02-30", "the link's study start: 2026-02-30 is not a date: that month has 28 days, so no day 30"),
         ("&w=six:2026-12-07", "the study rate six:2026-12-07 is not HOURS:YYYY-MM-DD"),
@@ -186,7 +172,7 @@ fn a_bad_record_in_a_link_or_file_is_refused_naming_the_unit_and_what_was_expect
 fn a_save_with_a_record_that_cannot_be_used_keeps_the_plan_shows_the_unit_planned_and_keeps_the_text(
 ) {
     let c = embedded();
-    let mut plan = plan_with_edi_key();
+    let mut plan = adviser_plan();
     plan.record.get_mut("F/601/1609").unwrap().on = Some("2024-02-30".into());
     plan.study.as_mut().unwrap().hours_a_week = 500;
     let text = encode(&Workspace::from_plans(vec![plan.clone()], 0));
@@ -216,7 +202,7 @@ fn removing_a_unit_or_changing_qualification_takes_its_record_with_it() {
     assert!(w.set_unit_record("R/601/1209", None));
     assert_eq!(
         w.plan().record.keys().collect::<Vec<_>>(),
-        vec!["A/601/1222", "F/601/1609"]
+        vec!["F/601/1609", "A/601/1222"]
     );
     w.set_qualification(c, "cg-4411-30");
     assert!(w.plan().record.is_empty() && w.plan().units.is_empty());
@@ -311,4 +297,159 @@ proptest! {
             prop_assert!(qualplan::plan::check_record_form(&p, c).is_ok());
         }
     }
+}
+
+#[test]
+fn a_unit_achieved_elsewhere_is_recorded_by_its_code_once_and_named_by_its_source() {
+    let c = embedded();
+    let mut w = Workspace::from_plans(vec![Plan::new("Anna", HIGHFIELD)], 0);
+    let r = w.record_achieved(c, " CU793 ").unwrap();
+    assert_eq!((r.code.as_str(), r.added), ("R/601/1209", true));
+    assert_eq!(w.plan().units, vec!["R/601/1209"]);
+    assert_eq!(
+        w.plan().record["R/601/1209"],
+        UnitRecord {
+            unit: "R/601/1209".into(),
+            ..achieved_as("001:CU793")
+        }
+    );
+    // Typed again, under its own code: still one unit, still achieved, the source kept.
+    let again = w.record_achieved(c, "R/601/1209").unwrap();
+    assert!(!again.added);
+    assert_eq!(w.plan().units.len(), 1);
+    assert_eq!(
+        w.plan().record["R/601/1209"],
+        UnitRecord {
+            unit: "R/601/1209".into(),
+            ..achieved_as("001:CU793")
+        }
+    );
+    // A planned unit recorded by its UAN-linked code becomes achieved in place.
+    w.add_unit("F/601/1609");
+    w.record_achieved(c, "CU791").unwrap();
+    assert_eq!(w.plan().units, vec!["R/601/1209", "F/601/1609"]);
+    assert_eq!(w.plan().record["F/601/1609"].status, Held::Achieved);
+    // A code no document prints, and one that counts towards nothing here, change nothing.
+    let before = w.clone();
+    let unknown = w.record_achieved(c, "CU999").unwrap_err().to_string();
+    assert!(
+        unknown.starts_with(
+            "No awarding body\u{2019}s document in the catalogue prints a unit \"CU999\""
+        ),
+        "{unknown}"
+    );
+    let elsewhere = w.record_achieved(c, "cg-4411-30:002");
+    assert!(elsewhere.is_err(), "{elsewhere:?}");
+    assert_eq!(w, before);
+}
+
+#[test]
+fn a_status_is_set_and_an_exemption_needs_its_reason() {
+    let mut w = Workspace::from_plans(vec![adviser_plan()], 0);
+    let code = "A/601/1222";
+    assert_eq!(
+        StatusChoice::of(w.plan().record.get(code)),
+        StatusChoice::Planned
+    );
+    let refused = w
+        .set_status(code, StatusChoice::Exempt, "  \u{200B} ")
+        .unwrap_err();
+    assert!(matches!(refused, RecordEditError::Reason(_)));
+    assert!(refused
+        .to_string()
+        .starts_with("Give the reason for the exemption"));
+    assert!(!w.plan().record.contains_key(code), "nothing changed");
+    w.set_status(code, StatusChoice::Exempt, "Prior learning")
+        .unwrap();
+    assert_eq!(
+        StatusChoice::of(w.plan().record.get(code)),
+        StatusChoice::Exempt
+    );
+    w.set_achieved_on(code, "2025-07-01").unwrap();
+    w.set_evidence(code, "Certificate seen").unwrap();
+    // Achieved, not exempt: the date and evidence stay, the reason goes.
+    w.set_status(code, StatusChoice::Achieved, "").unwrap();
+    let r = &w.plan().record[code];
+    assert_eq!(
+        (
+            r.on.as_deref(),
+            r.evidence.as_deref(),
+            r.exemption.as_deref()
+        ),
+        (Some("2025-07-01"), Some("Certificate seen"), None)
+    );
+    // In progress drops what only an achieved unit has, and keeps where it is studied.
+    w.set_status("R/601/1209", StatusChoice::InProgress, "")
+        .unwrap();
+    assert_eq!(
+        w.plan().record["R/601/1209"],
+        UnitRecord {
+            unit: "R/601/1209".into(),
+            held_as: Some("001:CU793".into()),
+            ..UnitRecord::new(Held::InProgress)
+        }
+    );
+    assert!(matches!(
+        w.set_achieved_on("R/601/1209", "2025-07-01"),
+        Err(RecordEditError::NotAchieved(_))
+    ));
+    assert!(matches!(
+        w.set_achieved_on(code, "2025-02-29"),
+        Err(RecordEditError::Date(..))
+    ));
+    w.set_achieved_on(code, "").unwrap();
+    assert_eq!(w.plan().record[code].on, None);
+    w.set_status(code, StatusChoice::Planned, "").unwrap();
+    assert!(!w.plan().record.contains_key(code));
+    assert!(matches!(
+        w.set_status("X", StatusChoice::Achieved, ""),
+        Err(RecordEditError::NotPlanned(_))
+    ));
+    // Every change kept is one a save, a link and a file accept.
+    assert!(qualplan::plan::check_record_form(w.plan(), embedded()).is_ok());
+}
+
+#[test]
+fn a_study_rate_is_whole_hours_from_1_to_168_a_week_from_a_day() {
+    let mut w = Workspace::from_plans(vec![Plan::new("Anna", HIGHFIELD)], 0);
+    w.set_study_rate(" 6 ", "2026-12-07").unwrap();
+    assert_eq!(
+        w.plan().study,
+        Some(StudyRate {
+            hours_a_week: 6,
+            from: "2026-12-07".into()
+        })
+    );
+    w.set_study_rate("168", "2026-12-07").unwrap();
+    w.set_study_rate("1", "2026-12-07").unwrap();
+    for (hours, from, expected) in [
+        (
+            "0",
+            "2026-12-07",
+            "The study rate of 0 hours a week: give 1 to 168 hours",
+        ),
+        (
+            "169",
+            "2026-12-07",
+            "The study rate of 169 hours a week: give 1 to 168 hours",
+        ),
+        (
+            "six",
+            "2026-12-07",
+            "The hours a week: \"six\" is not a whole number of hours; give 1 to 168",
+        ),
+        (
+            "6",
+            "7/12/2026",
+            "The study start: \"7/12/2026\" is not a date written YYYY-MM-DD (such as 2024-03-01)",
+        ),
+    ] {
+        let e = w.set_study_rate(hours, from).unwrap_err().to_string();
+        assert_eq!(e, expected);
+    }
+    assert_eq!(
+        w.plan().study.as_ref().unwrap().hours_a_week,
+        1,
+        "a refused rate changes nothing"
+    );
 }

@@ -11,6 +11,7 @@ mod mismatch;
 mod progress;
 pub mod published;
 mod record;
+mod record_edit;
 mod record_form;
 pub mod saved;
 pub mod share;
@@ -31,6 +32,7 @@ pub use record::{
     what_is_left, Achievement, CodedRecord, Counted, Entry, LeftFrom, Record, RecordCheck,
     RecordProgress, Source, SplitTotals, UnitStatus,
 };
+pub use record_edit::{RecordEditError, Recorded, StatusChoice};
 pub use record_form::{
     check_record_form, drop_unusable_record, Held, RecordError, StudyRate, UnitRecord, UnitRecords,
     MAX_HOURS_A_WEEK,

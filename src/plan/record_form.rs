@@ -4,12 +4,12 @@
 //! is (`check_record_form`), and made into the core's `Record` (`Plan::record`).
 
 use super::date::{Date, DateError};
-use super::record::{counted_unit, Achievement, Record, Source};
+use super::progress::counts_as;
+use super::record::{Achievement, Record, Source};
 use super::workspace::Plan;
-use crate::catalogue::{Catalogue, LookupError, QualificationId, UnitId};
+use crate::catalogue::{Catalogue, QualificationId, UnitId};
 use crate::limits::{clean_note, excerpt, TextError};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// How far on a unit is, where it is more than planned.
@@ -25,6 +25,8 @@ pub enum Held {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitRecord {
+    /// The unit's code, as the plan lists it.
+    pub unit: String,
     pub status: Held,
     /// Achieved on, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,6 +45,7 @@ pub struct UnitRecord {
 impl UnitRecord {
     pub fn new(status: Held) -> UnitRecord {
         UnitRecord {
+            unit: String::new(),
             status,
             on: None,
             evidence: None,
@@ -52,8 +55,71 @@ impl UnitRecord {
     }
 }
 
-/// The units of a plan that are more than planned, by code as the plan lists them.
-pub type UnitRecords = BTreeMap<String, UnitRecord>;
+/// The units of a plan that are more than planned, each once, found by code as the plan lists
+/// them. A list rather than a map: a plan holds a few dozen units at most, and a list costs the
+/// browser build no map code of its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UnitRecords(Vec<UnitRecord>);
+
+impl UnitRecords {
+    pub fn new() -> UnitRecords {
+        UnitRecords(Vec::new())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn get(&self, code: &str) -> Option<&UnitRecord> {
+        self.0.iter().find(|r| r.unit == code)
+    }
+
+    pub fn get_mut(&mut self, code: &str) -> Option<&mut UnitRecord> {
+        self.0.iter_mut().find(|r| r.unit == code)
+    }
+
+    pub fn contains_key(&self, code: &str) -> bool {
+        self.get(code).is_some()
+    }
+
+    /// Sets the record of `code`, in place of any it had.
+    pub fn insert(&mut self, code: String, mut r: UnitRecord) {
+        r.unit = code;
+        match self.get_mut(&r.unit) {
+            Some(old) => *old = r,
+            None => self.0.push(r),
+        }
+    }
+
+    pub fn remove(&mut self, code: &str) -> Option<UnitRecord> {
+        let i = self.0.iter().position(|r| r.unit == code)?;
+        Some(self.0.remove(i))
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&String, &UnitRecord) -> bool) {
+        self.0.retain(|r| keep(&r.unit, r));
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|r| &r.unit)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &UnitRecord)> {
+        self.0.iter().map(|r| (&r.unit, r))
+    }
+}
+
+impl std::ops::Index<&str> for UnitRecords {
+    type Output = UnitRecord;
+    fn index(&self, code: &str) -> &UnitRecord {
+        self.get(code).expect("a record of that unit")
+    }
+}
 
 /// Hours a week the learner can give, from a day: what a finish date is estimated from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,11 +154,10 @@ pub enum RecordError {
     NotAchieved {
         unit: String,
     },
-    /// Held under a record the catalogue does not have, or one that does not count here.
+    /// Held under a record the catalogue does not have (`DOCUMENT:CODE`).
     HeldAs {
         unit: String,
         held_as: String,
-        error: Box<LookupError>,
     },
     /// Held under a record that counts as another unit of the qualification.
     HeldAsOther {
@@ -125,13 +190,9 @@ impl fmt::Display for RecordError {
                 "{} gives a date, evidence or an exemption, which only an achieved unit has",
                 unit(u)
             ),
-            RecordError::HeldAs {
-                unit: u,
-                held_as,
-                error,
-            } => write!(
+            RecordError::HeldAs { unit: u, held_as } => write!(
                 f,
-                "{} says it was achieved as {}: {error}",
+                "{} says it was achieved as {}, which is not a unit of the catalogue (expected DOCUMENT:CODE)",
                 unit(u),
                 excerpt(held_as)
             ),
@@ -141,7 +202,7 @@ impl fmt::Display for RecordError {
                 counts_as,
             } => write!(
                 f,
-                "{} says it was achieved as {}, which counts as unit {counts_as} instead",
+                "{} says it was achieved as {}, which counts as {counts_as} instead",
                 unit(u),
                 excerpt(held_as)
             ),
@@ -194,20 +255,26 @@ fn read_unit_record(
     let source = match &r.held_as {
         None => None,
         Some(held_as) => {
-            let counted =
-                counted_unit(catalogue, q, held_as).map_err(|error| RecordError::HeldAs {
+            // Written by the planner as the record's key, so it is looked up as one.
+            let from = catalogue
+                .unit_by_key(held_as)
+                .ok_or_else(|| RecordError::HeldAs {
                     unit: at(),
                     held_as: held_as.clone(),
-                    error: Box::new(error),
                 })?;
-            if counted.unit != unit {
-                return Err(RecordError::HeldAsOther {
-                    unit: at(),
-                    held_as: held_as.clone(),
-                    counts_as: catalogue.unit(counted.unit).unit.code.clone(),
-                });
+            match counts_as(catalogue, q, from) {
+                Some((u, how)) if u == unit => (from != unit).then_some(Source { unit: from, how }),
+                other => {
+                    return Err(RecordError::HeldAsOther {
+                        unit: at(),
+                        held_as: held_as.clone(),
+                        counts_as: other.map_or_else(
+                            || "none of this qualification's".to_string(),
+                            |(u, _)| catalogue.unit(u).unit.code.clone(),
+                        ),
+                    })
+                }
             }
-            counted.source
         }
     };
     if r.status == Held::InProgress {

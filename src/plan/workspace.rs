@@ -204,8 +204,10 @@ impl Workspace {
         }
         match record {
             Some(r) => plan.record.insert(code.to_string(), r),
-            None => plan.record.remove(code),
-        };
+            None => {
+                plan.record.remove(code);
+            }
+        }
         true
     }
 
@@ -493,7 +495,7 @@ impl Workspace {
                                 theirs.readings.remove(rule);
                             }
                         }
-                        for (code, r) in &plan.record {
+                        for (code, r) in plan.record.iter() {
                             if before.record.get(code) != Some(r) {
                                 theirs.record.insert(code.clone(), r.clone());
                             }

@@ -3,11 +3,13 @@
 //! and what is left.
 
 use super::figures::{credit_words, glh_words};
+use super::finish::day_words;
 use super::progress::{basis_words, progress_summary};
 use super::verdict::{judgement, Judgement};
 use crate::catalogue::Catalogue;
 use crate::plan::{
-    Entry, LeftFrom, RecordCheck, RecordProgress, Source, SplitTotals, Totals, UnitStatus,
+    Entry, LeftFrom, RecordCheck, RecordProgress, Source, SplitTotals, StatusChoice, Totals,
+    UnitStatus,
 };
 
 /// "Planned", "In progress", "Achieved".
@@ -57,27 +59,37 @@ pub fn achieved_so_far_words(rc: &RecordCheck) -> String {
     format!("Achieved so far: {state}")
 }
 
-fn part(label: &str, t: &Totals) -> String {
+/// "2 units, 8 credits, 60 GLH", with "credits not published" where a unit prints none.
+fn totals_phrase(t: &Totals) -> String {
     let units = match t.units {
         1 => "1 unit".to_string(),
         n => format!("{n} units"),
     };
-    format!(
-        "{label}: {units}, {}, {}",
-        credit_words(t.credits),
-        glh_words(t.glh)
-    )
+    format!("{units}, {}, {}", credit_words(t.credits), glh_words(t.glh))
+}
+
+/// The totals by status, a row each: ("Achieved", "2 units, 8 credits, 60 GLH"), ("In
+/// progress", ...), ("Still to do", ...).
+pub fn split_totals_rows(t: &SplitTotals) -> [(&'static str, String); 3] {
+    [
+        (
+            status_words(UnitStatus::Achieved),
+            totals_phrase(&t.achieved),
+        ),
+        (
+            status_words(UnitStatus::InProgress),
+            totals_phrase(&t.in_progress),
+        ),
+        ("Still to do", totals_phrase(&t.to_do)),
+    ]
 }
 
 /// "Achieved: 2 units, 8 credits, 60 GLH • In progress: 1 unit, 5 credits, 33 GLH • Still to
 /// do: 0 units, 0 credits, 0 GLH", with "credits not published" where a unit prints none.
 pub fn split_totals_words(t: &SplitTotals) -> String {
-    [
-        part(status_words(UnitStatus::Achieved), &t.achieved),
-        part(status_words(UnitStatus::InProgress), &t.in_progress),
-        part("Still to do", &t.to_do),
-    ]
-    .join(" \u{2022} ")
+    split_totals_rows(t)
+        .map(|(label, words)| format!("{label}: {words}"))
+        .join(" \u{2022} ")
 }
 
 /// "as CU792, EDI (the same title, level and credit value)".
@@ -125,6 +137,39 @@ pub fn entry_words(c: &Catalogue, entry: &Entry) -> String {
         }
     }
     s
+}
+
+/// What a person chooses a planned unit's status from: "Planned", "In progress", "Achieved",
+/// "Exempt".
+pub fn choice_words(c: StatusChoice) -> &'static str {
+    match c {
+        StatusChoice::Planned => "Planned",
+        StatusChoice::InProgress => "In progress",
+        StatusChoice::Achieved => "Achieved",
+        StatusChoice::Exempt => "Exempt",
+    }
+}
+
+/// What is known of a unit's record beyond its status, one phrase each: "achieved as CU793,
+/// EDI (the same title, level and credit value)", "on 1 March 2024", "exempt: prior learning",
+/// "evidence: certificate seen".
+pub fn entry_details(c: &Catalogue, entry: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(source) = &entry.source {
+        out.push(source_words(c, entry.status, source));
+    }
+    if let Some(a) = &entry.achievement {
+        if let Some(on) = a.on {
+            out.push(format!("on {}", day_words(on)));
+        }
+        if let Some(reason) = &a.exemption {
+            out.push(format!("exempt: {reason}"));
+        }
+        if let Some(evidence) = &a.evidence {
+            out.push(format!("evidence: {evidence}"));
+        }
+    }
+    out
 }
 
 /// What a completion of a record starts from.

@@ -16,6 +16,7 @@ use super::plan_tools::PlanTools;
 use super::plans_bar::PlansBar;
 use super::print_summary::PrintSummary;
 use super::qualification_picker::QualificationPicker;
+use super::record_panel::RecordPanel;
 use super::rules_panel::RulesPanel;
 use super::saved_workspace::use_saved_workspace;
 use super::shared_catalogue::SharedCatalogue;
@@ -23,6 +24,7 @@ use super::shared_plan_offer::{take_shared_plan, SharedPlanOffer};
 use super::storage;
 use super::summary_bar::SummaryBar;
 use super::totals_panel::TotalsPanel;
+use super::use_record::use_record;
 use super::verdict::Verdict;
 use super::why_steps::WhySteps;
 use crate::plan::{check, Check, Plan, Workspace};
@@ -85,6 +87,8 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    let record = use_record(catalogue, workspace);
+
     // Before the panels, which announce their changes through it.
     let live = announcer(catalogue, workspace, checked);
 
@@ -119,7 +123,8 @@ pub fn App() -> impl IntoView {
                     <Verdict checked=checked />
                     <MissingList checked=checked />
                     <TotalsPanel catalogue=c.clone() workspace=workspace checked=checked />
-                    <PlanList catalogue=c.clone() workspace=workspace checked=checked />
+                    <PlanList catalogue=c.clone() workspace=workspace checked=checked record=record />
+                    <RecordPanel catalogue=c.clone() workspace=workspace record=record />
                     // In a classroom the rule-by-rule walk sits with the plan, beside the rules.
                     <Show when=move || classroom.get()>
                         <WhySteps catalogue=for_steps.clone() checked=checked />
@@ -132,7 +137,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </main>
             <SummaryBar catalogue=catalogue workspace=workspace checked=checked />
-            <PrintSummary catalogue=c.clone() workspace=workspace checked=checked />
+            <PrintSummary catalogue=c.clone() workspace=workspace checked=checked record=record />
         }
     };
 

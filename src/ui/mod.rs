@@ -28,6 +28,8 @@ mod plans_bar;
 mod print_summary;
 mod qualification_editor;
 mod qualification_picker;
+mod record_panel;
+mod reveal;
 mod rules_panel;
 mod saved_workspace;
 mod shared_catalogue;
@@ -36,6 +38,8 @@ pub mod storage;
 mod summary_bar;
 mod totals_panel;
 mod unit_badges;
+mod unit_record;
+mod use_record;
 mod verdict;
 mod why_steps;
 

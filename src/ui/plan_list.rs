@@ -3,6 +3,8 @@
 use super::announcer::Announce;
 use super::shared_catalogue::SharedCatalogue;
 use super::unit_badges::unit_badges;
+use super::unit_record::unit_record;
+use super::use_record::RecordSignals;
 use super::DRAG_TYPE;
 use crate::catalogue::UnitId;
 use crate::plan::{Check, Workspace};
@@ -112,6 +114,7 @@ pub fn PlanList(
     catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
+    record: RecordSignals,
 ) -> impl IntoView {
     let planned =
         move || checked.with(|c| c.as_ref().map(|c| c.planned.clone()).unwrap_or_default());
@@ -181,6 +184,7 @@ pub fn PlanList(
                                 <span class="code">{code.clone()}</span>
                                 <span class="title">{unit.title.clone()}</span>
                                 {unit_badges(unit)}
+                                {unit_record(catalogue.clone(), workspace, record, id, code.clone())}
                                 <span class="actions">
                                     {move_button(workspace, &c2, -1)}
                                     {move_button(workspace, &c3, 1)}

@@ -1,12 +1,15 @@
 //! The printed page: a one-page summary an adviser hands over. Qualification and plan, the date,
 //! the readings in force, the units, totals against the published figures, the verdict and what
-//! is missing. Shown only in print.
+//! is missing; with a learner's record, each unit's status (exemptions with their reason), the
+//! achieved units alone, the totals by status and the finish date. Shown only in print.
 
 use super::shared_catalogue::SharedCatalogue;
-use crate::plan::{Check, Workspace};
+use super::use_record::RecordSignals;
+use crate::plan::{Check, UnitStatus, Workspace};
 use crate::present::{
-    credit_target_words, glh_published, glh_target_words, missing, not_published, or_not_published,
-    reading_label, tqt_label, tqt_target_words, verdict,
+    achieved_so_far_words, credit_target_words, entry_details, finish_words, glh_published,
+    glh_target_words, missing, no_estimate_words, not_published, or_not_published, reading_label,
+    split_totals_words, status_words, tqt_label, tqt_target_words, verdict,
 };
 use leptos::prelude::*;
 
@@ -21,8 +24,17 @@ pub fn PrintSummary(
     catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
+    record: RecordSignals,
 ) -> impl IntoView {
     let body = move || {
+        let rc = record.checked.get();
+        let finish = record.finish.get().map(|f| match f {
+            Ok(e) => {
+                let w = finish_words(&catalogue, &e);
+                format!("{} {} {}", w.finish, w.left, w.figure)
+            }
+            Err(e) => no_estimate_words(&catalogue, &e),
+        });
         checked.with(|c| {
             let c = c.as_ref()?;
             let cq = catalogue.qualifications.get(c.qualification.index())?;
@@ -48,10 +60,20 @@ pub fn PrintSummary(
                 .iter()
                 .map(|id| {
                     let u = &catalogue.unit(*id).unit;
+                    let status = rc.as_ref().and_then(|r| r.record.entry(*id)).map(|e| {
+                        let mut words = status_words(e.status).to_string();
+                        if e.status == UnitStatus::Achieved {
+                            for d in entry_details(&catalogue, e) {
+                                words.push_str("; ");
+                                words.push_str(&d);
+                            }
+                        }
+                        words
+                    });
                     view! {
                         <tr>
                             <td>{u.code.clone()}</td>
-                            <td>{u.title.clone()}</td>
+                            <td>{u.title.clone()}{status.map(|s| view! { <br/><em>{s}</em> })}</td>
                             <td>{u.level.label()}</td>
                             <td class="num">{or_not_published(u.credit)}</td>
                             <td class="num">{or_not_published(u.glh)}</td>
@@ -86,6 +108,12 @@ pub fn PrintSummary(
                     {format!("GLH {} {}", t.glh.map_or_else(|| not_published().to_string(), |g| g.to_string()), glh_target_words(Some(q)))}<br/>
                     {format!("{} {} {}", tqt_label(Some(q)), or_not_published(t.tqt), tqt_target_words(Some(q)))}
                 </p>
+                {rc.as_ref().map(|r| view! {
+                    <h3>"Learner\u{2019}s record"</h3>
+                    <p>{achieved_so_far_words(r)}</p>
+                    <p>{split_totals_words(&r.totals)}</p>
+                })}
+                {finish.clone().map(|f| view! { <p>{f}</p> })}
                 <p class="print-source">{format!("Source: {}. Planned with qualplan; nothing was sent anywhere.", catalogue.document_of(cq).document.title)}</p>
             })
         })

@@ -109,6 +109,25 @@ const STATES = {
     await p.page.locator('.notices').first().waitFor();
     return 'stay';
   },
+  // An adviser with a learner: three units achieved under EDI's codes, one in progress, one
+  // planned, and the finish date at 6 hours a week.
+  'learner-record': async (p) => {
+    await p.chooseQualification('highfield-l2-nvq-customer-service');
+    const panel = p.page.locator('details.record-panel');
+    await panel.locator('summary').click();
+    for (const code of ['CU791', 'CU792', 'CU793']) {
+      await panel.getByLabel('Record a unit already achieved', { exact: true }).fill(code);
+      await panel.getByRole('button', { name: 'Record as achieved', exact: true }).click();
+      await panel.getByText(`(typed as ${code})`).waitFor();
+    }
+    await p.addAll(['A/601/1205', 'M/601/1508']);
+    await p.page.getByLabel('Status of M/601/1508', { exact: true }).selectOption('in_progress');
+    await panel.getByLabel('Hours a week', { exact: true }).fill('6');
+    await panel.getByLabel('Starting on', { exact: true }).fill('2026-12-07');
+    await panel.getByRole('button', { name: 'Estimate the finish date', exact: true }).click();
+    await panel.locator('.finish-date').waitFor();
+    return panel;
+  },
   // A trainer making a qualification in the editor: a unit table pasted and read, for checking.
   'editor-paste': async (p) => {
     const e = new EditorPage(p);
@@ -198,6 +217,11 @@ try {
     const file = path.join(OUT, 'print.pdf');
     await page.pdf({ path: file, format: 'A4' });
     console.log(path.relative(process.cwd(), file));
+    await planner.newPlan();
+    await STATES['learner-record'](planner);
+    const record = path.join(OUT, 'print-record.pdf');
+    await page.pdf({ path: record, format: 'A4' });
+    console.log(path.relative(process.cwd(), record));
   } finally {
     await context.close();
   }

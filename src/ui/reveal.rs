@@ -1,0 +1,36 @@
+//! Brings something that just appeared into view when it is not: the finish date after its
+//! button, the field an exemption asks for. The plan column scrolls by itself on a laptop, so the
+//! element is measured against the column as well as the window; one already in view is left
+//! where it is, so nothing jumps.
+
+use leptos::prelude::*;
+
+/// After the next frame (once it is drawn), scrolls the element `id` just into view.
+pub fn reveal_soon(id: impl Into<String>) {
+    let id = id.into();
+    request_animation_frame(move || reveal(&id));
+}
+
+fn reveal(id: &str) {
+    let doc = document();
+    let Some(el) = doc.get_element_by_id(id) else {
+        return;
+    };
+    let r = el.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let (mut top, mut bottom) = (0.0, height);
+    if let Some(column) = el.closest(".plan-column").ok().flatten() {
+        let c = column.get_bounding_client_rect();
+        top = c.top().max(top);
+        bottom = c.bottom().min(bottom);
+    }
+    if r.top() < top {
+        el.scroll_into_view_with_bool(true);
+    } else if r.bottom() > bottom {
+        el.scroll_into_view_with_bool(false);
+    }
+}

@@ -453,3 +453,35 @@ fn a_study_rate_is_whole_hours_from_1_to_168_a_week_from_a_day() {
         "a refused rate changes nothing"
     );
 }
+
+#[test]
+fn a_save_whose_record_is_damaged_keeps_the_plan_with_its_units_planned_and_the_text() {
+    let c = embedded();
+    let text = r#"{"version":3,"current":0,"plans":[{"name":"Anna","qualification":"highfield-l2-nvq-customer-service","units":["F/601/1609"],"readings":{},"record":[{"unit":"F/601/1609","status":"done"}],"study":{"hours_a_week":6,"from":"2026-12-07"}}]}"#;
+    let r = decode(text, c);
+    assert_eq!(r.unreadable.as_deref(), Some(text), "kept whole");
+    assert_eq!(
+        r.problems,
+        vec!["Saved plan 1's learner\u{2019}s record could not be read (a part is of the wrong kind); its units show as planned."]
+    );
+    let plan = &r.workspace.plans[0];
+    assert_eq!(plan.units, vec!["F/601/1609"]);
+    assert!(plan.record.is_empty() && plan.study.is_none());
+    // A status no version writes, and a part a record does not have, are named.
+    for (bad, said) in [
+        (
+            r#"{"unit":"F/601/1609","status":"done"}"#,
+            "unknown variant \"done\"",
+        ),
+        (
+            r#"{"unit":"F/601/1609","status":"achieved","grade":"A"}"#,
+            "unknown field \"grade\"",
+        ),
+        (r#"{"status":"achieved"}"#, "missing field `unit`"),
+    ] {
+        let e = serde_json::from_str::<UnitRecord>(bad)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with(said), "{e}");
+    }
+}

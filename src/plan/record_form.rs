@@ -10,36 +10,94 @@ use super::workspace::Plan;
 use crate::catalogue::{Catalogue, QualificationId, UnitId};
 use crate::limits::{clean_note, excerpt, TextError};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// How far on a unit is, where it is more than planned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Held {
     InProgress,
     Achieved,
 }
 
 /// One unit's record as kept: the status, and for an achieved unit what is known of it. All
-/// text, so a damaged save or link is read and reported field by field.
+/// text, so a damaged save or link is read and reported field by field. Written as a JSON
+/// object of strings (`{"as": "001:CU793", "status": "achieved", "unit": "R/601/1209"}`) and
+/// read through the map of strings a plan's readings are read with, so the browser carries no
+/// decoder of its own for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    try_from = "BTreeMap<String, String>",
+    into = "BTreeMap<String, String>"
+)]
 pub struct UnitRecord {
     /// The unit's code, as the plan lists it.
     pub unit: String,
     pub status: Held,
     /// Achieved on, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
     /// Exempt, or recognised prior learning: why. Such a unit is achieved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exemption: Option<String>,
     /// Another document's record the unit was achieved or is studied under (`DOCUMENT:CODE`),
-    /// which the catalogue's links make the same unit.
-    #[serde(rename = "as", default, skip_serializing_if = "Option::is_none")]
+    /// written `as`, which the catalogue's links make the same unit.
     pub held_as: Option<String>,
+}
+
+impl TryFrom<BTreeMap<String, String>> for UnitRecord {
+    /// Worded as serde words a derived decoder's errors ("unknown field", "missing field").
+    type Error = String;
+
+    fn try_from(mut m: BTreeMap<String, String>) -> Result<UnitRecord, String> {
+        let unit = m.remove("unit").ok_or("missing field `unit`")?;
+        let status = match m.remove("status").as_deref() {
+            Some("in_progress") => Held::InProgress,
+            Some("achieved") => Held::Achieved,
+            Some(other) => {
+                return Err(format!(
+                    "unknown variant {}, expected in_progress or achieved",
+                    excerpt(other)
+                ))
+            }
+            None => return Err("missing field `status`".to_string()),
+        };
+        let r = UnitRecord {
+            unit,
+            status,
+            on: m.remove("on"),
+            evidence: m.remove("evidence"),
+            exemption: m.remove("exemption"),
+            held_as: m.remove("as"),
+        };
+        match m.keys().next() {
+            Some(k) => Err(format!("unknown field {}", excerpt(k))),
+            None => Ok(r),
+        }
+    }
+}
+
+impl From<UnitRecord> for BTreeMap<String, String> {
+    fn from(r: UnitRecord) -> BTreeMap<String, String> {
+        let status = match r.status {
+            Held::InProgress => "in_progress",
+            Held::Achieved => "achieved",
+        };
+        let mut m = BTreeMap::from([
+            ("unit".to_string(), r.unit),
+            ("status".to_string(), status.to_string()),
+        ]);
+        for (key, value) in [
+            ("on", r.on),
+            ("evidence", r.evidence),
+            ("exemption", r.exemption),
+            ("as", r.held_as),
+        ] {
+            if let Some(v) = value {
+                m.insert(key.to_string(), v);
+            }
+        }
+        m
+    }
 }
 
 impl UnitRecord {

@@ -332,15 +332,42 @@ fn read_carefully(text: &str) -> Result<Read, String> {
         rev: text_of("rev"),
         base: text_of("base"),
     };
+    let plans = raw_plans
+        .into_iter()
+        .enumerate()
+        .map(|(i, raw)| read_plan(i, raw, &mut problems))
+        .collect();
     Ok(Read {
         revision,
-        plans: raw_plans
-            .into_iter()
-            .map(|raw| serde_json::from_value(raw).map_err(|e| plan_damage(&e)))
-            .collect(),
+        plans,
         current,
         problems,
     })
+}
+
+/// One saved plan. A plan whose learner's record or study rate is damaged is read without
+/// them (its units show as planned, and the save is kept whole), not set aside whole.
+fn read_plan(i: usize, raw: Value, problems: &mut Vec<String>) -> Result<Plan, String> {
+    let e = match serde_json::from_value::<Plan>(raw.clone()) {
+        Ok(plan) => return Ok(plan),
+        Err(e) => e,
+    };
+    let mut bare = raw;
+    let removed = bare.as_object_mut().is_some_and(|o| {
+        let record = o.remove("record").is_some();
+        o.remove("study").is_some() || record
+    });
+    match serde_json::from_value::<Plan>(bare) {
+        Ok(plan) if removed => {
+            problems.push(format!(
+                "Saved plan {}'s learner\u{2019}s record could not be read ({}); its units show as planned.",
+                i + 1,
+                plan_damage(&e)
+            ));
+            Ok(plan)
+        }
+        _ => Err(plan_damage(&e)),
+    }
 }
 
 /// Where a JSON text is damaged, in words: "it ends too soon", "at line 3, character 14".

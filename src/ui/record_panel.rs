@@ -150,7 +150,7 @@ pub fn RecordPanel(
                         type="text"
                         autocomplete="off"
                         spellcheck="false"
-                        aria-describedby=move || if held_error.with(Option::is_some) { "held-code-hint held-code-error" } else { "held-code-hint" }
+                        aria-describedby="held-code-hint held-code-error"
                         aria-invalid=move || held_error.with(Option::is_some).then_some("true")
                         prop:value=move || held_typed.get()
                         on:input=move |ev| held_typed.set(event_target_value(&ev))
@@ -171,7 +171,7 @@ pub fn RecordPanel(
                                 type="text"
                                 inputmode="numeric"
                                 class="short"
-                                aria-describedby=move || study_error.with(Option::is_some).then_some("study-error")
+                                aria-describedby="study-error"
                                 prop:value=move || hours.get()
                                 on:input=move |ev| hours.set(event_target_value(&ev))
                             />

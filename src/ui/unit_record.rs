@@ -90,16 +90,16 @@ fn record_field(
         }
         error.set(r.err().map(|e| e.to_string()));
     };
-    let described = error_id.clone();
     view! {
         <div class=move || if error.with(Option::is_some) { "record-field field-error" } else { "record-field" }>
             <label for=id.clone()>{field.label()}</label>
-            {move || error.get().map(|e| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p> })}
+            {let error_id = error_id.clone(); move || error.get().map(|e| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</p> })}
             <input
                 id=id
                 type=if field == Field::On { "date" } else { "text" }
                 prop:value=value
-                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+                // Names the error while there is one; an id with no element is ignored.
+                aria-describedby=error_id.clone()
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:change=move |ev| keep(event_target_value(&ev))
             />
@@ -118,9 +118,8 @@ pub fn unit_record(
     let announce = expect_context::<Announce>();
     let label = format!("Status of {code}");
     let code = StoredValue::new(code);
-    let choice = Memo::new(move |_| {
-        workspace.with(|w| StatusChoice::of(w.plan().record.get(&code.get_value())))
-    });
+    let choice =
+        move || workspace.with(|w| StatusChoice::of(w.plan().record.get(&code.get_value())));
     // "Exempt" chosen before its reason is given: the reason is asked for, and nothing changes
     // until it is.
     let wants_exempt = RwSignal::new(false);
@@ -128,10 +127,10 @@ pub fn unit_record(
         if wants_exempt.get() {
             StatusChoice::Exempt
         } else {
-            choice.get()
+            choice()
         }
     };
-    let achieved = move || matches!(choice.get(), StatusChoice::Achieved | StatusChoice::Exempt);
+    let achieved = move || matches!(choice(), StatusChoice::Achieved | StatusChoice::Exempt);
     let details = move || {
         record.record.with(|r| {
             r.as_ref()
@@ -145,7 +144,10 @@ pub fn unit_record(
             return;
         };
         let code = code.get_value();
-        if to == StatusChoice::Exempt && choice.get_untracked() != StatusChoice::Exempt {
+        if to == StatusChoice::Exempt
+            && workspace.with_untracked(|w| StatusChoice::of(w.plan().record.get(&code)))
+                != StatusChoice::Exempt
+        {
             wants_exempt.set(true);
             reveal_soon(field_id("reason", &code));
             return;
@@ -185,7 +187,7 @@ pub fn unit_record(
         <div class="unit-record">
             <select
                 aria-label=label
-                class=move || match choice.get() {
+                class=move || match choice() {
                     StatusChoice::Planned => "status-choice",
                     StatusChoice::InProgress => "status-choice in-progress",
                     _ => "status-choice achieved",

@@ -7,7 +7,9 @@ use qualplan::catalogue::{
     embedded, synthetic_document, Catalogue, QualificationId, UnitId, EMBEDDED_FILES,
     EMBEDDED_LINKS,
 };
-use qualplan::plan::{progress, progress_carried, saved, Plan, Workspace};
+use qualplan::plan::{
+    check, check_record, progress, progress_carried, saved, Achievement, Plan, Record, Workspace,
+};
 use qualplan::rules::{evaluate, Readings};
 
 #[allow(dead_code)]
@@ -52,6 +54,39 @@ fn real(crit: &mut Criterion) {
             }
         })
     });
+}
+
+/// A plan's check as the planner runs it, without a learner's record and with one (three units
+/// achieved, one in progress): the record adds a check of the achieved units alone and the
+/// totals by status.
+fn record(crit: &mut Criterion) {
+    let c = embedded();
+    let readings = Readings::new();
+    let q = c
+        .qualification_index("highfield-l2-nvq-customer-service")
+        .unwrap();
+    let unit = |code: &str| c.find_unit(&c.qualifications[q], code).unwrap();
+    let codes = [
+        "F/601/1609",
+        "L/601/1614",
+        "R/601/1209",
+        "A/601/1205",
+        "M/601/1508",
+        "T/601/1526",
+    ];
+    let plan: Vec<UnitId> = codes.iter().map(|code| unit(code)).collect();
+    let mut rec = Record::planned(&plan);
+    for code in &codes[..3] {
+        rec.achieve(unit(code), None, Achievement::default());
+    }
+    rec.start(unit(codes[3]), None);
+    crit.bench_function("record: a plan's check, no record (6 units)", |b| {
+        b.iter(|| check(c, black_box(q), black_box(&plan), &readings))
+    });
+    crit.bench_function(
+        "record: the same plan's check with a record (3 achieved, 1 in progress)",
+        |b| b.iter(|| check_record(c, black_box(q), black_box(&rec), &readings)),
+    );
 }
 
 fn generated(crit: &mut Criterion) {
@@ -170,6 +205,7 @@ fn nested_groups(crit: &mut Criterion) {
 criterion_group!(
     benches,
     real,
+    record,
     generated,
     nested_groups,
     progress_all,

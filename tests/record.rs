@@ -3,16 +3,16 @@
 //! document's code, exemptions, what is left, and when it would be finished.
 #![cfg(not(target_arch = "wasm32"))]
 
-use qualplan::catalogue::{embedded, LinkBasis, LookupError, QualificationId, UnitId};
+use qualplan::catalogue::{embedded, Level, LinkBasis, LookupError, QualificationId, UnitId};
 use qualplan::limits::{TextError, TextKind};
 use qualplan::plan::{
-    check, check_record, complete, counted_unit, finish_estimate, record_codes, record_progress,
-    split_totals, what_is_left, Achievement, Carried, CompletionResult, Date, DateError,
-    HoursFigure, LeftFrom, Minimise, NoEstimate, Record, Source, UnitStatus,
+    check, check_record, complete, counted_unit, finish_estimate, progression, record_codes,
+    record_progress, split_totals, what_is_left, Achievement, Carried, CompletionResult, Date,
+    DateError, HoursFigure, LeftFrom, Minimise, NoEstimate, Record, Source, UnitStatus,
 };
 use qualplan::present::{
-    achieved_so_far_words, day_words, entry_words, finish_words, no_estimate_words, source_words,
-    split_totals_words, ALTERNATIVES,
+    achieved_so_far_words, day_words, entry_words, finish_words, no_estimate_words,
+    progression_words, source_words, split_totals_words, ALTERNATIVES,
 };
 use qualplan::rules::Readings;
 
@@ -633,4 +633,40 @@ fn no_finish_date_when_nothing_is_left_or_no_hours_are_published() {
         ),
         Err(NoEstimate::TooFar)
     );
+}
+
+#[test]
+fn progression_names_where_the_achieved_units_go_furthest_and_one_level_up() {
+    let c = embedded();
+    let h = q(HIGHFIELD);
+    let mut record = Record::planned(&units(h, &COMPLETE));
+    for code in ["F/601/1609", "L/601/1614", "R/601/1209"] {
+        record.achieve(unit(h, code), None, Achievement::default());
+    }
+    let shown = progression(c, h, &record, 3);
+    assert!(
+        shown.iter().all(|p| p.qualification != h),
+        "not the plan's own"
+    );
+    // EDI's NVQ holds all three, linked as the same units; it is the closest.
+    assert_eq!(shown[0].qualification, q(EDI));
+    assert_eq!(shown[0].carried.len(), 3);
+    assert!(progression_words(c, &shown[0]).contains(": 3 units count"));
+    // The closest Level 3 qualification any achieved unit counts towards is listed too.
+    let up = Level::Numbered(3);
+    let level_3: Vec<_> =
+        qualplan::plan::progress_carried(c, &record.with_status(UnitStatus::Achieved))
+            .into_iter()
+            .filter(|p| c.qualifications[p.qualification].qualification.level == up)
+            .collect();
+    assert!(
+        !level_3.is_empty(),
+        "a Level 3 qualification holds one of these units"
+    );
+    assert!(shown
+        .iter()
+        .any(|p| p.qualification == level_3[0].qualification));
+    assert!(shown.len() <= 4);
+    // No unit achieved, nothing to say.
+    assert!(progression(c, h, &Record::planned(&units(h, &COMPLETE)), 3).is_empty());
 }

@@ -8,9 +8,9 @@
 use super::check::{check, unknown_readings, Check};
 use super::complete::{complete_within, CompletionResult, Minimise, COMPLETION_BUDGET};
 use super::date::Date;
-use super::progress::{counts_as, progress, progress_towards, Carried, Progress};
+use super::progress::{counts_as, progress, progress_carried, progress_towards, Carried, Progress};
 use super::totals::Totals;
-use crate::catalogue::{describe, Catalogue, LookupError, QualificationId, UnitId};
+use crate::catalogue::{describe, Catalogue, Level, LookupError, QualificationId, UnitId};
 use crate::limits::{clean_note, TextError};
 use crate::rules::Readings;
 
@@ -416,4 +416,48 @@ pub fn record_progress(catalogue: &Catalogue, record: &Record) -> Vec<RecordProg
             all,
         })
         .collect()
+}
+
+/// The level after `level` (Entry 3 is followed by Level 1); `None` after Level 8.
+fn level_up(level: Level) -> Option<Level> {
+    match level {
+        Level::Entry(n) if n < 3 => Some(Level::Entry(n + 1)),
+        Level::Entry(_) => Some(Level::Numbered(1)),
+        Level::Numbered(n) if n < 8 => Some(Level::Numbered(n + 1)),
+        Level::Numbered(_) => None,
+    }
+}
+
+/// Where the achieved units lead: the other qualifications they go furthest towards (the
+/// `closest` first, through the catalogue's links as progress counts them), and the closest one
+/// level above qualification `q` where it is not among them already.
+pub fn progression(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    record: &Record,
+    closest: usize,
+) -> Vec<Progress> {
+    let achieved = record.with_status(UnitStatus::Achieved);
+    if achieved.is_empty() {
+        return Vec::new();
+    }
+    let all: Vec<Progress> = progress_carried(catalogue, &achieved)
+        .into_iter()
+        .filter(|p| p.qualification != q)
+        .collect();
+    let up = level_up(catalogue.qualifications[q].qualification.level);
+    let is_up = |p: &Progress| {
+        Some(
+            catalogue.qualifications[p.qualification]
+                .qualification
+                .level,
+        ) == up
+    };
+    let mut shown: Vec<Progress> = all.iter().take(closest).cloned().collect();
+    if !shown.iter().any(is_up) {
+        if let Some(p) = all.iter().find(|p| is_up(p)) {
+            shown.push(p.clone());
+        }
+    }
+    shown
 }

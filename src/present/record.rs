@@ -2,14 +2,14 @@
 //! rules, the totals by status, where a unit achieved under another document's code comes from,
 //! and what is left.
 
-use super::figures::{credit_words, glh_words};
+use super::figures::{credit_words, glh_words, qualification_name};
 use super::finish::day_words;
 use super::progress::{basis_words, progress_summary};
 use super::verdict::{judgement, Judgement};
 use crate::catalogue::Catalogue;
 use crate::plan::{
-    Entry, LeftFrom, RecordCheck, RecordProgress, Source, SplitTotals, StatusChoice, Totals,
-    UnitStatus,
+    Entry, LeftFrom, Progress, RecordCheck, RecordProgress, Source, SplitTotals, StatusChoice,
+    Totals, UnitStatus,
 };
 
 /// "Planned", "In progress", "Achieved".
@@ -150,13 +150,13 @@ pub fn choice_words(c: StatusChoice) -> &'static str {
     }
 }
 
-/// What is known of a unit's record beyond its status, one phrase each: "achieved as CU793,
-/// EDI (the same title, level and credit value)", "on 1 March 2024", "exempt: prior learning",
-/// "evidence: certificate seen".
+/// What is known of a unit's record beyond its status, one phrase each, to follow the status:
+/// "as CU793, EDI (the same title, level and credit value)", "on 1 March 2024", "exempt: prior
+/// learning", "evidence: certificate seen".
 pub fn entry_details(c: &Catalogue, entry: &Entry) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(source) = &entry.source {
-        out.push(source_words(c, entry.status, source));
+        out.push(as_source(c, source));
     }
     if let Some(a) = &entry.achievement {
         if let Some(on) = a.on {
@@ -170,6 +170,22 @@ pub fn entry_details(c: &Catalogue, entry: &Entry) -> Vec<String> {
         }
     }
     out
+}
+
+/// A unit's status and what is known of it, for the printed page: "Achieved as CU793, EDI (the
+/// same title, level and credit value); on 1 March 2024", "In progress".
+pub fn record_line(c: &Catalogue, entry: &Entry) -> String {
+    let details = entry_details(c, entry);
+    let mut line = status_words(entry.status).to_string();
+    for (i, d) in details.iter().enumerate() {
+        line.push_str(if i == 0 && d.starts_with("as ") {
+            " "
+        } else {
+            "; "
+        });
+        line.push_str(d);
+    }
+    line
 }
 
 /// What a completion of a record starts from.
@@ -196,4 +212,15 @@ pub fn achieved_progress_words(p: &RecordProgress, min_credits: Option<u32>) -> 
 /// A unit typed twice: "unit 001 is listed more than once; counted once".
 pub fn repeated_words(typed: &str) -> String {
     format!("unit {typed} is listed more than once; counted once")
+}
+
+/// A qualification the achieved units count towards: "Level 3 Award in Business Skills (City &
+/// Guilds 7593-03): 2 units count • 9 of 13 credits • 1 of 3 rules met".
+pub fn progression_words(c: &Catalogue, p: &Progress) -> String {
+    let q = &c.qualifications[p.qualification].qualification;
+    format!(
+        "{}: {}",
+        qualification_name(q),
+        progress_summary(p, q.min_credits)
+    )
 }

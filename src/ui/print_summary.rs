@@ -5,11 +5,11 @@
 
 use super::shared_catalogue::SharedCatalogue;
 use super::use_record::RecordSignals;
-use crate::plan::{Check, UnitStatus, Workspace};
+use crate::plan::{Check, Workspace};
 use crate::present::{
-    achieved_so_far_words, credit_target_words, entry_details, finish_words, glh_published,
-    glh_target_words, missing, no_estimate_words, not_published, or_not_published, reading_label,
-    split_totals_words, status_words, tqt_label, tqt_target_words, verdict,
+    achieved_so_far_words, credit_target_words, finish_words, glh_published, glh_target_words,
+    missing, no_estimate_words, not_published, or_not_published, reading_label, record_line,
+    split_totals_words, tqt_label, tqt_target_words, verdict,
 };
 use leptos::prelude::*;
 
@@ -60,16 +60,10 @@ pub fn PrintSummary(
                 .iter()
                 .map(|id| {
                     let u = &catalogue.unit(*id).unit;
-                    let status = rc.as_ref().and_then(|r| r.record.entry(*id)).map(|e| {
-                        let mut words = status_words(e.status).to_string();
-                        if e.status == UnitStatus::Achieved {
-                            for d in entry_details(&catalogue, e) {
-                                words.push_str("; ");
-                                words.push_str(&d);
-                            }
-                        }
-                        words
-                    });
+                    let status = rc
+                        .as_ref()
+                        .and_then(|r| r.record.entry(*id))
+                        .map(|e| record_line(&catalogue, e));
                     view! {
                         <tr>
                             <td>{u.code.clone()}</td>

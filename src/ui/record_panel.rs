@@ -1,13 +1,16 @@
 //! "Learner's record and finish date": the achieved units alone against the rules, the totals
 //! by status, a unit achieved elsewhere recorded by any document's code, and the study rate with
-//! the finish date it gives. Closed until the plan has a record or a study rate.
+//! the finish date it gives; where the achieved units also count. Closed until the plan has a
+//! record or a study rate.
 
 use super::announcer::Announce;
 use super::reveal::reveal_soon;
 use super::shared_catalogue::SharedCatalogue;
 use super::use_record::RecordSignals;
-use crate::plan::Workspace;
-use crate::present::{achieved_so_far_words, finish_words, no_estimate_words, split_totals_rows};
+use crate::plan::{progression, Workspace};
+use crate::present::{
+    achieved_so_far_words, finish_words, no_estimate_words, progression_words, split_totals_rows,
+};
 use leptos::prelude::*;
 
 /// A GOV.UK-style error message above a field: "Error: ..." for a screen reader.
@@ -110,6 +113,23 @@ pub fn RecordPanel(
             })
         })
     };
+    // Where the achieved units lead: the qualifications they go furthest towards.
+    let leads = move || {
+        record.record.with(|r| {
+            let (q, r) = r.as_ref()?;
+            let c = catalogue.get_value();
+            let rows: Vec<String> = progression(&c, *q, r, 3)
+                .iter()
+                .map(|p| progression_words(&c, p))
+                .collect();
+            (!rows.is_empty()).then(|| {
+                view! {
+                    <h4>"Where the achieved units also count"</h4>
+                    <ul class="progression">{rows.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                }
+            })
+        })
+    };
     let finish = move || {
         record.finish.with(|f| {
             f.as_ref().map(|f| match f {
@@ -140,6 +160,7 @@ pub fn RecordPanel(
                 <p class="achieved-so-far"><strong>{so_far}</strong></p>
                 <dl class="summary-list" aria-label="Totals by status">{rows}</dl>
             })}
+            {leads}
             <form class=move || if held_error.with(Option::is_some) { "record-held field-error" } else { "record-held" } on:submit=record_held>
                 <label for="held-code">"Record a unit already achieved"</label>
                 <p class="hint" id="held-code-hint">"Its code or unit accreditation number (UAN), from any awarding body. It counts here where the catalogue holds it or links it as the same unit."</p>

@@ -61,7 +61,7 @@ test('an adviser records units achieved under EDI codes, one in progress, and se
   assert.deepEqual(await p.planCodes(), ['F/601/1609', 'L/601/1614', 'R/601/1209', 'A/601/1205', 'M/601/1508']);
   for (const [code, edi] of [['F/601/1609', 'CU791'], ['L/601/1614', 'CU792'], ['R/601/1209', 'CU793']]) {
     assert.equal(await status(p, code), 'achieved');
-    assert.equal(await recordOf(p, code), `achieved as ${edi}, EDI (the same title, level and credit value)`);
+    assert.equal(await recordOf(p, code), `as ${edi}, EDI (the same title, level and credit value)`);
   }
   assert.equal(await status(p, 'M/601/1508'), 'in_progress');
   assert.equal(await status(p, 'A/601/1205'), 'planned');
@@ -69,6 +69,10 @@ test('an adviser records units achieved under EDI codes, one in progress, and se
   assert.equal(await panel(p).locator('.achieved-so-far').innerText(), 'Achieved so far: meets 2 of 6 rules');
   const totals = await panel(p).getByRole('definition').allInnerTexts();
   assert.deepEqual(totals, ['3 units, 13 credits, 93 GLH', '1 unit, 5 credits, 33 GLH', '1 unit, 5 credits, 33 GLH']);
+  // Where the achieved units lead: EDI's NVQ holds all three; a Level 3 qualification is named too.
+  const leads = await panel(p).locator('ul.progression li').allInnerTexts();
+  assert.match(leads[0], /^EDI Level 2 NVQ.*: 3 units count/);
+  assert.ok(leads.some((l) => /Level 3/.test(l)), leads.join('\n'));
   // What is left: the in-progress and planned units and the cheapest unit still needed, 99 GLH;
   // 17 weeks at 6 a week (16.5 rounded up) from Monday 7 December 2026.
   const finish = panel(p).locator('.finish');
@@ -151,7 +155,7 @@ test('a link and the printed page carry the record: statuses, the exemption and 
   const file = path.join(dir, 'record.pdf');
   writeFileSync(file, await p.page.pdf({ format: 'A4' }));
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  assert.match(text, /Achieved; achieved as CU791, EDI/);
+  assert.match(text, /Achieved as CU791, EDI \(the same title, level and credit value\)/);
   assert.match(text, /Achieved; exempt: Prior learning, 2019/);
   assert.match(text, /In progress/);
   assert.match(text, /Learner’s record Achieved so far: meets \d of 6 rules/);

@@ -485,3 +485,53 @@ fn a_save_whose_record_is_damaged_keeps_the_plan_with_its_units_planned_and_the_
         assert!(e.starts_with(said), "{e}");
     }
 }
+
+#[test]
+fn plans_compared_side_by_side_mark_the_units_they_share_and_say_what_is_left() {
+    use qualplan::present::compare_plans;
+    let c = embedded();
+    let highfield = adviser_plan();
+    let mut edi = Plan::new("EDI route", "edi-l2-nvq-customer-service");
+    edi.units = vec!["CU791".into(), "CU795".into()];
+    let mut intro = Plan::new("Intro", "cg-4411-30");
+    intro.units = vec!["002".into()];
+    let cols = compare_plans(c, &[&highfield, &edi, &intro]);
+    assert_eq!(cols.len(), 3);
+    let h = &cols[0];
+    assert_eq!(h.name, "Anna");
+    assert_eq!(
+        h.qualification,
+        "Highfield Level 2 NVQ Certificate in Customer Service (RQF)"
+    );
+    assert!(h.verdict.starts_with("Not yet"), "{}", h.verdict);
+    assert!(h.totals.starts_with("4 units:"), "{}", h.totals);
+    assert_eq!(
+        h.achieved.as_deref(),
+        Some("Achieved so far: meets 1 of 6 rules")
+    );
+    assert!(h
+        .finish
+        .as_deref()
+        .unwrap()
+        .starts_with("Estimated finish: around "));
+    assert!(h.left.as_deref().unwrap().starts_with("Still to study: "));
+    let unit = |col: &qualplan::present::CompareColumn, code: &str| {
+        col.units.iter().find(|u| u.code == code).unwrap().clone()
+    };
+    // F/601/1609 and EDI's CU791 are linked as the same unit: marked in both columns.
+    assert!(unit(h, "F/601/1609").shared);
+    assert!(unit(&cols[1], "CU791").shared);
+    // CU795 and L/601/1614 are not the same unit as anything in the other plans.
+    assert!(!unit(&cols[1], "CU795").shared);
+    assert!(!unit(&cols[2], "002").shared);
+    assert_eq!(unit(h, "L/601/1614").status, "In progress");
+    assert_eq!(unit(h, "A/601/1222").status, "");
+    assert!(unit(h, "R/601/1209")
+        .status
+        .starts_with("Achieved as CU793, EDI"));
+    // No record, no study rate: nothing said of either.
+    assert_eq!(
+        (cols[2].achieved.as_ref(), cols[2].finish.as_ref()),
+        (None, None)
+    );
+}

@@ -5,6 +5,7 @@
 //! shells only lay these out (and add marks such as ✓ or `[met]`); a wording changes here, in
 //! one place.
 
+mod compare;
 mod completion;
 mod figures;
 mod finish;
@@ -15,6 +16,7 @@ mod rules;
 mod shared;
 mod verdict;
 
+pub use compare::{compare_plans, compared_names, CompareColumn, CompareUnit, MAX_COMPARED};
 pub use completion::{completion_words, option_words, CompletionWords, ALTERNATIVES};
 pub use figures::{
     change_words, credit_target_words, credit_words, credits_short, glh_published,

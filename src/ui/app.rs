@@ -5,6 +5,7 @@ use super::announcer::{announcer, Announce};
 use super::available_units::AvailableUnits;
 use super::catalogue_files::{self, LoadedFile};
 use super::catalogue_loader::CatalogueLoader;
+use super::compare_plans::ComparePlans;
 use super::completion_panel::CompletionPanel;
 use super::kept_copies::KeptCopies;
 use super::kept_store::{self, Stored};
@@ -125,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <TotalsPanel catalogue=c.clone() workspace=workspace checked=checked />
                     <PlanList catalogue=c.clone() workspace=workspace checked=checked record=record />
                     <RecordPanel catalogue=c.clone() workspace=workspace record=record />
+                    <ComparePlans catalogue=c.clone() workspace=workspace />
                     // In a classroom the rule-by-rule walk sits with the plan, beside the rules.
                     <Show when=move || classroom.get()>
                         <WhySteps catalogue=for_steps.clone() checked=checked />

@@ -7,6 +7,7 @@ mod available_units;
 mod browser_files;
 pub mod catalogue_files;
 mod catalogue_loader;
+mod compare_plans;
 mod completion_panel;
 mod editor_app;
 mod editor_check;

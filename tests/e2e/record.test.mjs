@@ -200,3 +200,34 @@ test('a save from before the record opens with every unit planned and nothing lo
     assert.deepEqual(saved.plans[0].record, [{ unit: 'L/601/1614', status: 'achieved' }]);
   });
 }));
+
+test('two plans compared side by side: verdicts, what is achieved and left, finish dates, and the units they share marked', app(async (p) => {
+  await p.open();
+  await journey(p);
+  await p.renamePlan('Highfield route');
+  // A second route on EDI's NVQ with CU791, the same unit as Highfield's F/601/1609.
+  await p.newPlan();
+  await p.chooseQualification('edi-l2-nvq-customer-service');
+  await p.addAll(['CU791', 'CU795']);
+  await p.renamePlan('EDI route');
+  const compare = p.page.locator('details.compare-plans');
+  await compare.locator('summary').click();
+  const columns = compare.locator('section.compare-column');
+  await eventually(async () => assert.equal(await columns.count(), 2));
+  const edi = compare.getByRole('region', { name: 'EDI route', exact: true });
+  const highfield = compare.getByRole('region', { name: 'Highfield route', exact: true });
+  assert.match(await highfield.innerText(), /Estimated finish: around 5 April 2027/);
+  assert.match(await highfield.innerText(), /Achieved so far: meets 2 of 6 rules/);
+  assert.match(await edi.innerText(), /EDI Level 2 NVQ Certificate in Customer Service/);
+  const shared = async (col) => col.locator('li.shared .code').allInnerTexts();
+  assert.deepEqual(await shared(edi), ['CU791']);
+  assert.deepEqual(await shared(highfield), ['F/601/1609']);
+  // Side by side on a laptop: the two columns share a row.
+  const [a, b] = [await columns.nth(0).boundingBox(), await columns.nth(1).boundingBox()];
+  assert.ok(Math.abs(a.y - b.y) < 2 && b.x > a.x, 'the columns stand side by side');
+  // A third plan can be ticked in, and one ticked out.
+  await compare.getByRole('checkbox', { name: 'Highfield route', exact: true }).uncheck();
+  await eventually(async () => assert.match(await compare.innerText(), /Tick two or three plans/));
+  const tree = await compare.ariaSnapshot();
+  assert.match(tree, /group "Plans to compare \(up to 3\)"/);
+}));

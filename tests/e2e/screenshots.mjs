@@ -128,6 +128,19 @@ const STATES = {
     await panel.locator('.finish-date').waitFor();
     return panel;
   },
+  // The learner's Highfield route beside an EDI route: the shared unit marked in both.
+  'compare-plans': async (p) => {
+    await STATES['learner-record'](p);
+    await p.renamePlan('Highfield route');
+    await p.newPlan();
+    await p.chooseQualification('edi-l2-nvq-customer-service');
+    await p.addAll(['CU791', 'CU795', 'CU810']);
+    await p.renamePlan('EDI route');
+    const compare = p.page.locator('details.compare-plans');
+    await compare.locator('summary').click();
+    await compare.locator('section.compare-column').nth(1).waitFor();
+    return compare;
+  },
   // A trainer making a qualification in the editor: a unit table pasted and read, for checking.
   'editor-paste': async (p) => {
     const e = new EditorPage(p);

@@ -21,13 +21,17 @@ pub fn PrintSummary(
     catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
+    /// Set once a change to the plan (its units or its name) is drawn: the page is made again
+    /// then, outside that frame.
+    settled: RwSignal<bool>,
 ) -> impl IntoView {
     let body = move || {
-        checked.with(|c| {
+        settled.track();
+        checked.with_untracked(|c| {
             let c = c.as_ref()?;
             let cq = catalogue.qualifications.get(c.qualification.index())?;
             let q = &cq.qualification;
-            let plan_name = workspace.with(|w| w.plan().name.clone());
+            let plan_name = workspace.with_untracked(|w| w.plan().name.clone());
             let numbers = [
                 q.regulator_number.as_ref().map(|n| format!("Regulator number {n}")),
                 q.awarding_body_number.as_ref().map(|n| format!("Awarding-body number {n}")),

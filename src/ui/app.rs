@@ -93,6 +93,8 @@ pub fn App() -> impl IntoView {
         workspace.track();
         request_animation_frame(move || request_animation_frame(move || settled.set(true)));
     });
+    // A print made at once after a change prints the page brought up to date.
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| settled.set(true));
 
     // Before the panels, which announce their changes through it.
     let live = announcer(catalogue, workspace, checked);

@@ -9,6 +9,9 @@
 //   completion:     "Find the cheapest completion" pressed -> the completions listed
 // Phone profile (PHONE below, as Lighthouse's mobile profile): the same figures through a slow
 // network and a slowed CPU, with the files compressed as a static host sends them.
+//
+// Only the phone profile's add or remove, for timing a change to the view:
+//   QUALPLAN_PERF_ONLY=phone-latency QUALPLAN_PHONE_PRESSES=40 QUALPLAN_DIST=dist node tests/e2e/perf.mjs
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

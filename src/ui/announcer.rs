@@ -30,16 +30,12 @@ pub fn announcer(
         let Some((done, code)) = change.try_update_untracked(Option::take).flatten() else {
             return;
         };
-        let q = workspace.with_untracked(|w| {
-            catalogue
-                .get_untracked()
-                .qualification(&w.plan().qualification)
-                .map(|q| q.qualification.clone())
+        let catalogue = catalogue.get_untracked();
+        let words = workspace.with_untracked(|w| {
+            let q = catalogue.qualification(&w.plan().qualification);
+            change_words(done, &code, credits, q.map(|q| &q.qualification))
         });
-        text.set(format!(
-            "{}.",
-            change_words(done, &code, credits, q.as_ref())
-        ));
+        text.set(format!("{words}."));
     });
     view! { <div class="visually-hidden change-live" role="status" aria-live="polite">{move || text.get()}</div> }
 }

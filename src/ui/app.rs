@@ -9,7 +9,7 @@ use super::compare_plans::ComparePlans;
 use super::completion_panel::CompletionPanel;
 use super::kept_copies::KeptCopies;
 use super::kept_store::{self, Stored};
-use super::missing_list::MissingList;
+use super::missing_list::{missing_items, MissingList};
 use super::notices::{NoticeArea, Notices};
 use super::other_qualifications::OtherQualifications;
 use super::plan_list::{add_dropped, PlanList};
@@ -90,11 +90,23 @@ pub fn App() -> impl IntoView {
 
     let record = use_record(catalogue, workspace);
 
+    // Set in the frame after the one that shows a change to the plan: what is out of view as the
+    // change is made (progress towards other qualifications, the printed page) follows it then.
+    let settled = RwSignal::new(false);
+    Effect::new(move |_| {
+        checked.track();
+        workspace.track();
+        request_animation_frame(move || request_animation_frame(move || settled.set(true)));
+    });
+    // A print made at once after a change prints the page brought up to date.
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| settled.set(true));
+
     // Before the panels, which announce their changes through it.
     let live = announcer(catalogue, workspace, checked);
 
     let screen = move || {
         let c = catalogue.get();
+        let missing = missing_items(checked);
         let for_steps = c.clone();
         view! {
             <SharedPlanOffer catalogue=c.clone() offer=offer workspace=workspace notices=notices />
@@ -122,7 +134,7 @@ pub fn App() -> impl IntoView {
                 >
                     <h2 id="plan-heading" tabindex="-1">"Your plan"</h2>
                     <Verdict checked=checked />
-                    <MissingList checked=checked />
+                    <MissingList items=missing />
                     <TotalsPanel catalogue=c.clone() workspace=workspace checked=checked />
                     <PlanList catalogue=c.clone() workspace=workspace checked=checked record=record />
                     <RecordPanel catalogue=c.clone() workspace=workspace record=record />
@@ -135,11 +147,11 @@ pub fn App() -> impl IntoView {
                 </section>
                 <div class="side-column">
                     <RulesPanel catalogue=c.clone() workspace=workspace checked=checked classroom=classroom />
-                    <OtherQualifications catalogue=c.clone() workspace=workspace checked=checked />
+                    <OtherQualifications catalogue=c.clone() workspace=workspace checked=checked settled=settled />
                 </div>
             </main>
-            <SummaryBar catalogue=catalogue workspace=workspace checked=checked />
-            <PrintSummary catalogue=c.clone() workspace=workspace checked=checked record=record />
+            <SummaryBar catalogue=catalogue workspace=workspace checked=checked missing=missing />
+            <PrintSummary catalogue=c.clone() workspace=workspace checked=checked record=record settled=settled />
         }
     };
 

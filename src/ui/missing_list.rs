@@ -5,9 +5,13 @@ use crate::plan::Check;
 use crate::present::missing;
 use leptos::prelude::*;
 
+/// Each unmet rule's label and shortfall; the summary bar reads the first.
+pub fn missing_items(checked: Memo<Option<Check>>) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| checked.with(|c| c.as_ref().map(missing).unwrap_or_default()))
+}
+
 #[component]
-pub fn MissingList(checked: Memo<Option<Check>>) -> impl IntoView {
-    let items = Memo::new(move |_| checked.with(|c| c.as_ref().map(missing).unwrap_or_default()));
+pub fn MissingList(items: Memo<Vec<(String, String)>>) -> impl IntoView {
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
             <div class="missing">

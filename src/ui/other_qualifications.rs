@@ -16,10 +16,13 @@ pub fn OtherQualifications(
     catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
+    /// Set once a change is drawn: the progress is worked out then, outside that frame.
+    settled: RwSignal<bool>,
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
     let rows = Memo::new(move |_| {
-        checked.with(|c| {
+        settled.track();
+        checked.with_untracked(|c| {
             let Some(c) = c.as_ref() else {
                 return Vec::new();
             };

@@ -25,21 +25,25 @@ pub fn PrintSummary(
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
     record: RecordSignals,
+    /// Set once a change to the plan (its units, its name or its record) is drawn: the page is
+    /// made again then, outside that frame.
+    settled: RwSignal<bool>,
 ) -> impl IntoView {
     let body = move || {
-        let rc = record.checked.get();
-        let finish = record.finish.get().map(|f| match f {
+        settled.track();
+        let rc = record.checked.get_untracked();
+        let finish = record.finish.get_untracked().map(|f| match f {
             Ok(e) => {
                 let w = finish_words(&catalogue, &e);
                 format!("{} {} {}", w.finish, w.left, w.figure)
             }
             Err(e) => no_estimate_words(&catalogue, &e),
         });
-        checked.with(|c| {
+        checked.with_untracked(|c| {
             let c = c.as_ref()?;
             let cq = catalogue.qualifications.get(c.qualification.index())?;
             let q = &cq.qualification;
-            let plan_name = workspace.with(|w| w.plan().name.clone());
+            let plan_name = workspace.with_untracked(|w| w.plan().name.clone());
             let numbers = [
                 q.regulator_number.as_ref().map(|n| format!("Regulator number {n}")),
                 q.awarding_body_number.as_ref().map(|n| format!("Awarding-body number {n}")),

@@ -3,7 +3,7 @@
 
 use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};
-use crate::present::{credits_short, missing, verdict, verdict_short, Tone};
+use crate::present::{credits_short, verdict, verdict_short, Tone};
 use leptos::prelude::*;
 
 #[component]
@@ -11,29 +11,30 @@ pub fn SummaryBar(
     catalogue: RwSignal<SharedCatalogue>,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
+    /// What is still missing, as the plan column lists it.
+    missing: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let tone = move || checked.with(|c| verdict(c.as_ref()).tone);
     let line = move || {
-        let q = workspace.with(|w| {
-            catalogue
-                .get()
+        let catalogue = catalogue.get();
+        workspace.with(|w| {
+            let q = catalogue
                 .qualification(&w.plan().qualification)
-                .map(|q| q.qualification.clone())
-        });
-        checked.with(|c| {
-            let mark = match verdict(c.as_ref()).tone {
-                Tone::Met => "\u{2713}",
-                Tone::Unmet => "\u{2717}",
-                Tone::Unknown => "\u{2022}",
-            };
-            let credits = credits_short(c.as_ref().and_then(|c| c.totals.credits), q.as_ref());
-            format!("{mark} {} \u{b7} {credits}", verdict_short(c.as_ref()))
+                .map(|q| &q.qualification);
+            checked.with(|c| {
+                let mark = match verdict(c.as_ref()).tone {
+                    Tone::Met => "\u{2713}",
+                    Tone::Unmet => "\u{2717}",
+                    Tone::Unknown => "\u{2022}",
+                };
+                let credits = credits_short(c.as_ref().and_then(|c| c.totals.credits), q);
+                format!("{mark} {} \u{b7} {credits}", verdict_short(c.as_ref()))
+            })
         })
     };
     let next = move || {
-        checked.with(|c| {
-            c.as_ref()
-                .and_then(|c| missing(c).into_iter().next())
+        missing.with(|m| {
+            m.first()
                 .map(|(label, shortfall)| format!("Next: {label}: {shortfall}"))
         })
     };

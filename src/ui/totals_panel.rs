@@ -61,13 +61,12 @@ pub fn TotalsPanel(
     checked: Memo<Option<Check>>,
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
+    // The published figures change with the qualification, not with each unit planned.
+    let qualification = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
     let qual = move || {
-        workspace.with(|w| {
-            let c: &Catalogue = &catalogue.get_value();
-
-            c.qualification(&w.plan().qualification)
-                .map(|q| q.qualification.clone())
-        })
+        let c: &Catalogue = &catalogue.get_value();
+        c.qualification(&qualification.get())
+            .map(|q| q.qualification.clone())
     };
     let totals = move || checked.with(|c| c.as_ref().map(|c| c.totals));
     let units = move || totals().map(|t| t.units).unwrap_or(0);

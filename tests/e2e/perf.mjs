@@ -9,6 +9,9 @@
 //   completion:     "Find the cheapest completion" pressed -> the completions listed
 // Phone profile (PHONE below, as Lighthouse's mobile profile): the same figures through a slow
 // network and a slowed CPU, with the files compressed as a static host sends them.
+//
+// Only the phone profile's add or remove, for timing a change to the view:
+//   QUALPLAN_PERF_ONLY=phone-latency QUALPLAN_PHONE_PRESSES=40 QUALPLAN_DIST=dist node tests/e2e/perf.mjs
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -204,6 +207,19 @@ async function completions(table, { phone = false, runs = 5, label = '' } = {}) 
     stats(table, `completion${label}: ${q} (ms)`, times, phone ? '-' : 20);
   }
   await context.close();
+}
+
+// `QUALPLAN_PERF_ONLY=phone-latency`: only the phone profile's add or remove, `QUALPLAN_PHONE_PRESSES`
+// presses (default 40), printed as one table row; for timing a change to the view without the
+// whole bench.
+if (process.env.QUALPLAN_PERF_ONLY === 'phone-latency') {
+  const presses = Number(process.env.QUALPLAN_PHONE_PRESSES || 40);
+  stats(phoneRows, 'add or remove on the phone profile -> the next frame drawn (ms)', await latency({ phone: true, presses }), '16 median, 50 worst');
+  await browser.close();
+  await server.close();
+  const r = phoneRows[0];
+  console.log(`${r.name}: ${r.runs} presses, median ${r.median.toFixed(1)}, worst ${r.worst.toFixed(1)}`);
+  process.exit(0);
 }
 
 const seed = {

@@ -237,9 +237,10 @@ const stringMap = (o) => isObject(o) && Object.values(o).every((s) => typeof s =
 /**
  * The plans a saved text holds, in a form that ignores layout, key order, defaults and which plan
  * is open, and which write of which tab it is (`rev`, `base`): [{name, qualification, units,
- * readings}] (a version-1 save's invented name is null).
- * null when the text is not a plain version-1 or version-2 save every part of which the current
- * format holds (anything else can only be kept whole).
+ * readings, record, study}] (a version-1 save's invented name is null; record and study as JSON
+ * text, empty when absent). null when the text is not a plain version-1, 2 or 3 save every part
+ * of which the current format holds (anything else can only be kept whole). Version 3 added a
+ * plan's learner's record and study rate; a version-2 save reads as version 3 without them.
  */
 export function meaning(text) {
   let v;
@@ -250,20 +251,23 @@ export function meaning(text) {
   }
   if (!isObject(v)) return null;
   const plan = (p, name) => {
-    if (!isObject(p) || !keysWithin(p, ['name', 'qualification', 'units', 'readings'])) return null;
+    if (!isObject(p) || !keysWithin(p, ['name', 'qualification', 'units', 'readings', 'record', 'study'])) return null;
     if (name === undefined && typeof p.name !== 'string') return null;
     if (typeof p.qualification !== 'string') return null;
     if (p.units !== undefined && !strings(p.units)) return null;
     if (p.readings !== undefined && !stringMap(p.readings)) return null;
     const readings = Object.fromEntries(Object.entries(p.readings || {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { name: name === undefined ? p.name : name, qualification: p.qualification, units: p.units || [], readings };
+    if (p.record !== undefined && !Array.isArray(p.record)) return null;
+    const record = JSON.stringify((p.record || []).map((r) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))));
+    const study = JSON.stringify(p.study ?? null);
+    return { name: name === undefined ? p.name : name, qualification: p.qualification, units: p.units || [], readings, record, study };
   };
   if (v.version === 1 && keysWithin(v, ['version', 'qualification', 'units'])) {
     const p = plan({ qualification: v.qualification, units: v.units }, null);
     return p && [p];
   }
   // `rev` and `base` mark which write of which tab a save is; they hold no plan.
-  if (v.version !== 2 || !keysWithin(v, ['version', 'current', 'plans', 'rev', 'base']) || !Array.isArray(v.plans)) return null;
+  if ((v.version !== 2 && v.version !== 3) || !keysWithin(v, ['version', 'current', 'plans', 'rev', 'base']) || !Array.isArray(v.plans)) return null;
   const plans = v.plans.map((p) => plan(p));
   return plans.every(Boolean) ? plans : null;
 }
@@ -272,7 +276,9 @@ const samePlan = (a, b) =>
   (a.name === null || b.name === null || a.name === b.name) &&
   a.qualification === b.qualification &&
   JSON.stringify(a.units) === JSON.stringify(b.units) &&
-  JSON.stringify(a.readings) === JSON.stringify(b.readings);
+  JSON.stringify(a.readings) === JSON.stringify(b.readings) &&
+  a.record === b.record &&
+  a.study === b.study;
 
 /**
  * Whether every plan of `before` is in `now` as it was (plans the app added, such as a fresh

@@ -26,13 +26,12 @@ fn plans(c: &Catalogue) -> Vec<(QualificationId, Vec<UnitId>)> {
         .collect()
 }
 
-fn real(crit: &mut Criterion) {
-    let c = embedded();
-    let readings = Readings::new();
+/// Highfield's NVQ and a plan of six of its units.
+fn highfield(c: &Catalogue) -> (QualificationId, Vec<UnitId>) {
     let q = c
         .qualification_index("highfield-l2-nvq-customer-service")
         .unwrap();
-    let plan: Vec<UnitId> = [
+    let plan = [
         "F/601/1609",
         "L/601/1614",
         "R/601/1209",
@@ -43,6 +42,13 @@ fn real(crit: &mut Criterion) {
     .iter()
     .map(|code| c.find_unit(&c.qualifications[q], code).unwrap())
     .collect();
+    (q, plan)
+}
+
+fn real(crit: &mut Criterion) {
+    let c = embedded();
+    let readings = Readings::new();
+    let (q, plan) = highfield(c);
     crit.bench_function("real: one plan, one qualification", |b| {
         b.iter(|| evaluate(c, black_box(q), black_box(&plan), &readings))
     });
@@ -62,24 +68,12 @@ fn real(crit: &mut Criterion) {
 fn record(crit: &mut Criterion) {
     let c = embedded();
     let readings = Readings::new();
-    let q = c
-        .qualification_index("highfield-l2-nvq-customer-service")
-        .unwrap();
-    let unit = |code: &str| c.find_unit(&c.qualifications[q], code).unwrap();
-    let codes = [
-        "F/601/1609",
-        "L/601/1614",
-        "R/601/1209",
-        "A/601/1205",
-        "M/601/1508",
-        "T/601/1526",
-    ];
-    let plan: Vec<UnitId> = codes.iter().map(|code| unit(code)).collect();
+    let (q, plan) = highfield(c);
     let mut rec = Record::planned(&plan);
-    for code in &codes[..3] {
-        rec.achieve(unit(code), None, Achievement::default());
+    for unit in &plan[..3] {
+        rec.achieve(*unit, None, Achievement::default());
     }
-    rec.start(unit(codes[3]), None);
+    rec.start(plan[3], None);
     crit.bench_function("record: a plan's check, no record (6 units)", |b| {
         b.iter(|| check(c, black_box(q), black_box(&plan), &readings))
     });

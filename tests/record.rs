@@ -670,3 +670,30 @@ fn progression_names_where_the_achieved_units_go_furthest_and_one_level_up() {
     // No unit achieved, nothing to say.
     assert!(progression(c, h, &Record::planned(&units(h, &COMPLETE)), 3).is_empty());
 }
+
+#[test]
+fn each_rule_is_worded_for_the_achieved_units_alone() {
+    let c = embedded();
+    let h = q(HIGHFIELD);
+    let mut record = Record::planned(&units(h, &COMPLETE));
+    for code in ["F/601/1609", "L/601/1614", "R/601/1209"] {
+        record.achieve(unit(h, code), None, Achievement::default());
+    }
+    let rc = check_record(c, h, &record, &Readings::new());
+    let lines = qualplan::present::achieved_rule_lines(&rc);
+    assert_eq!(lines.len(), rc.achieved_so_far.evaluation.rules.len());
+    assert_eq!(lines[0], "Met: Mandatory Units");
+    let unmet: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("Not met: "))
+        .collect();
+    assert_eq!(unmet.len(), 4, "{lines:?}");
+    assert!(unmet.iter().all(|l| l.contains(" more ")), "{lines:?}");
+    // The whole plan meets every rule: the same rules, judged on all its units.
+    assert!(rc
+        .whole
+        .evaluation
+        .rules
+        .iter()
+        .all(|r| r.shortfall.is_none()));
+}

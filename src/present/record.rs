@@ -5,7 +5,7 @@
 use super::figures::{credit_words, glh_words, qualification_name};
 use super::finish::day_words;
 use super::progress::{basis_words, progress_summary};
-use super::verdict::{judgement, Judgement};
+use super::verdict::{judgement, rule_status, Judgement};
 use crate::catalogue::Catalogue;
 use crate::plan::{
     Entry, LeftFrom, Progress, RecordCheck, RecordProgress, Source, SplitTotals, StatusChoice,
@@ -223,4 +223,21 @@ pub fn progression_words(c: &Catalogue, p: &Progress) -> String {
         qualification_name(q),
         progress_summary(p, q.min_credits)
     )
+}
+
+/// Each rule for the achieved units alone, a line each: "Met: Mandatory Units", "Not met:
+/// Optional Unit Group A: 1 more unit from Optional Unit Group A".
+pub fn achieved_rule_lines(rc: &RecordCheck) -> Vec<String> {
+    rc.achieved_so_far
+        .evaluation
+        .rules
+        .iter()
+        .map(|r| {
+            let mut line = format!("{}: {}", rule_status(r.status).words, r.meta.label);
+            if let Some(s) = &r.shortfall {
+                line.push_str(&format!(": {s}"));
+            }
+            line
+        })
+        .collect()
 }

@@ -9,7 +9,8 @@ use super::shared_catalogue::SharedCatalogue;
 use super::use_record::RecordSignals;
 use crate::plan::{progression, Workspace};
 use crate::present::{
-    achieved_so_far_words, finish_words, no_estimate_words, progression_words, split_totals_rows,
+    achieved_rule_lines, achieved_so_far_words, finish_words, no_estimate_words, progression_words,
+    split_totals_rows,
 };
 use leptos::prelude::*;
 
@@ -101,6 +102,16 @@ pub fn RecordPanel(
             .checked
             .with(|r| r.as_ref().map(achieved_so_far_words))
     };
+    let rule_lines = move || {
+        record.checked.with(|r| {
+            r.as_ref()
+                .map(achieved_rule_lines)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|l| view! { <li>{l}</li> })
+                .collect_view()
+        })
+    };
     let rows = move || {
         record.checked.with(|r| {
             r.as_ref().map(|r| {
@@ -158,6 +169,10 @@ pub fn RecordPanel(
             <p class="hint">"Mark each planned unit\u{2019}s status in the list above. A unit already achieved under any awarding body\u{2019}s code can be recorded here."</p>
             {move || has_record().then(|| view! {
                 <p class="achieved-so-far"><strong>{so_far}</strong></p>
+                <details class="achieved-rules">
+                    <summary>"Each rule, for the achieved units alone"</summary>
+                    <ul>{rule_lines}</ul>
+                </details>
                 <dl class="summary-list" aria-label="Totals by status">{rows}</dl>
             })}
             {leads}

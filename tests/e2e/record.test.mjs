@@ -82,6 +82,12 @@ test('an adviser records units achieved under EDI codes, one in progress, and se
   // The finish date is where the adviser is looking when it appears.
   const viewport = p.page.viewportSize();
   assert.ok(inView(await finish.boundingBox(), viewport), 'the finish date is on screen after pressing the button');
+  // Each rule for the achieved units alone, opened from beneath that line.
+  await panel(p).locator('details.achieved-rules summary').click();
+  const ruleLines = await panel(p).locator('details.achieved-rules li').allInnerTexts();
+  assert.equal(ruleLines.length, 6);
+  assert.equal(ruleLines[0], 'Met: Mandatory Units');
+  assert.equal(ruleLines.filter((l) => l.startsWith('Not met: ')).length, 4);
   // One hour a week more: 99 / 7 = 15 weeks (14.1 rounded up).
   await panel(p).getByLabel('Hours a week', { exact: true }).fill('7');
   await panel(p).getByLabel('Hours a week', { exact: true }).press('Enter');

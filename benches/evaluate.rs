@@ -8,7 +8,8 @@ use qualplan::catalogue::{
     EMBEDDED_LINKS,
 };
 use qualplan::plan::{
-    check, check_record, progress, progress_carried, saved, Achievement, Plan, Record, Workspace,
+    check, check_record, check_record_with, progress, progress_carried, saved, Achievement, Plan,
+    Record, Workspace,
 };
 use qualplan::rules::{evaluate, Readings};
 
@@ -80,6 +81,16 @@ fn record(crit: &mut Criterion) {
     crit.bench_function(
         "record: the same plan's check with a record (3 achieved, 1 in progress)",
         |b| b.iter(|| check_record(c, black_box(q), black_box(&rec), &readings)),
+    );
+    // The planner checks the plan on every change anyway; a record adds this to it.
+    let whole = check(c, q, &plan, &readings);
+    crit.bench_function(
+        "record: what a record adds to the plan's check (the achieved units alone, totals by status)",
+        |b| {
+            b.iter(|| {
+                check_record_with(c, black_box(q), black_box(&rec), &readings, whole.clone())
+            })
+        },
     );
 }
 

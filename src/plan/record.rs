@@ -235,8 +235,21 @@ pub fn check_record(
     record: &Record,
     readings: &Readings,
 ) -> RecordCheck {
+    let whole = check(catalogue, q, &record.units(), readings);
+    check_record_with(catalogue, q, record, readings, whole)
+}
+
+/// `check_record` where the whole plan's check is already made (the planner checks the plan on
+/// every change anyway): only the achieved units alone and the totals by status are added.
+pub fn check_record_with(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    record: &Record,
+    readings: &Readings,
+    whole: Check,
+) -> RecordCheck {
     RecordCheck {
-        whole: check(catalogue, q, &record.units(), readings),
+        whole,
         achieved_so_far: check(
             catalogue,
             q,

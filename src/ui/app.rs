@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
         })
     });
 
-    let record = use_record(catalogue, workspace);
+    let record = use_record(catalogue, workspace, checked);
 
     // Set in the frame after the one that shows a change to the plan: what is out of view as the
     // change is made (progress towards other qualifications, the printed page) follows it then.

@@ -5,7 +5,8 @@
 use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::QualificationId;
 use crate::plan::{
-    check_record, finish_estimate, Date, Estimate, NoEstimate, Record, RecordCheck, Workspace,
+    check_record_with, finish_estimate, Check, Date, Estimate, NoEstimate, Record, RecordCheck,
+    Workspace,
 };
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ pub struct RecordSignals {
 pub fn use_record(
     catalogue: RwSignal<SharedCatalogue>,
     workspace: RwSignal<Workspace>,
+    checked: Memo<Option<Check>>,
 ) -> RecordSignals {
     let record = Memo::new(move |_| {
         let c = catalogue.get();
@@ -33,12 +35,14 @@ pub fn use_record(
             plan.record(&c)
         })
     });
-    let checked = Memo::new(move |_| {
+    // The plan's own check is shared: a record adds the achieved units alone and the totals.
+    let record_checked = Memo::new(move |_| {
         let c = catalogue.get();
         let readings = workspace.with(|w| w.plan().readings.clone());
+        let whole = checked.get()?;
         record.with(|r| {
             r.as_ref()
-                .map(|(q, record)| check_record(&c, *q, record, &readings))
+                .map(|(q, record)| check_record_with(&c, *q, record, &readings, whole))
         })
     });
     let finish = Memo::new(move |_| {
@@ -62,7 +66,7 @@ pub fn use_record(
     });
     RecordSignals {
         record,
-        checked,
+        checked: record_checked,
         finish,
     }
 }

@@ -505,6 +505,8 @@ fn plans_compared_side_by_side_mark_the_units_they_share_and_say_what_is_left() 
     );
     assert!(h.verdict.starts_with("Not yet"), "{}", h.verdict);
     assert!(h.totals.starts_with("4 units:"), "{}", h.totals);
+    assert!(!h.missing.is_empty() && h.missing.iter().all(|m| m.contains(": ")));
+    assert!(cols[2].missing[0].contains("more"), "{:?}", cols[2].missing);
     assert_eq!(
         h.achieved.as_deref(),
         Some("Achieved so far: meets 1 of 6 rules")

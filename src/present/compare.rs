@@ -6,7 +6,7 @@
 use super::finish::{finish_words, no_estimate_words};
 use super::options::totals_words;
 use super::record::{achieved_so_far_words, record_line};
-use super::verdict::verdict;
+use super::verdict::{missing, verdict};
 use crate::catalogue::{Catalogue, UnitId};
 use crate::plan::{check_record, counts_as, finish_estimate, Date, Plan, UnitStatus, Workspace};
 
@@ -20,6 +20,8 @@ pub struct CompareColumn {
     pub qualification: String,
     pub verdict: String,
     pub totals: String,
+    /// What the plan still misses, a rule each: "Optional Unit Group A: 1 more unit from ...".
+    pub missing: Vec<String>,
     /// "Achieved so far: ...", where the plan has a record.
     pub achieved: Option<String>,
     /// The finish date, or why there is none, where the plan has a study rate.
@@ -108,6 +110,10 @@ pub fn compare_plans(c: &Catalogue, plans: &[&Plan]) -> Vec<CompareColumn> {
                 qualification: cq.qualification.title.clone(),
                 verdict: verdict(Some(&rc.whole)).words,
                 totals: totals_words(&cq.qualification, &rc.whole.totals),
+                missing: missing(&rc.whole)
+                    .into_iter()
+                    .map(|(label, short)| format!("{label}: {short}"))
+                    .collect(),
                 achieved: record.has_progress().then(|| achieved_so_far_words(&rc)),
                 finish,
                 left,

@@ -69,6 +69,10 @@ pub fn ComparePlans(catalogue: SharedCatalogue, workspace: RwSignal<Workspace>) 
                         <p class="compare-qualification">{col.qualification}</p>
                         <p class="compare-verdict"><strong>{col.verdict}</strong></p>
                         <p>{col.totals}</p>
+                        {(!col.missing.is_empty()).then(|| view! {
+                            <p class="compare-missing-head">"Still missing:"</p>
+                            <ul class="compare-missing">{col.missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                        })}
                         {col.achieved.map(|a| view! { <p>{a}</p> })}
                         {col.finish.map(|f| view! { <p class="compare-finish">{f}</p> })}
                         {col.left.map(|l| view! { <p>{l}</p> })}

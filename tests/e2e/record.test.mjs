@@ -225,6 +225,7 @@ test('two plans compared side by side: verdicts, what is achieved and left, fini
   assert.match(await highfield.innerText(), /Estimated finish: around 5 April 2027/);
   assert.match(await highfield.innerText(), /Achieved so far: meets 2 of 6 rules/);
   assert.match(await edi.innerText(), /EDI Level 2 NVQ Certificate in Customer Service/);
+  assert.match(await edi.innerText(), /Still missing:\s+\S.*more/);
   const shared = async (col) => col.locator('li.shared .code').allInnerTexts();
   assert.deepEqual(await shared(edi), ['CU791']);
   assert.deepEqual(await shared(highfield), ['F/601/1609']);

@@ -511,7 +511,7 @@ fn achieved_units_from_another_document_count_through_their_links() {
         "{text}"
     );
     assert!(text.contains(
-        "Achieved: 2 units, 8 credits, 60 GLH \u{2022} In progress: 1 unit, 5 credits, 33 GLH \u{2022} Still to do: 1 unit, 5 credits, 33 GLH"
+        "Achieved: 2 units, 8 credits, 60 GLH \u{2022} In progress: 1 unit, 5 credits, 33 GLH \u{2022} Planned, not started: 1 unit, 5 credits, 33 GLH"
     ), "{text}");
 
     let out = qualplan(&[

@@ -463,7 +463,7 @@ fn totals_split_by_status_say_not_published_never_zero() {
     assert_eq!(t.to_do.credits, Some(5));
     assert_eq!(
         split_totals_words(&t),
-        "Achieved: 1 unit, 4 credits, GLH not published \u{2022} In progress: 0 units, 0 credits, GLH not published \u{2022} Still to do: 1 unit, 5 credits, GLH not published"
+        "Achieved: 1 unit, 4 credits, GLH not published \u{2022} In progress: 0 units, 0 credits, GLH not published \u{2022} Planned, not started: 1 unit, 5 credits, GLH not published"
     );
     // The City & Guilds N/SVQ prints neither.
     let n = q("cg-l3-nsvq-customer-service");

@@ -69,7 +69,7 @@ fn totals_phrase(t: &Totals) -> String {
 }
 
 /// The totals by status, a row each: ("Achieved", "2 units, 8 credits, 60 GLH"), ("In
-/// progress", ...), ("Still to do", ...).
+/// progress", ...), ("Planned, not started", ...).
 pub fn split_totals_rows(t: &SplitTotals) -> [(&'static str, String); 3] {
     [
         (
@@ -80,12 +80,12 @@ pub fn split_totals_rows(t: &SplitTotals) -> [(&'static str, String); 3] {
             status_words(UnitStatus::InProgress),
             totals_phrase(&t.in_progress),
         ),
-        ("Still to do", totals_phrase(&t.to_do)),
+        ("Planned, not started", totals_phrase(&t.to_do)),
     ]
 }
 
-/// "Achieved: 2 units, 8 credits, 60 GLH • In progress: 1 unit, 5 credits, 33 GLH • Still to
-/// do: 0 units, 0 credits, 0 GLH", with "credits not published" where a unit prints none.
+/// "Achieved: 2 units, 8 credits, 60 GLH • In progress: 1 unit, 5 credits, 33 GLH • Planned,
+/// not started: 0 units, 0 credits, 0 GLH", with "credits not published" where a unit prints none.
 pub fn split_totals_words(t: &SplitTotals) -> String {
     split_totals_rows(t)
         .map(|(label, words)| format!("{label}: {words}"))

@@ -26,6 +26,8 @@ pub fn announcer(
     provide_context(Announce(change));
     let text = RwSignal::new(String::new());
     Effect::new(move |_| {
+        // A change that leaves the check as it was (a unit's status) is announced too.
+        change.track();
         let credits = checked.with(|c| c.as_ref().and_then(|c| c.totals.credits));
         let Some((done, code)) = change.try_update_untracked(Option::take).flatten() else {
             return;

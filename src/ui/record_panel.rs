@@ -67,6 +67,7 @@ pub fn RecordPanel(
                     }
                 ));
                 announce.said("Marked achieved", &r.code);
+                reveal_soon("held-done");
             }
             Some(Err(e)) => {
                 held_done.set(String::new());
@@ -76,21 +77,26 @@ pub fn RecordPanel(
         }
     };
 
-    // The study rate, typed; kept when both parts are right.
-    let (hours0, from0) = workspace.with_untracked(|w| {
-        w.plan()
-            .study
-            .as_ref()
-            .map(|s| (s.hours_a_week.to_string(), s.from.clone()))
-            .unwrap_or_else(|| (String::new(), today()))
-    });
-    let hours = RwSignal::new(hours0);
-    let from = RwSignal::new(from0);
+    // The study rate, read from its fields when the button is pressed: a date field holds no
+    // value while a date is half typed, so nothing is written back into them as they change.
+    // The fields follow the saved rate (another plan opened, a rate kept), not each keystroke.
+    let saved_rate = Memo::new(move |_| workspace.with(|w| w.plan().study.clone()));
+    let hours0 = move || {
+        saved_rate
+            .get()
+            .map(|s| s.hours_a_week.to_string())
+            .unwrap_or_default()
+    };
+    let from0 = move || saved_rate.get().map_or_else(today, |s| s.from);
+    let hours_ref: NodeRef<leptos::html::Input> = NodeRef::new();
+    let from_ref: NodeRef<leptos::html::Input> = NodeRef::new();
     let study_error: RwSignal<Option<String>> = RwSignal::new(None);
     let set_rate = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let read = |r: NodeRef<leptos::html::Input>| r.get().map(|i| i.value()).unwrap_or_default();
+        let (hours, from) = (read(hours_ref), read(from_ref));
         let mut r = Ok(());
-        workspace.update(|w| r = w.set_study_rate(&hours.get_untracked(), &from.get_untracked()));
+        workspace.update(|w| r = w.set_study_rate(&hours, &from));
         if r.is_ok() {
             reveal_soon("finish");
         }
@@ -193,7 +199,7 @@ pub fn RecordPanel(
                     />
                     <button type="submit">"Record as achieved"</button>
                 </div>
-                <p class="status-line" role="status">{move || held_done.get()}</p>
+                <p class="status-line" id="held-done" role="status">{move || held_done.get()}</p>
             </form>
             <form class=move || if study_error.with(Option::is_some) { "study-rate field-error" } else { "study-rate" } on:submit=set_rate>
                 <fieldset>
@@ -208,8 +214,9 @@ pub fn RecordPanel(
                                 inputmode="numeric"
                                 class="short"
                                 aria-describedby="study-error"
-                                prop:value=move || hours.get()
-                                on:input=move |ev| hours.set(event_target_value(&ev))
+                                aria-invalid=move || study_error.with(Option::is_some).then_some("true")
+                                prop:value=hours0
+                                node_ref=hours_ref
                             />
                         </div>
                         <div class="record-field">
@@ -217,8 +224,9 @@ pub fn RecordPanel(
                             <input
                                 id="study-from"
                                 type="date"
-                                prop:value=move || from.get()
-                                on:input=move |ev| from.set(event_target_value(&ev))
+                                aria-describedby="study-error"
+                                prop:value=from0
+                                node_ref=from_ref
                             />
                         </div>
                         <button type="submit">"Estimate the finish date"</button>

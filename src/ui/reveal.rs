@@ -11,6 +11,17 @@ pub fn reveal_soon(id: impl Into<String>) {
     request_animation_frame(move || reveal(&id));
 }
 
+/// After the next frame, opens the disclosure `details` (a `<details>` element) and scrolls the
+/// element `id` inside it just into view.
+pub fn open_and_reveal_soon(details: String, id: String) {
+    request_animation_frame(move || {
+        if let Some(d) = document().get_element_by_id(&details) {
+            let _ = d.set_attribute("open", "");
+        }
+        reveal(&id);
+    });
+}
+
 fn reveal(id: &str) {
     let doc = document();
     let Some(el) = doc.get_element_by_id(id) else {

@@ -4,7 +4,7 @@
 //! few reactive closures and no generic helpers: every row of the plan carries it.
 
 use super::announcer::Announce;
-use super::reveal::reveal_soon;
+use super::reveal::open_and_reveal_soon;
 use super::shared_catalogue::SharedCatalogue;
 use super::use_record::RecordSignals;
 use crate::catalogue::UnitId;
@@ -47,7 +47,18 @@ impl Field {
     }
 }
 
-/// One field of an achieved unit's record, kept when it is changed (left, or Enter).
+/// What a field of `code`'s record holds now.
+fn value_now(workspace: RwSignal<Workspace>, code: &str, field: Field) -> String {
+    workspace.with_untracked(|w| {
+        w.plan()
+            .record
+            .get(code)
+            .and_then(|r| field.value(r).cloned())
+            .unwrap_or_default()
+    })
+}
+
+/// One field of an achieved unit's record, kept when it is left or Enter is pressed.
 fn record_field(
     workspace: RwSignal<Workspace>,
     code: StoredValue<String>,
@@ -76,6 +87,10 @@ fn record_field(
     };
     let keep = move |typed: String| {
         let code = code.get_value();
+        if field != Field::Reason && typed.trim() == value_now(workspace, &code, field) {
+            error.set(None);
+            return;
+        }
         let mut r = Ok(());
         workspace.update(|w| {
             r = match field {
@@ -101,7 +116,14 @@ fn record_field(
                 // Names the error while there is one; an id with no element is ignored.
                 aria-describedby=error_id.clone()
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
-                on:change=move |ev| keep(event_target_value(&ev))
+                // Kept when the field is left or Enter is pressed: a date field reports a change
+                // at each keystroke once what is typed so far is a date (year 2, then 20...).
+                on:blur=move |ev| keep(event_target_value(&ev))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        keep(event_target_value(&ev));
+                    }
+                }
             />
         </div>
     }
@@ -118,19 +140,28 @@ pub fn unit_record(
     let announce = expect_context::<Announce>();
     let label = format!("Status of {code}");
     let code = StoredValue::new(code);
-    let choice =
-        move || workspace.with(|w| StatusChoice::of(w.plan().record.get(&code.get_value())));
-    // "Exempt" chosen before its reason is given: the reason is asked for, and nothing changes
-    // until it is.
+    // A memo, so what depends on the status is rebuilt only when it changes, not at each
+    // field kept (focus stays in the field).
+    let choice = Memo::new(move |_| {
+        workspace.with(|w| StatusChoice::of(w.plan().record.get(&code.get_value())))
+    });
+    // "Exempt" chosen before its reason is given: the reason is asked for, and the status stays
+    // as it was until it is.
     let wants_exempt = RwSignal::new(false);
+    // Where the select stood when it took focus: arrowing through it keeps each status passed,
+    // so stopping on "Exempt" puts back this one until the reason is given.
+    let at_focus = RwSignal::new(StatusChoice::Planned);
     let shown = move || {
         if wants_exempt.get() {
             StatusChoice::Exempt
         } else {
-            choice()
+            choice.get()
         }
     };
-    let achieved = move || matches!(choice(), StatusChoice::Achieved | StatusChoice::Exempt);
+    let exempt_shown = Memo::new(move |_| shown() == StatusChoice::Exempt);
+    let achieved =
+        Memo::new(move |_| matches!(choice.get(), StatusChoice::Achieved | StatusChoice::Exempt));
+    let open_more = Memo::new(move |_| achieved.get() || wants_exempt.get());
     let details = move || {
         record.record.with(|r| {
             r.as_ref()
@@ -144,12 +175,15 @@ pub fn unit_record(
             return;
         };
         let code = code.get_value();
-        if to == StatusChoice::Exempt
-            && workspace.with_untracked(|w| StatusChoice::of(w.plan().record.get(&code)))
-                != StatusChoice::Exempt
-        {
+        if to == StatusChoice::Exempt && choice.get_untracked() != StatusChoice::Exempt {
+            let back = at_focus.get_untracked();
+            if back != StatusChoice::Exempt && back != choice.get_untracked() {
+                workspace.update(|w| {
+                    let _ = w.set_status(&code, back, "");
+                });
+            }
             wants_exempt.set(true);
-            reveal_soon(field_id("reason", &code));
+            open_and_reveal_soon(field_id("more", &code), field_id("reason", &code));
             return;
         }
         wants_exempt.set(false);
@@ -167,15 +201,14 @@ pub fn unit_record(
         }
     };
     let more = move || {
-        let exempt = shown() == StatusChoice::Exempt;
-        let asking = wants_exempt.get();
-        (achieved() || asking).then(|| {
+        let asking = wants_exempt.get_untracked();
+        open_more.get().then(|| {
             view! {
-                <details class="record-more" open=asking>
+                <details class="record-more" id=field_id("more", &code.get_value()) open=asking>
                     <summary>"Date and evidence"<span class="visually-hidden">{format!(" for {}", code.get_value())}</span></summary>
-                    {asking.then(|| view! { <p class="hint">"Give the reason for the exemption; the unit is marked exempt once it is given."</p> })}
-                    {exempt.then(|| record_field(workspace, code, wants_exempt, Field::Reason))}
-                    {achieved().then(|| view! {
+                    {move || wants_exempt.get().then(|| view! { <p class="hint">"Give the reason for the exemption; the unit is marked exempt once it is given."</p> })}
+                    {move || exempt_shown.get().then(|| record_field(workspace, code, wants_exempt, Field::Reason))}
+                    {move || achieved.get().then(|| view! {
                         {record_field(workspace, code, wants_exempt, Field::On)}
                         {record_field(workspace, code, wants_exempt, Field::Evidence)}
                     })}
@@ -187,12 +220,13 @@ pub fn unit_record(
         <div class="unit-record">
             <select
                 aria-label=label
-                class=move || match choice() {
+                class=move || match choice.get() {
                     StatusChoice::Planned => "status-choice",
                     StatusChoice::InProgress => "status-choice in-progress",
                     _ => "status-choice achieved",
                 }
                 prop:value=move || shown().value()
+                on:focus=move |_| at_focus.set(choice.get_untracked())
                 on:change=move |ev| choose(event_target_value(&ev))
             >
                 {StatusChoice::ALL.map(|s| view! { <option value=s.value()>{choice_words(s)}</option> })}

@@ -165,7 +165,7 @@ test('a link and the printed page carry the record: statuses, the exemption and 
   assert.match(text, /Achieved; exempt: Prior learning, 2019/);
   assert.match(text, /In progress/);
   assert.match(text, /Learner’s record Achieved so far: meets \d of 6 rules/);
-  assert.match(text, /Achieved: 4 units, 18 credits, 126 GLH • In progress: 1 unit, 5 credits, 33 GLH • Still to do: 0 units/);
+  assert.match(text, /Achieved: 4 units, 18 credits, 126 GLH • In progress: 1 unit, 5 credits, 33 GLH • Planned, not started: 0 units/);
   assert.match(text, /Estimated finish: around .* at 6 hours a week from 7 December 2026/);
   // The link opens elsewhere with the record, and is saved as a new plan with it.
   const tools = p.page.locator('details.plan-tools');
@@ -237,4 +237,52 @@ test('two plans compared side by side: verdicts, what is achieved and left, fini
   await eventually(async () => assert.match(await compare.innerText(), /Tick two or three plans/));
   const tree = await compare.ariaSnapshot();
   assert.match(tree, /group "Plans to compare \(up to 3\)"/);
+}));
+
+test('by keyboard alone: dates typed digit by digit, a status arrowed to Exempt, an empty reason refused, each change announced', app(async (p) => {
+  await p.open();
+  await p.chooseQualification(HIGHFIELD);
+  await p.addAll(['F/601/1609', 'A/601/1205']);
+  const keyboard = p.page.keyboard;
+  // Arrowing from Planned to Exempt passes In progress and Achieved; stopping on Exempt keeps the
+  // unit planned until the reason is given.
+  const select = p.page.getByRole('combobox', { name: 'Status of A/601/1205', exact: true });
+  await select.focus();
+  for (let i = 0; i < 3; i++) await keyboard.press('ArrowDown');
+  const reason = p.page.getByLabel('Reason for the exemption', { exact: true });
+  await reason.waitFor();
+  await eventually(async () => assert.equal((await p.saved()).plans[0].record?.length ?? 0, 0, 'still planned'));
+  // An empty reason is refused in words when the field is left.
+  await reason.focus();
+  await keyboard.press('Tab');
+  const error = p.page.locator('#reason-A-601-1205-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /^Error: Give the reason for the exemption/);
+  await reason.focus();
+  await keyboard.type('Prior learning, 2019');
+  await keyboard.press('Enter');
+  await eventually(async () => assert.equal(await status(p, 'A/601/1205'), 'exempt'));
+  await eventually(async () => assert.match(await p.changeStatus.textContent(), /Marked exempt A\/601\/1205/));
+  assert.equal(await reason.evaluate((e) => e === document.activeElement), true, 'focus stays in the field');
+  // A date typed digit by digit (the browser's order is month, day, year here) is kept whole.
+  await p.page.getByRole('combobox', { name: 'Status of F/601/1609', exact: true }).selectOption('achieved');
+  await eventually(async () => assert.match(await p.changeStatus.textContent(), /Marked achieved F\/601\/1609/));
+  const row = p.planList.locator('li', { has: p.page.getByRole('combobox', { name: 'Status of F/601/1609' }) });
+  await row.locator('details.record-more summary').click();
+  const on = row.getByLabel('Achieved on', { exact: true });
+  await on.focus();
+  await keyboard.type('03012024');
+  await keyboard.press('Enter');
+  await eventually(async () => assert.equal(await recordOf(p, 'F/601/1609'), 'on 1 March 2024'));
+  assert.ok(await row.locator('details.record-more').evaluate((d) => d.open), 'the details stay open');
+  assert.equal(await on.evaluate((e) => e === document.activeElement), true, 'focus stays in the field');
+  // The start date typed the same way, and the rate sent with Enter.
+  await openPanel(p);
+  await panel(p).getByLabel('Hours a week', { exact: true }).focus();
+  await keyboard.type('6');
+  await keyboard.press('Tab');
+  await keyboard.type('12072026');
+  await keyboard.press('Enter');
+  await panel(p).locator('.finish-date').waitFor();
+  assert.match(await panel(p).locator('.finish-date').innerText(), /at 6 hours a week from 7 December 2026\)\.$/);
 }));

@@ -32,8 +32,8 @@ pub use options::{
 pub use progress::{basis_words, carried_words, progress_summary};
 pub use record::{
     achieved_progress_words, achieved_rule_lines, achieved_so_far_words, choice_words,
-    entry_details, entry_words, left_heading, progression_words, record_line, repeated_words,
-    source_words, split_totals_rows, split_totals_words, status_words,
+    entry_details, entry_words, left_heading, progression_words, record_line, recorded_words,
+    repeated_words, source_words, split_totals_rows, split_totals_words, status_words,
 };
 pub use rules::{rule_rows, RuleRow};
 pub use shared::{

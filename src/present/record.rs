@@ -8,8 +8,8 @@ use super::progress::{basis_words, progress_summary};
 use super::verdict::{judgement, rule_status, Judgement};
 use crate::catalogue::Catalogue;
 use crate::plan::{
-    Entry, LeftFrom, Progress, RecordCheck, RecordProgress, Source, SplitTotals, StatusChoice,
-    Totals, UnitStatus,
+    Entry, LeftFrom, Progress, RecordCheck, RecordProgress, Recorded, Source, SplitTotals,
+    StatusChoice, Totals, UnitStatus,
 };
 
 /// "Planned", "In progress", "Achieved".
@@ -240,4 +240,35 @@ pub fn achieved_rule_lines(rc: &RecordCheck) -> Vec<String> {
             line
         })
         .collect()
+}
+
+/// What recording a unit achieved did: "Recorded R/601/1209 as achieved (typed as CU793)."
+pub fn recorded_words(r: &Recorded, typed: &str) -> String {
+    let typed = typed.trim();
+    if r.code == typed {
+        format!("Recorded {} as achieved.", r.code)
+    } else {
+        format!("Recorded {} as achieved (typed as {typed}).", r.code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recorded_unit_is_named_with_what_was_typed_where_that_differs() {
+        let r = Recorded {
+            code: "R/601/1209".into(),
+            added: true,
+        };
+        assert_eq!(
+            recorded_words(&r, " CU793 "),
+            "Recorded R/601/1209 as achieved (typed as CU793)."
+        );
+        assert_eq!(
+            recorded_words(&r, "R/601/1209"),
+            "Recorded R/601/1209 as achieved."
+        );
+    }
 }

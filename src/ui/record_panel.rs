@@ -10,7 +10,7 @@ use super::use_record::RecordSignals;
 use crate::plan::{progression, Workspace};
 use crate::present::{
     achieved_rule_lines, achieved_so_far_words, finish_words, no_estimate_words, progression_words,
-    split_totals_rows,
+    recorded_words, split_totals_rows,
 };
 use leptos::prelude::*;
 
@@ -57,15 +57,7 @@ pub fn RecordPanel(
             Some(Ok(r)) => {
                 held_error.set(None);
                 held_typed.set(String::new());
-                held_done.set(format!(
-                    "Recorded {} as achieved{}.",
-                    r.code,
-                    if r.code == typed.trim() {
-                        String::new()
-                    } else {
-                        format!(" (typed as {})", typed.trim())
-                    }
-                ));
+                held_done.set(recorded_words(&r, &typed));
                 announce.said("Marked achieved", &r.code);
                 reveal_soon("held-done");
             }

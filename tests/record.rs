@@ -8,7 +8,7 @@ use qualplan::limits::{TextError, TextKind};
 use qualplan::plan::{
     check, check_record, complete, counted_unit, finish_estimate, progression, record_codes,
     record_progress, split_totals, what_is_left, Achievement, Carried, CompletionResult, Date,
-    DateError, HoursFigure, LeftFrom, Minimise, NoEstimate, Record, Source, UnitStatus,
+    DateError, HoursFigure, LeftFrom, Minimise, NoEstimate, Record, Source, Totals, UnitStatus,
 };
 use qualplan::present::{
     achieved_so_far_words, day_words, entry_words, finish_words, no_estimate_words,
@@ -75,13 +75,18 @@ fn every_status_combination_is_judged_by_the_one_evaluator() {
         assert_eq!(rc.whole, check(c, h, &plan, &readings));
         assert_eq!(rc.whole.evaluation.compliant, Some(true));
         // The achieved units alone, by the same evaluator.
-        assert_eq!(rc.achieved_so_far, check(c, h, &achieved, &readings));
+        assert_eq!(*rc.achieved_so_far, check(c, h, &achieved, &readings));
         assert_eq!(
             rc.achieved_so_far.evaluation.compliant,
             Some(achieved.len() == plan.len())
         );
-        // The totals split adds up to the plan's.
+        // Each status's totals are its units' totals, as any plan's are counted.
         let t = rc.totals;
+        let of = |s| Totals::of(c, &c.qualifications[h], &record.with_status(s));
+        assert_eq!(t.to_do, of(UnitStatus::Planned));
+        assert_eq!(t.in_progress, of(UnitStatus::InProgress));
+        assert_eq!(t.achieved, of(UnitStatus::Achieved));
+        // The totals split adds up to the plan's.
         assert_eq!(
             t.achieved.units + t.in_progress.units + t.to_do.units,
             plan.len() as u32

@@ -28,9 +28,9 @@ pub use finish::{finish_estimate, Estimate, HoursFigure, NoEstimate};
 pub use mismatch::Mismatch;
 pub use progress::{counts_as, progress, progress_carried, progress_towards, Carried, Progress};
 pub use record::{
-    check_record, check_record_codes, check_record_with, counted_unit, progression, record_codes,
-    record_progress, split_totals, what_is_left, Achievement, CodedRecord, Counted, Entry,
-    LeftFrom, Record, RecordCheck, RecordProgress, Source, SplitTotals, UnitStatus,
+    check_achieved, check_record, check_record_codes, check_record_with, counted_unit, progression,
+    record_codes, record_progress, split_totals, what_is_left, Achievement, CodedRecord, Counted,
+    Entry, LeftFrom, Record, RecordCheck, RecordProgress, Source, SplitTotals, UnitStatus,
 };
 pub use record_edit::{RecordEditError, Recorded, StatusChoice};
 pub use record_form::{

@@ -10,9 +10,12 @@ use super::complete::{complete_within, CompletionResult, Minimise, COMPLETION_BU
 use super::date::Date;
 use super::progress::{counts_as, progress, progress_carried, progress_towards, Carried, Progress};
 use super::totals::Totals;
-use crate::catalogue::{describe, Catalogue, Level, LookupError, QualificationId, UnitId};
+use crate::catalogue::{
+    describe, Catalogue, CatalogueQualification, Level, LookupError, QualificationId, UnitId,
+};
 use crate::limits::{clean_note, TextError};
 use crate::rules::Readings;
+use std::sync::Arc;
 
 /// Where a unit of a plan stands for the learner, least to most done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -207,24 +210,73 @@ pub struct SplitTotals {
     pub to_do: Totals,
 }
 
+/// One pass over the record, no list made: the planner works this out on every change.
 pub fn split_totals(catalogue: &Catalogue, q: QualificationId, record: &Record) -> SplitTotals {
     let cq = &catalogue.qualifications[q];
-    let of = |s: UnitStatus| Totals::of(catalogue, cq, &record.with_status(s));
+    let mut sums = [Sums::default(); 3];
+    for e in &record.entries {
+        let unit = &catalogue.unit(e.unit).unit;
+        let s = &mut sums[match e.status {
+            UnitStatus::Planned => 0,
+            UnitStatus::InProgress => 1,
+            UnitStatus::Achieved => 2,
+        }];
+        s.units += 1;
+        s.credits = s.credits.and_then(|c| Some(c + unit.credit?));
+        s.glh = s.glh.and_then(|g| Some(g + unit.glh?));
+    }
+    let [to_do, in_progress, achieved] = sums.map(|s| s.totals(catalogue, cq));
     SplitTotals {
-        achieved: of(UnitStatus::Achieved),
-        in_progress: of(UnitStatus::InProgress),
-        to_do: of(UnitStatus::Planned),
+        achieved,
+        in_progress,
+        to_do,
     }
 }
 
-/// A record checked: the whole plan, the achieved units alone, and the totals by status.
+/// Running sums of one status's units (`None` once a unit publishes no figure).
+#[derive(Clone, Copy)]
+struct Sums {
+    units: u32,
+    credits: Option<u32>,
+    glh: Option<u32>,
+}
+
+impl Default for Sums {
+    fn default() -> Sums {
+        Sums {
+            units: 0,
+            credits: Some(0),
+            glh: Some(0),
+        }
+    }
+}
+
+impl Sums {
+    fn totals(self, catalogue: &Catalogue, cq: &CatalogueQualification) -> Totals {
+        if self.units == 0 {
+            // As `Totals::of` says of no units: "not published" where the document prints none.
+            return Totals::of(catalogue, cq, &[]);
+        }
+        Totals {
+            units: self.units,
+            credits: self.credits,
+            glh: self.glh,
+            tqt: self.credits.map(|c| c * 10),
+        }
+    }
+}
+
+/// A record checked: the whole plan, the achieved units alone, and the totals by status. The
+/// record and the achieved units' check are shared, not copied: on most changes (a unit added
+/// or taken out, a planned unit started) the achieved units stay as they were, and their check
+/// is kept (`check_record_with`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecordCheck {
-    pub record: Record,
+    pub record: Arc<Record>,
     /// Every unit of the plan, whatever its status (`plan::check`).
     pub whole: Check,
-    /// The achieved units alone (`plan::check`): what the learner has so far.
-    pub achieved_so_far: Check,
+    /// The achieved units alone (`check_achieved`): what the learner has so far.
+    pub achieved_so_far: Arc<Check>,
     pub totals: SplitTotals,
 }
 
@@ -236,28 +288,41 @@ pub fn check_record(
     readings: &Readings,
 ) -> RecordCheck {
     let whole = check(catalogue, q, &record.units(), readings);
-    check_record_with(catalogue, q, record, readings, whole)
+    let achieved = Arc::new(check_achieved(catalogue, q, record, readings));
+    check_record_with(catalogue, q, Arc::new(record.clone()), whole, achieved)
 }
 
-/// `check_record` where the whole plan's check is already made (the planner checks the plan on
-/// every change anyway): only the achieved units alone and the totals by status are added.
-pub fn check_record_with(
+/// The achieved units of `record` alone, checked (`plan::check`).
+pub fn check_achieved(
     catalogue: &Catalogue,
     q: QualificationId,
     record: &Record,
     readings: &Readings,
+) -> Check {
+    check(
+        catalogue,
+        q,
+        &record.with_status(UnitStatus::Achieved),
+        readings,
+    )
+}
+
+/// `check_record` from its parts, as the planner holds them: the whole plan's check (made on
+/// every change anyway) and the achieved units' check (`check_achieved` of the same record
+/// under the same readings, kept while the achieved units do not change). Only the totals by
+/// status are worked out here.
+pub fn check_record_with(
+    catalogue: &Catalogue,
+    q: QualificationId,
+    record: Arc<Record>,
     whole: Check,
+    achieved_so_far: Arc<Check>,
 ) -> RecordCheck {
     RecordCheck {
         whole,
-        achieved_so_far: check(
-            catalogue,
-            q,
-            &record.with_status(UnitStatus::Achieved),
-            readings,
-        ),
-        totals: split_totals(catalogue, q, record),
-        record: record.clone(),
+        achieved_so_far,
+        totals: split_totals(catalogue, q, &record),
+        record,
     }
 }
 

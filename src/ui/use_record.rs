@@ -5,15 +5,16 @@
 use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::QualificationId;
 use crate::plan::{
-    check_record_with, finish_estimate, Check, Date, Estimate, NoEstimate, Record, RecordCheck,
-    Workspace,
+    check, check_record_with, finish_estimate, Check, Date, Estimate, NoEstimate, Record,
+    RecordCheck, UnitStatus, Workspace,
 };
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Clone, Copy)]
 pub struct RecordSignals {
     /// The open plan as a record, when it has one.
-    pub record: Memo<Option<(QualificationId, Record)>>,
+    pub record: Memo<Option<(QualificationId, Arc<Record>)>>,
     /// The whole plan and the achieved units alone, checked; totals by status.
     pub checked: Memo<Option<RecordCheck>>,
     /// The finish date at the plan's study rate, when it has one.
@@ -32,17 +33,33 @@ pub fn use_record(
             if plan.record.is_empty() {
                 return None;
             }
-            plan.record(&c)
+            plan.record(&c).map(|(q, r)| (q, Arc::new(r)))
         })
     });
-    // The plan's own check is shared: a record adds the achieved units alone and the totals.
-    let record_checked = Memo::new(move |_| {
-        let c = catalogue.get();
+    // The achieved units alone, checked again only when they (or the readings) change: adding
+    // or starting a unit leaves them as they were.
+    let achieved = Memo::new(move |_| {
         let readings = workspace.with(|w| w.plan().readings.clone());
-        let whole = checked.get()?;
         record.with(|r| {
             r.as_ref()
-                .map(|(q, record)| check_record_with(&c, *q, record, &readings, whole))
+                .map(|(q, record)| (*q, record.with_status(UnitStatus::Achieved), readings))
+        })
+    });
+    let achieved_checked = Memo::new(move |_| {
+        let c = catalogue.get();
+        achieved.with(|a| {
+            a.as_ref()
+                .map(|(q, units, readings)| Arc::new(check(&c, *q, units, readings)))
+        })
+    });
+    // The plan's own check is shared: a record adds only the totals by status to it.
+    let record_checked = Memo::new(move |_| {
+        let c = catalogue.get();
+        let whole = checked.get()?;
+        let achieved = achieved_checked.get()?;
+        record.with(|r| {
+            r.as_ref()
+                .map(|(q, record)| check_record_with(&c, *q, record.clone(), whole, achieved))
         })
     });
     let finish = Memo::new(move |_| {
@@ -53,7 +70,7 @@ pub fn use_record(
         let from = Date::parse(&rate.from).ok()?;
         let (q, record) = match record.get() {
             Some(r) => r,
-            None => workspace.with(|w| w.plan().record(&c))?,
+            None => workspace.with(|w| w.plan().record(&c).map(|(q, r)| (q, Arc::new(r))))?,
         };
         Some(finish_estimate(
             &c,

@@ -702,3 +702,61 @@ fn each_rule_is_worded_for_the_achieved_units_alone() {
         .iter()
         .all(|r| r.shortfall.is_none()));
 }
+
+#[test]
+fn a_quicker_finish_from_the_units_held_is_given_where_the_planned_units_cost_more() {
+    let c = embedded();
+    let h = q(HIGHFIELD);
+    let readings = Readings::new();
+    // One unit achieved, and planned beside it the unit with the most GLH of the qualification.
+    let dearest = c.qualifications[h]
+        .units
+        .iter()
+        .copied()
+        .filter(|u| *u != unit(h, COMPLETE[0]))
+        .max_by_key(|u| c.unit(*u).unit.glh)
+        .unwrap();
+    let mut record = Record::planned(&[unit(h, COMPLETE[0]), dearest]);
+    record.achieve(unit(h, COMPLETE[0]), None, Achievement::default());
+    let e = finish_estimate(c, h, &record, &readings, 6, day("2026-12-07")).unwrap();
+    let k = e
+        .quickest
+        .clone()
+        .expect("a cheaper way than the planned unit");
+    assert!(k.hours < e.hours, "{} < {}", k.hours, e.hours);
+    // The quicker way meets every rule from the achieved unit, and is counted from its units.
+    let mut from_held = record.held();
+    from_held.extend(&k.added);
+    let (met, judged) = check(c, h, &from_held, &readings).evaluation.rules_met();
+    assert_eq!(met, judged);
+    let glh: u32 = k.added.iter().map(|u| c.unit(*u).unit.glh.unwrap()).sum();
+    assert_eq!(k.hours, glh);
+    assert_eq!(k.weeks, glh.div_ceil(6));
+    assert_eq!(k.finish, day("2026-12-07").plus_days(7 * k.weeks).unwrap());
+    let words = finish_words(c, &e).quickest.unwrap();
+    assert!(
+        words.starts_with(&format!(
+            "Quicker, from the units achieved and in progress alone: {glh} GLH in {} units ({} to add to meet the rules",
+            k.added.len(),
+            k.added.len()
+        )),
+        "{words}"
+    );
+    assert!(words.contains(&day_words(k.finish)), "{words}");
+    // With nothing planned there is no other way to compare: the plan is the way.
+    let mut held_only = Record::planned(&[unit(h, COMPLETE[0])]);
+    held_only.achieve(unit(h, COMPLETE[0]), None, Achievement::default());
+    let e = finish_estimate(c, h, &held_only, &readings, 6, day("2026-12-07")).unwrap();
+    assert_eq!(e.quickest, None);
+    assert_eq!(finish_words(c, &e).quickest, None);
+    // Nor where the plan's own units are already the cheapest way: the complete plan as it
+    // would be finished, all planned after one achieved unit, takes no fewer hours from the
+    // achieved unit alone than the cheapest completion does.
+    let mut cheapest = Record::planned(&[unit(h, COMPLETE[0])]);
+    cheapest.achieve(unit(h, COMPLETE[0]), None, Achievement::default());
+    for u in e.added.unwrap() {
+        cheapest.plan(u);
+    }
+    let e = finish_estimate(c, h, &cheapest, &readings, 6, day("2026-12-07")).unwrap();
+    assert_eq!(e.quickest, None);
+}

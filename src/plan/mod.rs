@@ -24,7 +24,7 @@ pub use complete::{
     Minimise, COMPLETION_BUDGET, GLH_CHECK_BUDGET,
 };
 pub use date::{Date, DateError};
-pub use finish::{finish_estimate, Estimate, HoursFigure, NoEstimate};
+pub use finish::{finish_estimate, Estimate, HoursFigure, NoEstimate, Quickest};
 pub use mismatch::Mismatch;
 pub use progress::{counts_as, progress, progress_carried, progress_towards, Carried, Progress};
 pub use record::{

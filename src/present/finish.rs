@@ -1,7 +1,7 @@
 //! A finish date in words: what is still to study, which hours were counted, and when it would
 //! be done at the learner's rate.
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, UnitId};
 use crate::plan::{Date, Estimate, HoursFigure, NoEstimate};
 
 const MONTHS: [&str; 12] = [
@@ -41,13 +41,12 @@ pub struct FinishWords {
     pub left: String,
     /// Which figure was counted, and how.
     pub figure: String,
+    /// "Quicker, from the units achieved and in progress alone: …", where there is a quicker way.
+    pub quickest: Option<String>,
 }
 
 pub fn finish_words(c: &Catalogue, e: &Estimate) -> FinishWords {
-    let hours = match e.figure {
-        HoursFigure::Glh => format!("{} GLH", e.hours),
-        HoursFigure::Notional => format!("{} notional hours", e.hours),
-    };
+    let hours = hours_words(e.hours, e.figure);
     let mut parts = Vec::new();
     if !e.in_progress.is_empty() {
         parts.push(format!("{} in progress", e.in_progress.len()));
@@ -57,15 +56,7 @@ pub fn finish_words(c: &Catalogue, e: &Estimate) -> FinishWords {
     }
     let added = e.added.as_deref().unwrap_or_default();
     if !added.is_empty() {
-        let codes: Vec<&str> = added
-            .iter()
-            .map(|u| c.unit(*u).unit.code.as_str())
-            .collect();
-        parts.push(format!(
-            "{} to add to meet the rules, the cheapest in GLH: {}",
-            added.len(),
-            codes.join(", ")
-        ));
+        parts.push(to_add(c, added));
     }
     let count = e.in_progress.len() + e.planned.len() + added.len();
     let figure = match e.figure {
@@ -92,7 +83,46 @@ pub fn finish_words(c: &Catalogue, e: &Estimate) -> FinishWords {
             parts.join(", ")
         ),
         figure,
+        quickest: e.quickest.as_ref().map(|k| {
+            let mut parts = Vec::new();
+            if !e.in_progress.is_empty() {
+                parts.push(format!("{} in progress", e.in_progress.len()));
+            }
+            if !k.added.is_empty() {
+                parts.push(to_add(c, &k.added));
+            }
+            format!(
+                "Quicker, from the units achieved and in progress alone: {} in {} ({}), around {} ({} week{}). The planned units not started would change.",
+                hours_words(k.hours, e.figure),
+                units(e.in_progress.len() + k.added.len()),
+                parts.join(", "),
+                day_words(k.finish),
+                k.weeks,
+                if k.weeks == 1 { "" } else { "s" },
+            )
+        }),
     }
+}
+
+/// "99 GLH", "120 notional hours".
+fn hours_words(hours: u32, figure: HoursFigure) -> String {
+    match figure {
+        HoursFigure::Glh => format!("{hours} GLH"),
+        HoursFigure::Notional => format!("{hours} notional hours"),
+    }
+}
+
+/// "2 to add to meet the rules, the cheapest in GLH: A/601/1222, A/601/1530".
+fn to_add(c: &Catalogue, added: &[UnitId]) -> String {
+    let codes: Vec<&str> = added
+        .iter()
+        .map(|u| c.unit(*u).unit.code.as_str())
+        .collect();
+    format!(
+        "{} to add to meet the rules, the cheapest in GLH: {}",
+        added.len(),
+        codes.join(", ")
+    )
 }
 
 /// Why there is no finish date.

@@ -27,7 +27,7 @@ pub use finish::{day_words, finish_words, no_estimate_words, FinishWords};
 pub use options::{
     option_details, option_difference, preview_announcement, preview_check, preview_words,
     totals_words, unit_line, units_words, OptionDetail, OptionUnit, PreviewWords, UnitLine,
-    NOT_IN_FIRST, PREVIEW_MARK, PREVIEW_NOTE,
+    ALREADY_PLANNED, NOT_IN_FIRST, PREVIEW_MARK, PREVIEW_NOTE,
 };
 pub use progress::{basis_words, carried_words, progress_summary};
 pub use record::{

@@ -55,6 +55,9 @@ pub const PREVIEW_NOTE: &str =
 pub const PREVIEW_MARK: &str = "Preview: would be added";
 /// Marks a unit of a later option that the first option does without.
 pub const NOT_IN_FIRST: &str = "Not in option 1";
+/// Marks a unit of an option that the plan already holds as planned (a completion from the
+/// units achieved and in progress may choose it again, or do without it).
+pub const ALREADY_PLANNED: &str = "Already planned";
 
 /// "A", "A and B", "A, B and C".
 pub(crate) fn and_list(items: &[String]) -> String {

@@ -143,7 +143,7 @@ pub fn App() -> impl IntoView {
                     <Show when=move || classroom.get()>
                         <WhySteps catalogue=for_steps.clone() checked=checked />
                     </Show>
-                    <CompletionPanel catalogue=c.clone() workspace=workspace checked=checked />
+                    <CompletionPanel catalogue=c.clone() workspace=workspace checked=checked record=record />
                 </section>
                 <div class="side-column">
                     <RulesPanel catalogue=c.clone() workspace=workspace checked=checked classroom=classroom />

@@ -1,14 +1,17 @@
 //! "Complete this plan": the cheapest units to add so the plan meets every rule, by credits or
 //! GLH, with near alternatives. Each option names its units by code and title, says how it
 //! differs from the first, can be previewed (the verdict the plan would then have, nothing
-//! changed) and added with one click.
+//! changed) and added with one click. A plan with units achieved or in progress starts, by
+//! default, from those alone: its planned units are open to change.
 
+use super::reveal::reveal_soon;
 use super::shared_catalogue::SharedCatalogue;
+use super::use_record::RecordSignals;
 use crate::catalogue::Catalogue;
-use crate::plan::{complete, Check, CompletionResult, Minimise, Workspace};
+use crate::plan::{complete, what_is_left, Check, CompletionResult, LeftFrom, Minimise, Workspace};
 use crate::present::{
-    completion_words, option_details, preview_announcement, preview_check, preview_words, Tone,
-    ALTERNATIVES, NOT_IN_FIRST, PREVIEW_MARK, PREVIEW_NOTE,
+    completion_words, left_heading, option_details, preview_announcement, preview_check,
+    preview_words, Tone, ALREADY_PLANNED, ALTERNATIVES, NOT_IN_FIRST, PREVIEW_MARK, PREVIEW_NOTE,
 };
 use leptos::prelude::*;
 
@@ -25,37 +28,68 @@ pub fn CompletionPanel(
     catalogue: SharedCatalogue,
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
+    record: RecordSignals,
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
     let minimise = RwSignal::new(Minimise::Credits);
+    let from = RwSignal::new(LeftFrom::Held);
+    // The start is a choice only where some unit is achieved or in progress.
+    let has_progress = Memo::new(move |_| {
+        record
+            .record
+            .with(|r| r.as_ref().is_some_and(|(_, r)| r.has_progress()))
+    });
+    // Where the result shown started, said above it.
+    let ran_from: RwSignal<Option<LeftFrom>> = RwSignal::new(None);
     // Computed on request (a search), and cleared whenever the plan changes.
     let result: RwSignal<Option<CompletionResult>> = RwSignal::new(None);
     // The option shown as a preview (its index), if any; only ever one.
     let previewing: RwSignal<Option<usize>> = RwSignal::new(None);
     Effect::new(move |_| {
         checked.track();
+        // A status changed is a different start.
+        record.record.track();
         result.set(None);
         previewing.set(None);
     });
     let run = move |_| {
-        let r = checked.with(|c| {
-            c.as_ref().map(|c| {
-                let readings = workspace.with(|w| w.plan().readings.clone());
-                {
-                    let catalogue: &Catalogue = &catalogue.get_value();
-                    complete(
+        let readings = workspace.with(|w| w.plan().readings.clone());
+        let catalogue: &Catalogue = &catalogue.get_value();
+        let r = match record.record.get().filter(|(_, r)| r.has_progress()) {
+            Some((q, r)) => Some((
+                from.get(),
+                what_is_left(
+                    catalogue,
+                    q,
+                    &r,
+                    from.get(),
+                    &readings,
+                    minimise.get(),
+                    ALTERNATIVES,
+                ),
+            )),
+            None => checked.with(|c| {
+                c.as_ref().map(|c| {
+                    let result = complete(
                         catalogue,
                         c.qualification,
                         &c.planned,
                         &readings,
                         minimise.get(),
                         ALTERNATIVES,
-                    )
-                }
-            })
-        });
+                    );
+                    (LeftFrom::Plan, result)
+                })
+            }),
+        };
         previewing.set(None);
-        result.set(r);
+        ran_from.set(
+            r.as_ref()
+                .map(|(f, _)| *f)
+                .filter(|_| has_progress.get_untracked()),
+        );
+        result.set(r.map(|(_, r)| r));
+        reveal_soon("completion-outcome");
     };
     // The preview of the option previewed: the plan checked with its units added.
     let preview = Memo::new(move |_| {
@@ -104,6 +138,12 @@ pub fn CompletionPanel(
                     return ().into_any();
                 };
                 let details = option_details(catalogue, cq, options, measure);
+                // From the units held, an option may name a unit the plan already has.
+                let planned: Vec<String> = if ran_from.get() == Some(LeftFrom::Held) {
+                    checked.with_untracked(|c| c.as_ref().map(|c| c.planned.iter().map(|u| catalogue.unit(*u).unit.code.clone()).collect()).unwrap_or_default())
+                } else {
+                    Vec::new()
+                };
                 view! {
                     <div class="completion-result">
                         <p role="status">
@@ -128,7 +168,9 @@ pub fn CompletionPanel(
                                             <dl class="option-units">
                                                 {d.units
                                                     .into_iter()
-                                                    .map(|u| view! {
+                                                    .map(|u| {
+                                                        let already = planned.contains(&u.line.code);
+                                                        view! {
                                                         <div class="option-unit" class:not-in-first=u.not_in_first>
                                                             <dt class="code">{u.line.code}</dt>
                                                             <dd>
@@ -136,11 +178,12 @@ pub fn CompletionPanel(
                                                                 " "
                                                                 <small class="about">{u.line.about}</small>
                                                                 {u.not_in_first.then(|| view! { " " <small class="option-mark not-in-first-mark">{NOT_IN_FIRST}</small> })}
+                                                                {already.then(|| view! { " " <small class="option-mark already-mark">{ALREADY_PLANNED}</small> })}
                                                                 " "
                                                                 <small class="option-mark preview-mark" hidden=move || !shown()>{PREVIEW_MARK}</small>
                                                             </dd>
                                                         </div>
-                                                    })
+                                                    }})
                                                     .collect_view()}
                                             </dl>
                                             {move || preview.get().filter(|(p, _)| *p == i).map(|(_, w)| view! {
@@ -193,9 +236,26 @@ pub fn CompletionPanel(
                     <option value="credits">"credits"</option>
                     <option value="glh">"guided learning hours"</option>
                 </select>
+                {move || has_progress.get().then(|| view! {
+                    <label for="complete-from">"Start from"</label>
+                    <select
+                        id="complete-from"
+                        on:change=move |ev| {
+                            from.set(if event_target_value(&ev) == "plan" { LeftFrom::Plan } else { LeftFrom::Held });
+                            result.set(None);
+                            previewing.set(None);
+                        }
+                    >
+                        <option value="held" selected=move || from.get() == LeftFrom::Held>"the units achieved and in progress"</option>
+                        <option value="plan" selected=move || from.get() == LeftFrom::Plan>"every unit of the plan"</option>
+                    </select>
+                })}
                 <button type="button" on:click=run>"Find the cheapest completion"</button>
             </div>
-            {body}
+            <div id="completion-outcome">
+                {move || ran_from.get().filter(|_| result.with(Option::is_some)).map(|f| view! { <p class="left-from">{left_heading(f)}</p> })}
+                {body}
+            </div>
             <p class="visually-hidden" role="status">{announcement}</p>
         </section>
     }

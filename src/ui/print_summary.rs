@@ -35,7 +35,8 @@ pub fn PrintSummary(
         let finish = record.finish.get_untracked().map(|f| match f {
             Ok(e) => {
                 let w = finish_words(&catalogue, &e);
-                format!("{} {} {}", w.finish, w.left, w.figure)
+                let quickest = w.quickest.map(|q| format!(" {q}")).unwrap_or_default();
+                format!("{} {} {}{quickest}", w.finish, w.left, w.figure)
             }
             Err(e) => no_estimate_words(&catalogue, &e),
         });

@@ -149,6 +149,7 @@ pub fn RecordPanel(
                             <p class="finish-date"><strong>{w.finish}</strong></p>
                             <p>{w.left}</p>
                             <p class="hint">{w.figure}</p>
+                            {w.quickest.map(|q| view! { <p class="quickest">{q}</p> })}
                         </div>
                     }
                     .into_any()

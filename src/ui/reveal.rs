@@ -1,7 +1,7 @@
 //! Brings something that just appeared into view when it is not: the finish date after its
 //! button, the field an exemption asks for. The plan column scrolls by itself on a laptop, so the
 //! element is measured against the column as well as the window; one already in view is left
-//! where it is, so nothing jumps.
+//! where it is, so nothing jumps. One taller than the room shows its start.
 
 use leptos::prelude::*;
 
@@ -42,6 +42,7 @@ fn reveal(id: &str) {
     if r.top() < top {
         el.scroll_into_view_with_bool(true);
     } else if r.bottom() > bottom {
-        el.scroll_into_view_with_bool(false);
+        // Its end into view, or its start where it is taller than the room there is.
+        el.scroll_into_view_with_bool(r.height() > bottom - top);
     }
 }

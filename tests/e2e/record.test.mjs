@@ -106,6 +106,49 @@ test('an adviser records units achieved under EDI codes, one in progress, and se
   await panel(p).locator('.finish-date').waitFor();
 }));
 
+test('with units achieved and in progress, the cheapest completion starts from them, and a quicker finish is named where planned units cost more', app(async (p) => {
+  await p.open();
+  await journey(p);
+  const region = p.completionRegion;
+  const start = region.getByRole('combobox', { name: 'Start from', exact: true });
+  assert.equal(await start.inputValue(), 'held');
+  const fromHeld = await p.findCompletions('guided learning hours');
+  assert.ok(fromHeld.length >= 1, fromHeld.join('\n'));
+  assert.equal(await region.locator('.left-from').innerText(), 'What is left, from the units achieved and in progress:');
+  // The first option, added to the held units, meets every rule: each of its units is either
+  // already planned (and marked so) or new.
+  const first = region.getByRole('listitem').first();
+  const codes = await first.locator('.option-unit .code').allInnerTexts();
+  const planned = await p.planCodes();
+  for (const code of codes) {
+    const row = first.locator('.option-unit', { has: p.page.locator('.code', { hasText: code }) });
+    assert.equal(await row.getByText('Already planned', { exact: true }).count(), planned.includes(code) ? 1 : 0, code);
+  }
+  // The result is where the adviser is looking once asked for.
+  assert.ok(inView(await region.locator('.left-from').boundingBox(), p.page.viewportSize()), 'what is left is on screen');
+  // A change of start clears the result until it is asked for again, now keeping every planned unit.
+  await start.selectOption('plan');
+  assert.equal(await region.getByRole('list', { name: 'Completions', exact: true }).count(), 0);
+  await p.findCompletions('guided learning hours');
+  assert.equal(await region.locator('.left-from').innerText(), 'What is left, keeping every unit of the plan:');
+  assert.equal(await region.getByText('Already planned', { exact: true }).count(), 0);
+  // A status change is a different start: the result goes.
+  await p.page.getByRole('combobox', { name: 'Status of A/601/1205', exact: true }).selectOption('in_progress');
+  await eventually(async () => assert.equal(await region.getByRole('list', { name: 'Completions', exact: true }).count(), 0));
+  // A dearer unit of group B planned instead of A/601/1205: the finish names the quicker way
+  // from what is held, in the same figure, and still counts the plan as it stands.
+  await p.page.getByRole('combobox', { name: 'Status of A/601/1205', exact: true }).selectOption('planned');
+  await p.remove('A/601/1205');
+  await p.add('A/601/1219');
+  const finish = panel(p).locator('.finish');
+  await eventually(async () => assert.match(await finish.innerText(), /Still to study: 119 GLH in 3 units/));
+  assert.equal(await finish.locator('.finish-date').innerText(), 'Estimated finish: around 26 April 2027 (20 weeks at 6 hours a week from 7 December 2026).');
+  assert.equal(
+    await finish.locator('.quickest').innerText(),
+    'Quicker, from the units achieved and in progress alone: 99 GLH in 3 units (1 in progress, 2 to add to meet the rules, the cheapest in GLH: A/601/1205, A/601/1530), around 5 April 2027 (17 weeks). The planned units not started would change.',
+  );
+}));
+
 test('an exemption needs its reason, and a bad code, date or rate is refused in words with nothing changed', app(async (p) => {
   await p.open();
   await p.chooseQualification(HIGHFIELD);

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use qualplan::catalogue::embedded;
 use qualplan::plan::saved::{decode, encode, VERSION};
 use qualplan::plan::{
-    check_record, exchange, share, Held, Plan, RecordEditError, StatusChoice, StudyRate,
+    check_record, exchange, share, Date, Held, Plan, RecordEditError, StatusChoice, StudyRate,
     UnitRecord, UnitStatus, Workspace,
 };
 use qualplan::rules::Readings;
@@ -365,7 +365,8 @@ fn a_status_is_set_and_an_exemption_needs_its_reason() {
         StatusChoice::of(w.plan().record.get(code)),
         StatusChoice::Exempt
     );
-    w.set_achieved_on(code, "2025-07-01").unwrap();
+    let today = Date::parse("2026-12-04").unwrap();
+    w.set_achieved_on(code, "2025-07-01", today).unwrap();
     w.set_evidence(code, "Certificate seen").unwrap();
     // Achieved, not exempt: the date and evidence stay, the reason goes.
     w.set_status(code, StatusChoice::Achieved, "").unwrap();
@@ -390,14 +391,22 @@ fn a_status_is_set_and_an_exemption_needs_its_reason() {
         }
     );
     assert!(matches!(
-        w.set_achieved_on("R/601/1209", "2025-07-01"),
+        w.set_achieved_on("R/601/1209", "2025-07-01", today),
         Err(RecordEditError::NotAchieved(_))
     ));
     assert!(matches!(
-        w.set_achieved_on(code, "2025-02-29"),
+        w.set_achieved_on(code, "2025-02-29", today),
         Err(RecordEditError::Date(..))
     ));
-    w.set_achieved_on(code, "").unwrap();
+    // Achieved today is taken; tomorrow is refused in words, the date kept as it was.
+    w.set_achieved_on(code, "2026-12-04", today).unwrap();
+    let tomorrow = w.set_achieved_on(code, "2026-12-05", today).unwrap_err();
+    assert_eq!(
+        tomorrow.to_string(),
+        "The date: 2026-12-05 is after today (2026-12-04); give the day the unit was achieved, today or earlier"
+    );
+    assert_eq!(w.plan().record[code].on.as_deref(), Some("2026-12-04"));
+    w.set_achieved_on(code, "", today).unwrap();
     assert_eq!(w.plan().record[code].on, None);
     w.set_status(code, StatusChoice::Planned, "").unwrap();
     assert!(!w.plan().record.contains_key(code));

@@ -64,6 +64,8 @@ pub enum RecordEditError {
     /// A date, evidence or reason given for a unit that is not achieved.
     NotAchieved(String),
     Date(DateError, String),
+    /// An achievement dated after today (the date given, today).
+    AfterToday(Date, Date),
     Lookup(Box<LookupError>),
     /// Hours a week that are not a whole number.
     Hours(String),
@@ -84,6 +86,10 @@ impl std::fmt::Display for RecordEditError {
                 "{code} is not achieved: choose \u{201c}Achieved\u{201d} or \u{201c}Exempt\u{201d} first"
             ),
             RecordEditError::Date(e, typed) => write!(f, "The date: {}", e.words(typed)),
+            RecordEditError::AfterToday(on, today) => write!(
+                f,
+                "The date: {on} is after today ({today}); give the day the unit was achieved, today or earlier"
+            ),
             RecordEditError::Lookup(e) => match &**e {
                 // Any document's code is taken here, so "unknown" means in every document.
                 LookupError::UnknownUnit {
@@ -157,15 +163,22 @@ impl Workspace {
         Ok(())
     }
 
-    /// Changes an achieved unit's date (`YYYY-MM-DD`; empty takes it away).
-    pub fn set_achieved_on(&mut self, code: &str, typed: &str) -> Result<(), RecordEditError> {
+    /// Changes an achieved unit's date (`YYYY-MM-DD`, `today` or earlier; empty takes it away).
+    pub fn set_achieved_on(
+        &mut self,
+        code: &str,
+        typed: &str,
+        today: Date,
+    ) -> Result<(), RecordEditError> {
         let on = match typed.trim() {
             "" => None,
-            t => Some(
-                Date::parse(t)
-                    .map_err(|e| RecordEditError::Date(e, t.to_string()))?
-                    .to_string(),
-            ),
+            t => {
+                let on = Date::parse(t).map_err(|e| RecordEditError::Date(e, t.to_string()))?;
+                if on > today {
+                    return Err(RecordEditError::AfterToday(on, today));
+                }
+                Some(on.to_string())
+            }
         };
         self.edit_achieved(code, |r| r.on = on)
     }

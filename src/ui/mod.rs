@@ -37,6 +37,7 @@ mod shared_catalogue;
 mod shared_plan_offer;
 pub mod storage;
 mod summary_bar;
+mod today;
 mod totals_panel;
 mod unit_badges;
 mod unit_record;

@@ -6,6 +6,7 @@
 use super::announcer::Announce;
 use super::reveal::reveal_soon;
 use super::shared_catalogue::SharedCatalogue;
+use super::today::today;
 use super::use_record::RecordSignals;
 use crate::plan::{progression, Workspace};
 use crate::present::{
@@ -21,16 +22,6 @@ fn error_message(id: &'static str, error: RwSignal<Option<String>>) -> impl Into
             view! { <p class="error-message" id=id><span class="visually-hidden">"Error: "</span>{e}</p> }
         })
     }
-}
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
 }
 
 #[component]
@@ -79,7 +70,11 @@ pub fn RecordPanel(
             .map(|s| s.hours_a_week.to_string())
             .unwrap_or_default()
     };
-    let from0 = move || saved_rate.get().map_or_else(today, |s| s.from);
+    let from0 = move || {
+        saved_rate
+            .get()
+            .map_or_else(|| today().to_string(), |s| s.from)
+    };
     let hours_ref: NodeRef<leptos::html::Input> = NodeRef::new();
     let from_ref: NodeRef<leptos::html::Input> = NodeRef::new();
     let study_error: RwSignal<Option<String>> = RwSignal::new(None);

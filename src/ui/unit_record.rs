@@ -6,6 +6,7 @@
 use super::announcer::Announce;
 use super::reveal::open_and_reveal_soon;
 use super::shared_catalogue::SharedCatalogue;
+use super::today::today;
 use super::use_record::RecordSignals;
 use crate::catalogue::UnitId;
 use crate::plan::{StatusChoice, UnitRecord, Workspace};
@@ -95,7 +96,7 @@ fn record_field(
         workspace.update(|w| {
             r = match field {
                 Field::Reason => w.set_status(&code, StatusChoice::Exempt, &typed),
-                Field::On => w.set_achieved_on(&code, &typed),
+                Field::On => w.set_achieved_on(&code, &typed, today()),
                 Field::Evidence => w.set_evidence(&code, &typed),
             }
         });

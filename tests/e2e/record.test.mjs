@@ -163,14 +163,25 @@ test('an exemption needs its reason, and a bad code, date or rate is refused in 
   await reason.press('Enter');
   await eventually(async () => assert.equal(await recordOf(p, 'A/601/1205'), 'exempt: Level 3 Diploma in Customer Service, 2019'));
   assert.equal(await status(p, 'A/601/1205'), 'exempt');
-  // A date that is not a day of the calendar is refused beside its field.
+  // A date after today is refused beside its field, and nothing is kept.
   await p.page.getByRole('combobox', { name: 'Status of F/601/1609', exact: true }).selectOption('achieved');
   const more = p.planList.locator('li', { has: p.page.getByRole('combobox', { name: 'Status of F/601/1609' }) }).locator('details.record-more');
   await more.locator('summary').click();
+  const on = more.getByLabel('Achieved on', { exact: true });
+  await on.fill('2099-01-01');
+  await on.press('Enter');
+  const today = await p.page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  await eventually(async () => assert.equal(await more.locator('.error-message').textContent(), `Error: The date: 2099-01-01 is after today (${today}); give the day the unit was achieved, today or earlier`));
+  assert.equal(await on.getAttribute('aria-invalid'), 'true');
+  assert.equal((await p.saved()).plans[0].record.find((r) => r.unit === 'F/601/1609').on, undefined);
+  await on.fill(today);
+  await on.press('Enter');
+  await eventually(async () => assert.equal((await p.saved()).plans[0].record.find((r) => r.unit === 'F/601/1609').on, today));
+  assert.equal(await more.locator('.error-message').count(), 0);
   const evidence = more.getByLabel('Evidence', { exact: true });
   await evidence.fill('Witness statement, 3 March');
   await evidence.press('Enter');
-  await eventually(async () => assert.equal(await recordOf(p, 'F/601/1609'), 'evidence: Witness statement, 3 March'));
+  await eventually(async () => assert.match(await recordOf(p, 'F/601/1609'), /evidence: Witness statement, 3 March$/));
   // An unknown code and a code that counts towards nothing here.
   await openPanel(p);
   await recordAchieved(p, 'CU999');

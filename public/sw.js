@@ -23,10 +23,13 @@ function serially(task) {
   return run;
 }
 
-/** The content-hashed files of this site that a page names, in an attribute or in its script. */
+/**
+ * The content-hashed files of this site that a page names, in an attribute (quoted, or bare as
+ * the release build's minified page writes it) or in its script.
+ */
 function hashedFiles(html) {
   const urls = new Set();
-  for (const m of html.matchAll(/["']([^"'\s]+)["']/g)) {
+  for (const m of html.matchAll(/["'=]([^"'\s<>=]+)/g)) {
     if (!HASHED.test(m[1])) continue;
     const url = new URL(m[1], self.location);
     if (url.origin === self.location.origin) urls.add(url.href);

@@ -8,12 +8,13 @@ use super::reveal::reveal_soon;
 use super::shared_catalogue::SharedCatalogue;
 use super::use_record::RecordSignals;
 use crate::catalogue::Catalogue;
-use crate::plan::{complete, what_is_left, Check, CompletionResult, LeftFrom, Minimise, Workspace};
+use crate::plan::{what_is_left, Check, CompletionResult, LeftFrom, Minimise, Record, Workspace};
 use crate::present::{
     completion_words, left_heading, option_details, preview_announcement, preview_check,
     preview_words, Tone, ALREADY_PLANNED, ALTERNATIVES, NOT_IN_FIRST, PREVIEW_MARK, PREVIEW_NOTE,
 };
 use leptos::prelude::*;
+use std::sync::Arc;
 
 fn mark(tone: Tone) -> &'static str {
     match tone {
@@ -55,40 +56,30 @@ pub fn CompletionPanel(
     let run = move |_| {
         let readings = workspace.with(|w| w.plan().readings.clone());
         let catalogue: &Catalogue = &catalogue.get_value();
-        let r = match record.record.get().filter(|(_, r)| r.has_progress()) {
-            Some((q, r)) => Some((
-                from.get(),
-                what_is_left(
-                    catalogue,
-                    q,
-                    &r,
-                    from.get(),
-                    &readings,
-                    minimise.get(),
-                    ALTERNATIVES,
-                ),
-            )),
-            None => checked.with(|c| {
-                c.as_ref().map(|c| {
-                    let result = complete(
-                        catalogue,
-                        c.qualification,
-                        &c.planned,
-                        &readings,
-                        minimise.get(),
-                        ALTERNATIVES,
-                    );
-                    (LeftFrom::Plan, result)
-                })
-            }),
-        };
+        // A plan without a record is a record of planned units, completed as it stands.
+        let held = record.record.get().filter(|(_, r)| r.has_progress());
+        let shown_from = held.as_ref().map(|_| from.get());
+        let start = held.or_else(|| {
+            checked.with(|c| {
+                c.as_ref()
+                    .map(|c| (c.qualification, Arc::new(Record::planned(&c.planned))))
+            })
+        });
+        let r = start.map(|(q, r)| {
+            let from = shown_from.unwrap_or(LeftFrom::Plan);
+            what_is_left(
+                catalogue,
+                q,
+                &r,
+                from,
+                &readings,
+                minimise.get(),
+                ALTERNATIVES,
+            )
+        });
         previewing.set(None);
-        ran_from.set(
-            r.as_ref()
-                .map(|(f, _)| *f)
-                .filter(|_| has_progress.get_untracked()),
-        );
-        result.set(r.map(|(_, r)| r));
+        ran_from.set(shown_from);
+        result.set(r);
         reveal_soon("completion-outcome");
     };
     // The preview of the option previewed: the plan checked with its units added.
@@ -228,6 +219,7 @@ pub fn CompletionPanel(
         <section class="completion" aria-labelledby="completion-heading">
             <h2 id="completion-heading">"Complete this plan"</h2>
             <div class="completion-controls">
+                <span class="control-pair">
                 <label for="minimise">"Fewest"</label>
                 <select
                     id="minimise"
@@ -236,7 +228,9 @@ pub fn CompletionPanel(
                     <option value="credits">"credits"</option>
                     <option value="glh">"guided learning hours"</option>
                 </select>
+                </span>
                 {move || has_progress.get().then(|| view! {
+                    <span class="control-pair">
                     <label for="complete-from">"Start from"</label>
                     <select
                         id="complete-from"
@@ -249,6 +243,7 @@ pub fn CompletionPanel(
                         <option value="held" selected=move || from.get() == LeftFrom::Held>"the units achieved and in progress"</option>
                         <option value="plan" selected=move || from.get() == LeftFrom::Plan>"every unit of the plan"</option>
                     </select>
+                    </span>
                 })}
                 <button type="button" on:click=run>"Find the cheapest completion"</button>
             </div>

@@ -128,6 +128,16 @@ const STATES = {
     await panel.locator('.finish-date').waitFor();
     return panel;
   },
+  // The same learner, a dearer unit planned: the cheapest completion from the units achieved and
+  // in progress, and the quicker finish it gives.
+  'record-completion': async (p) => {
+    await STATES['learner-record'](p);
+    await p.remove('A/601/1205');
+    await p.add('A/601/1219');
+    await p.page.locator('details.record-panel .quickest').waitFor();
+    await p.findCompletions('guided learning hours');
+    return p.completionRegion;
+  },
   // The learner's Highfield route beside an EDI route: the shared unit marked in both.
   'compare-plans': async (p) => {
     await STATES['learner-record'](p);

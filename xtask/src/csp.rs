@@ -35,10 +35,11 @@ pub fn apply(page: &str) -> Result<(), String> {
         hashes.join(" ")
     );
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
-    let at = html
-        .find("<meta charset=\"utf-8\" />")
-        .ok_or(format!("{page} has no <meta charset> to follow"))?
-        + "<meta charset=\"utf-8\" />".len();
+    // As written in the page, or as the release build minifies it.
+    let at = ["<meta charset=\"utf-8\" />", "<meta charset=utf-8>"]
+        .iter()
+        .find_map(|tag| html.find(tag).map(|at| at + tag.len()))
+        .ok_or(format!("{page} has no <meta charset> to follow"))?;
     let out = format!("{}\n    {meta}{}", &html[..at], &html[at..]);
     std::fs::write(&path, out).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     eprintln!(

@@ -26,7 +26,7 @@ export async function nextRelease(dist) {
   }
   let page = await readFile(path.join(dist, 'index.html'), 'utf8');
   for (const [from, to] of renamed) page = page.replaceAll(from, to);
-  const script = page.match(/<script type="module">([\s\S]*?)<\/script>/);
+  const script = page.match(/<script type="?module"?>([\s\S]*?)<\/script>/);
   if (!script) throw new Error(`${dist}/index.html: no inline module script to rehash`);
   const hash = createHash('sha256').update(script[1]).digest('base64');
   page = page.replace(/'sha256-[A-Za-z0-9+/=]+'/, `'sha256-${hash}'`);

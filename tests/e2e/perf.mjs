@@ -402,7 +402,8 @@ async function withWasmPreloadToggled(dist) {
   await cp(dist, folder, { recursive: true });
   const file = path.join(folder, 'index.html');
   const page = await readFile(file, 'utf8');
-  const link = page.match(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/);
+  // As trunk writes it, attributes quoted or (the release build's minified page) bare.
+  const link = [...page.matchAll(/<link\b[^>]*>/g)].find((m) => /\brel="?preload"?/.test(m[0]) && /_bg\.wasm/.test(m[0]));
   let toggled;
   if (link) {
     toggled = page.replace(link[0], '');

@@ -112,6 +112,9 @@ test('with units achieved and in progress, the cheapest completion starts from t
   const region = p.completionRegion;
   const start = region.getByRole('combobox', { name: 'Start from', exact: true });
   assert.equal(await start.inputValue(), 'held');
+  // What a screen reader meets: each choice named, then the button.
+  const controls = await region.locator('.completion-controls').ariaSnapshot();
+  assert.match(controls, /combobox "Fewest"[\s\S]*combobox "Start from"[\s\S]*option "the units achieved and in progress" \[selected\][\s\S]*button "Find the cheapest completion"/);
   const fromHeld = await p.findCompletions('guided learning hours');
   assert.ok(fromHeld.length >= 1, fromHeld.join('\n'));
   assert.equal(await region.locator('.left-from').innerText(), 'What is left, from the units achieved and in progress:');

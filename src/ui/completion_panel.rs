@@ -220,29 +220,29 @@ pub fn CompletionPanel(
             <h2 id="completion-heading">"Complete this plan"</h2>
             <div class="completion-controls">
                 <span class="control-pair">
-                <label for="minimise">"Fewest"</label>
-                <select
-                    id="minimise"
-                    on:change=move |ev| minimise.set(if event_target_value(&ev) == "glh" { Minimise::Glh } else { Minimise::Credits })
-                >
-                    <option value="credits">"credits"</option>
-                    <option value="glh">"guided learning hours"</option>
-                </select>
+                    <label for="minimise">"Fewest"</label>
+                    <select
+                        id="minimise"
+                        on:change=move |ev| minimise.set(if event_target_value(&ev) == "glh" { Minimise::Glh } else { Minimise::Credits })
+                    >
+                        <option value="credits">"credits"</option>
+                        <option value="glh">"guided learning hours"</option>
+                    </select>
                 </span>
                 {move || has_progress.get().then(|| view! {
                     <span class="control-pair">
-                    <label for="complete-from">"Start from"</label>
-                    <select
-                        id="complete-from"
-                        on:change=move |ev| {
-                            from.set(if event_target_value(&ev) == "plan" { LeftFrom::Plan } else { LeftFrom::Held });
-                            result.set(None);
-                            previewing.set(None);
-                        }
-                    >
-                        <option value="held" selected=move || from.get() == LeftFrom::Held>"the units achieved and in progress"</option>
-                        <option value="plan" selected=move || from.get() == LeftFrom::Plan>"every unit of the plan"</option>
-                    </select>
+                        <label for="complete-from">"Start from"</label>
+                        <select
+                            id="complete-from"
+                            on:change=move |ev| {
+                                from.set(if event_target_value(&ev) == "plan" { LeftFrom::Plan } else { LeftFrom::Held });
+                                result.set(None);
+                                previewing.set(None);
+                            }
+                        >
+                            <option value="held" selected=move || from.get() == LeftFrom::Held>"the units achieved and in progress"</option>
+                            <option value="plan" selected=move || from.get() == LeftFrom::Plan>"every unit of the plan"</option>
+                        </select>
                     </span>
                 })}
                 <button type="button" on:click=run>"Find the cheapest completion"</button>

@@ -12,6 +12,9 @@ use qualplan::plan::{
 };
 use qualplan::rules::Readings;
 
+#[path = "common/damage.rs"]
+mod damage;
+
 const HIGHFIELD: &str = "highfield-l2-nvq-customer-service";
 
 fn achieved_as(held_as: &str) -> UnitRecord {
@@ -295,6 +298,61 @@ proptest! {
         let link = String::from_utf8_lossy(&link);
         if let Ok(p) = share::decode(&link, c) {
             prop_assert!(qualplan::plan::check_record_form(&p, c).is_ok());
+        }
+    }
+}
+
+/// A plan carrying a record: one of `record_strategy`'s, or the adviser's, which also holds a
+/// unit achieved under another document's code.
+fn any_record_plan() -> impl Strategy<Value = Plan> {
+    prop_oneof![record_strategy(), Just(adviser_plan())]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// Whatever the damage to a save carrying a record, the plans open with records that can be
+    /// used, and any damage met is reported with the saved text kept whole.
+    #[test]
+    fn a_damaged_save_with_a_record_opens_with_records_that_can_be_used_and_keeps_the_text(
+        text in any_record_plan()
+            .prop_flat_map(|p| damage::damaged(encode(&Workspace::from_plans(vec![p], 0))))
+    ) {
+        let c = embedded();
+        let r = decode(&text, c);
+        prop_assert!(!r.workspace.plans.is_empty());
+        for p in &r.workspace.plans {
+            prop_assert!(qualplan::plan::check_record_form(p, c).is_ok(), "{:?}", p);
+        }
+        if !r.problems.is_empty() {
+            prop_assert_eq!(r.unreadable.as_deref(), Some(text.as_str()), "{:?}", r.problems);
+        }
+    }
+
+    /// A damaged link or plans file carrying a record is refused in words, or gives plans whose
+    /// records can be used.
+    #[test]
+    fn a_damaged_link_or_plans_file_with_a_record_is_refused_or_gives_records_that_can_be_used(
+        (link, file) in any_record_plan().prop_flat_map(|p| (
+            damage::damaged(share::encode(&p)),
+            damage::damaged(exchange::export(std::slice::from_ref(&p))),
+        ))
+    ) {
+        let c = embedded();
+        match share::decode(&format!("#{link}"), c) {
+            Ok(p) => prop_assert!(qualplan::plan::check_record_form(&p, c).is_ok(), "{:?}", p),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+        match exchange::import(&file, c) {
+            Ok(plans) => {
+                for p in &plans {
+                    prop_assert!(qualplan::plan::check_record_form(p, c).is_ok(), "{:?}", p);
+                }
+            }
+            Err(e) => {
+                let e = e.to_string();
+                prop_assert!(e.starts_with("The file") || e.starts_with("Plan "), "{}", e);
+            }
         }
     }
 }

@@ -10,7 +10,8 @@
 // Phone profile (PHONE below, as Lighthouse's mobile profile): the same figures through a slow
 // network and a slowed CPU, with the files compressed as a static host sends them.
 //
-// Only the phone profile's add or remove, for timing a change to the view:
+// Only the phone profile's add or remove, for timing a change to the view (with the renderer's
+// task, script, style and layout time per press):
 //   QUALPLAN_PERF_ONLY=phone-latency QUALPLAN_PHONE_PRESSES=40 QUALPLAN_DIST=dist node tests/e2e/perf.mjs
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -159,16 +160,32 @@ function change(page, code, { kind = 'click', frame = false } = {}) {
  * Interaction latency in cg-4411-30: `presses` adds and removes through `codes` in turn.
  * `phone`: the phone's window and CPU (the page loaded first at full speed).
  */
-async function latency({ kind = 'click', saved, phone = false, presses = RUNS * 2 } = {}) {
+async function latency({ kind = 'click', saved, phone = false, presses = RUNS * 2, breakdown } = {}) {
   const { context, page } = await open(phone);
   if (saved) await seedWorkspace(page, saved);
   await page.goto(server.url);
   await page.getByRole('combobox', { name: 'Qualification', exact: true }).selectOption('cg-4411-30');
   await page.locator('button[aria-label="Add 002"]').first().waitFor({ state: 'attached' });
-  if (phone) await onPhone(page, { network: false });
+  const cdp = phone ? await onPhone(page, { network: false }) : null;
+  const metrics = async () => {
+    if (!breakdown || !cdp) return {};
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+  };
+  if (breakdown && cdp) await cdp.send('Performance.enable');
   const codes = ['001', '003', '004', '005', '006', '007', '008', '010'];
   const times = [];
+  const before = await metrics();
   for (let i = 0; i < presses; i++) times.push(await change(page, codes[i % codes.length], { kind, frame: phone }));
+  const after = await metrics();
+  // The renderer's own accounting, summed over the presses (the frame after each change included):
+  // where a change's time goes.
+  if (breakdown && cdp) {
+    for (const [name, key] of [['task', 'TaskDuration'], ['script', 'ScriptDuration'], ['style', 'RecalcStyleDuration'], ['layout', 'LayoutDuration']]) {
+      breakdown[name] = ((after[key] - before[key]) * 1000) / presses;
+    }
+    breakdown.layouts = (after.LayoutCount - before.LayoutCount) / presses;
+  }
   await context.close();
   return times;
 }
@@ -214,11 +231,13 @@ async function completions(table, { phone = false, runs = 5, label = '' } = {}) 
 // whole bench.
 if (process.env.QUALPLAN_PERF_ONLY === 'phone-latency') {
   const presses = Number(process.env.QUALPLAN_PHONE_PRESSES || 40);
-  stats(phoneRows, 'add or remove on the phone profile -> the next frame drawn (ms)', await latency({ phone: true, presses }), '16 median, 50 worst');
+  const per = {};
+  stats(phoneRows, 'add or remove on the phone profile -> the next frame drawn (ms)', await latency({ phone: true, presses, breakdown: per }), '16 median, 50 worst');
   await browser.close();
   await server.close();
   const r = phoneRows[0];
   console.log(`${r.name}: ${r.runs} presses, median ${r.median.toFixed(1)}, worst ${r.worst.toFixed(1)}`);
+  console.log(`per press (ms): task ${per.task.toFixed(1)}, script ${per.script.toFixed(1)}, style ${per.style.toFixed(1)}, layout ${per.layout.toFixed(1)} in ${per.layouts.toFixed(2)} layouts`);
   process.exit(0);
 }
 

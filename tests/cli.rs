@@ -558,6 +558,32 @@ fn achieved_units_from_another_document_count_through_their_links() {
 }
 
 #[test]
+fn an_unknown_achieved_unit_is_exit_2_saying_no_document_prints_it() {
+    // A unit held may be named by any document's code, so an unknown one is unknown everywhere.
+    let out = qualplan(&[
+        "check",
+        "highfield",
+        "F/601/1609",
+        "--achieved",
+        "F/601/161",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown unit \"F/601/161\": no document in the catalogue prints it"),
+        "{err}"
+    );
+    assert!(!err.contains("that qualification's document"), "{err}");
+    assert!(
+        err.contains("F/601/1609"),
+        "the qualification's close codes: {err}"
+    );
+    // Another document's code for a unit of the qualification is taken.
+    let out = qualplan(&["check", "highfield", "F/601/1609", "--in-progress", "CU792"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
 fn a_plan_complete_only_with_its_in_progress_unit_exits_0() {
     let complete = [
         "F/601/1609",

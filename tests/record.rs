@@ -248,7 +248,7 @@ fn a_unit_held_under_another_documents_code_counts_through_its_link() {
     // Unknown, printed for two different units, and counting nowhere in this qualification.
     assert!(matches!(
         counted_unit(c, h, "CU999"),
-        Err(LookupError::UnknownUnit { input, .. }) if input == "CU999"
+        Err(LookupError::UnknownAnywhere { input, .. }) if input == "CU999"
     ));
     assert!(matches!(
         counted_unit(c, h, "110"),

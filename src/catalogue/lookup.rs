@@ -33,6 +33,12 @@ pub enum LookupError {
         input: String,
         candidates: Vec<String>,
     },
+    /// A unit held (achieved or in progress), which may be named by any document's code, that no
+    /// document prints; `suggestions` are the qualification's own codes close to it.
+    UnknownAnywhere {
+        input: String,
+        suggestions: Vec<String>,
+    },
     /// A unit the catalogue holds, which counts as no unit of the qualification (neither
     /// offered by it nor linked to a unit it offers).
     CountsNowhere {
@@ -59,6 +65,10 @@ impl fmt::Display for LookupError {
                 suggestions,
             } => {
                 write!(f, "unknown unit {input:?} in {qualification}: expected a unit code as that qualification's document prints it, or its unit accreditation number")?;
+                write_list(f, "did you mean", suggestions)
+            }
+            LookupError::UnknownAnywhere { input, suggestions } => {
+                write!(f, "unknown unit {input:?}: no document in the catalogue prints it; expected a unit code as its awarding body's document prints it (such as CU791 or F/601/1609, or DOCUMENT:CODE), or its unit accreditation number")?;
                 write_list(f, "did you mean", suggestions)
             }
             LookupError::CountsNowhere {

@@ -365,7 +365,7 @@ pub fn what_is_left(
 /// Finds a code a person holds (from any document, as its code, UAN or `DOCUMENT:CODE`) as the
 /// unit of qualification `q` it counts as: first as `q`'s own document prints it (`find_unit`),
 /// else anywhere in the catalogue (`find_unit_anywhere`) and through its links (`counts_as`). An
-/// unknown code is `UnknownUnit` with the nearest codes of `q`; a code printed for different
+/// unknown code is `UnknownAnywhere` with the nearest codes of `q`; a code printed for different
 /// units in more than one document is `AmbiguousUnit` (name it as `DOCUMENT:CODE`); a unit that
 /// counts as none of `q`'s is `CountsNowhere`.
 pub fn counted_unit(
@@ -380,7 +380,15 @@ pub fn counted_unit(
     };
     let from = match catalogue.find_unit_anywhere(input) {
         Ok(from) => from,
-        Err(LookupError::UnknownUnit { .. }) => return Err(unknown),
+        // Any document's code is taken here, so "unknown" means in every document.
+        Err(LookupError::UnknownUnit { .. }) => {
+            return Err(match unknown {
+                LookupError::UnknownUnit {
+                    input, suggestions, ..
+                } => LookupError::UnknownAnywhere { input, suggestions },
+                other => other,
+            })
+        }
         Err(e) => return Err(e),
     };
     match counts_as(catalogue, q, from) {

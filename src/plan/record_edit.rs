@@ -91,10 +91,7 @@ impl std::fmt::Display for RecordEditError {
                 "The date: {on} is after today ({today}); give the day the unit was achieved, today or earlier"
             ),
             RecordEditError::Lookup(e) => match &**e {
-                // Any document's code is taken here, so "unknown" means in every document.
-                LookupError::UnknownUnit {
-                    input, suggestions, ..
-                } => {
+                LookupError::UnknownAnywhere { input, suggestions } => {
                     write!(f, "No awarding body\u{2019}s document in the catalogue prints a unit {}: give the unit\u{2019}s code as its document prints it (such as CU791 or F/601/1609) or its unit accreditation number", crate::limits::excerpt(input))?;
                     if !suggestions.is_empty() {
                         write!(f, ". Codes of this qualification close to it: {}", suggestions.join(", "))?;

@@ -570,7 +570,9 @@ fn an_unknown_achieved_unit_is_exit_2_saying_no_document_prints_it() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains("unknown unit \"F/601/161\": no document in the catalogue prints it"),
+        err.contains(
+            "No awarding body\u{2019}s document in the catalogue prints a unit \"F/601/161\""
+        ),
         "{err}"
     );
     assert!(!err.contains("that qualification's document"), "{err}");

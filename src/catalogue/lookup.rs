@@ -67,9 +67,13 @@ impl fmt::Display for LookupError {
                 write!(f, "unknown unit {input:?} in {qualification}: expected a unit code as that qualification's document prints it, or its unit accreditation number")?;
                 write_list(f, "did you mean", suggestions)
             }
+            // In words the planner's record panel shows as they are.
             LookupError::UnknownAnywhere { input, suggestions } => {
-                write!(f, "unknown unit {input:?}: no document in the catalogue prints it; expected a unit code as its awarding body's document prints it (such as CU791 or F/601/1609, or DOCUMENT:CODE), or its unit accreditation number")?;
-                write_list(f, "did you mean", suggestions)
+                write!(f, "No awarding body\u{2019}s document in the catalogue prints a unit {}: give the unit\u{2019}s code as its document prints it (such as CU791 or F/601/1609) or its unit accreditation number", crate::limits::excerpt(input))?;
+                if !suggestions.is_empty() {
+                    write!(f, ". Codes of this qualification close to it: {}", suggestions.join(", "))?;
+                }
+                Ok(())
             }
             LookupError::CountsNowhere {
                 input,

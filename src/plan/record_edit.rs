@@ -90,16 +90,7 @@ impl std::fmt::Display for RecordEditError {
                 f,
                 "The date: {on} is after today ({today}); give the day the unit was achieved, today or earlier"
             ),
-            RecordEditError::Lookup(e) => match &**e {
-                LookupError::UnknownAnywhere { input, suggestions } => {
-                    write!(f, "No awarding body\u{2019}s document in the catalogue prints a unit {}: give the unit\u{2019}s code as its document prints it (such as CU791 or F/601/1609) or its unit accreditation number", crate::limits::excerpt(input))?;
-                    if !suggestions.is_empty() {
-                        write!(f, ". Codes of this qualification close to it: {}", suggestions.join(", "))?;
-                    }
-                    Ok(())
-                }
-                other => other.fmt(f),
-            },
+            RecordEditError::Lookup(e) => e.fmt(f),
             RecordEditError::Hours(typed) => write!(
                 f,
                 "The hours a week: {} is not a whole number of hours; give 1 to {MAX_HOURS_A_WEEK}",

@@ -23,6 +23,7 @@ mod missing_list;
 mod notices;
 mod offline;
 mod other_qualifications;
+mod panic_message;
 mod plan_list;
 mod plan_tools;
 mod plans_bar;
@@ -49,7 +50,7 @@ pub use app::App;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    panic_message::show_panics_on_console();
     // The page's own loading message goes once the app is there.
     if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
         loading.remove();
@@ -61,7 +62,7 @@ pub fn mount() {
 /// Mounts the qualification editor (editor.html) on the page's body: its own page and wasm, so
 /// the planner's bundle does not carry the editor.
 pub fn mount_editor() {
-    console_error_panic_hook::set_once();
+    panic_message::show_panics_on_console();
     if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
         loading.remove();
     }

@@ -1,12 +1,30 @@
 //! Every rule of combination, met or not, with its shortfall, the document's wording and source,
 //! and a switch between readings where the document can be read two ways.
+//!
+//! A change to the plan redraws only the parts of a rule that it changes. The list's shape (which
+//! rules, in which order, folded how, under which readings) is drawn once per shape; each rule's
+//! status, shortfall and counted units follow the check by themselves. Drawing a row again would
+//! set every attribute of every element in it afresh (the build erases view types, see
+//! `.cargo/config.toml`), and a phone pays for that in style and layout on every add.
 
 use super::shared_catalogue::SharedCatalogue;
-use crate::catalogue::{Catalogue, CatalogueQualification};
+use crate::catalogue::{CatalogueQualification, QualificationId, UnitId};
 use crate::plan::{Check, Workspace};
 use crate::present::{reading_label, rule_rows, rule_status, RuleRow};
-use crate::rules::{RuleResult, Status};
+use crate::rules::{Readings, RuleResult, Status};
 use leptos::prelude::*;
+
+/// What decides the list's elements: it changes with the qualification, the readings, the order
+/// and the folding, not with most changes to the plan.
+#[derive(Clone, PartialEq)]
+enum Shape {
+    Unpublished(String),
+    Rules {
+        qualification: QualificationId,
+        rows: Vec<RuleRow>,
+        readings: Readings,
+    },
+}
 
 /// The status as shown: its class and a mark before the words.
 fn status_words(s: Status) -> (&'static str, String) {
@@ -20,32 +38,91 @@ fn status_words(s: Status) -> (&'static str, String) {
     (w.class, format!("{mark} {}", w.words))
 }
 
-fn rule_view(
-    catalogue: &Catalogue,
-    cq: &CatalogueQualification,
-    r: RuleResult,
+/// A rule row's class, by its status (none while the row is being drawn away).
+fn row_class(s: Option<Status>) -> String {
+    match s {
+        Some(s) => format!("rule {}", rule_status(s).class),
+        None => "rule".to_string(),
+    }
+}
+
+/// What of a rule's result changes as units are planned: the rest is drawn with the row.
+#[derive(PartialEq)]
+struct Live {
+    status: Status,
+    /// Shown on the rule's parts instead where it has parts.
+    shortfall: Option<String>,
+    counted: Vec<UnitId>,
+}
+
+/// The changing part of one rule's result, found by the rule's place in the tree (its index
+/// among the qualification's rules, then among its parts). It notifies only when that changes.
+fn follow(checked: Memo<Option<Check>>, path: Vec<usize>) -> Memo<Option<Live>> {
+    Memo::new(move |_| {
+        checked.with(|c| {
+            let (first, rest) = path.split_first()?;
+            let mut r = c.as_ref()?.evaluation.rules.get(*first)?;
+            for i in rest {
+                r = r.children.get(*i)?;
+            }
+            Some(Live {
+                status: r.status,
+                shortfall: r.shortfall.clone().filter(|_| r.children.is_empty()),
+                counted: r.counted.clone(),
+            })
+        })
+    })
+}
+
+/// What a rule row is drawn from, besides the parts that follow the check.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    catalogue: StoredValue<SharedCatalogue>,
+    cq: &'a CatalogueQualification,
+    checked: Memo<Option<Check>>,
     workspace: RwSignal<Workspace>,
-) -> AnyView {
-    let (class, words) = status_words(r.status);
-    let counted: Vec<String> = r
-        .counted
-        .iter()
-        .map(|u| catalogue.unit(*u).unit.code.clone())
-        .collect();
+}
+
+fn rule_view(row: Row, r: &RuleResult, path: Vec<usize>) -> AnyView {
+    let Row {
+        catalogue,
+        cq,
+        checked,
+        workspace,
+    } = row;
+    let live = follow(checked, path.clone());
+    let counted_words = move |units: &[UnitId]| {
+        let codes = catalogue.with_value(|c| {
+            units
+                .iter()
+                .map(|u| c.unit(*u).unit.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        format!("Counted: {codes}")
+    };
     let notes = cq.readings_of(&r.meta.id);
     let in_force = r.reading.clone();
     let rule_id = r.meta.id.clone();
-    let reading_label = reading_label(&r).map(String::from);
-    let children = r.children.clone();
+    let reading_label = reading_label(r).map(String::from);
     view! {
-        <li class=format!("rule {class}") aria-label=r.meta.label.clone()>
+        <li
+            class=move || row_class(live.with(|l| l.as_ref().map(|l| l.status)))
+            aria-label=r.meta.label.clone()
+        >
             <div class="rule-head">
-                <span class="rule-status">{words}</span>
+                <span class="rule-status">{move || live.with(|l| l.as_ref().map(|l| status_words(l.status).1))}</span>
                 " "
                 <span class="rule-label">{r.meta.label.clone()}</span>
             </div>
-            {r.shortfall.clone().filter(|_| r.children.is_empty()).map(|s| view! { <p class="shortfall">{s}</p> })}
-            {(!counted.is_empty()).then(|| view! { <p class="counted">{format!("Counted: {}", counted.join(", "))}</p> })}
+            {move || {
+                live.with(|l| l.as_ref()?.shortfall.clone())
+                    .map(|s| view! { <p class="shortfall">{s}</p> })
+            }}
+            {move || {
+                live.with(|l| l.as_ref().filter(|l| !l.counted.is_empty()).map(|l| counted_words(&l.counted)))
+                    .map(|words| view! { <p class="counted">{words}</p> })
+            }}
             {reading_label.map(|l| view! { <p class="reading-in-force">{format!("Reading in force: {l}")}</p> })}
             <details>
                 <summary>"Printed wording and source"</summary>
@@ -86,9 +163,13 @@ fn rule_view(
                     </fieldset>
                 }
             })}
-            {(!children.is_empty()).then(|| view! {
+            {(!r.children.is_empty()).then(|| view! {
                 <ul class="sub-rules" aria-label=format!("Parts of {}", r.meta.label)>
-                    {children.into_iter().map(|c| rule_view(catalogue, cq, c, workspace)).collect_view()}
+                    {r.children
+                        .iter()
+                        .enumerate()
+                        .map(|(j, c)| rule_view(row, c, [path.as_slice(), &[j]].concat()))
+                        .collect_view()}
                 </ul>
             })}
         </li>
@@ -105,49 +186,75 @@ pub fn RulesPanel(
     classroom: RwSignal<bool>,
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
-    let body = move || {
-        let catalogue: &Catalogue = &catalogue.get_value();
-
+    let shape = Memo::new(move |_| {
         let unmet_first = classroom.get();
         checked.with(|c| {
             let c = c.as_ref()?;
-            // A catalogue newer than this panel's is shown once the screen is drawn again.
-            let cq = catalogue.qualifications.get(c.qualification.index())?;
-            let q = &cq.qualification;
-            if !q.rules_published {
-                return Some(
-                    view! { <p class="unpublished">"Not published in this document: "{q.rules_note.clone().unwrap_or_default()}</p> }
-                        .into_any(),
-                );
-            }
-            let readings = workspace.with_untracked(|w| w.plan().readings.clone());
-            let rules = &c.evaluation.rules;
-            let rows = rule_rows(cq, rules, &readings, unmet_first);
-            Some(
-                view! {
-                    <ul aria-label="Rules of combination" class="rules">
-                        {rows
-                            .into_iter()
-                            .map(|row| match row {
-                                RuleRow::One(i) => rule_view(catalogue, cq, rules[i].clone(), workspace),
-                                RuleRow::Folded { rules: folded, words } => view! {
-                                    <li class="rule met folded">
-                                        <details>
-                                            <summary><span class="rule-status">"\u{2713} "</span>{words}</summary>
-                                            <ul class="sub-rules" aria-label="Barred combinations">
-                                                {folded.into_iter().map(|i| rule_view(catalogue, cq, rules[i].clone(), workspace)).collect_view()}
-                                            </ul>
-                                        </details>
-                                    </li>
-                                }
-                                .into_any(),
-                            })
-                            .collect_view()}
-                    </ul>
+            catalogue.with_value(|catalogue| {
+                // A catalogue newer than this panel's is shown once the screen is drawn again.
+                let cq = catalogue.qualifications.get(c.qualification.index())?;
+                let q = &cq.qualification;
+                if !q.rules_published {
+                    return Some(Shape::Unpublished(q.rules_note.clone().unwrap_or_default()));
                 }
-                .into_any(),
-            )
+                let readings = workspace.with_untracked(|w| w.plan().readings.clone());
+                let rows = rule_rows(cq, &c.evaluation.rules, &readings, unmet_first);
+                Some(Shape::Rules {
+                    qualification: c.qualification,
+                    rows,
+                    readings,
+                })
+            })
         })
+    });
+    let body = move || {
+        let (qualification, rows) =
+            match shape.get()? {
+                Shape::Unpublished(note) => return Some(
+                    view! { <p class="unpublished">"Not published in this document: "{note}</p> }
+                        .into_any(),
+                ),
+                Shape::Rules {
+                    qualification,
+                    rows,
+                    ..
+                } => (qualification, rows),
+            };
+        // The results the shape was made from; their parts that change follow the check.
+        let rules = checked.with_untracked(|c| c.as_ref().map(|c| c.evaluation.rules.clone()))?;
+        let catalogue_now = catalogue.get_value();
+        let cq = catalogue_now.qualifications.get(qualification.index())?;
+        let row = Row {
+            catalogue,
+            cq,
+            checked,
+            workspace,
+        };
+        let one = |i: usize| rule_view(row, &rules[i], vec![i]);
+        Some(
+            view! {
+                <ul aria-label="Rules of combination" class="rules">
+                    {rows
+                        .into_iter()
+                        .map(|r| match r {
+                            RuleRow::One(i) => one(i),
+                            RuleRow::Folded { rules: folded, words } => view! {
+                                <li class="rule met folded">
+                                    <details>
+                                        <summary><span class="rule-status">"\u{2713} "</span>{words}</summary>
+                                        <ul class="sub-rules" aria-label="Barred combinations">
+                                            {folded.into_iter().map(one).collect_view()}
+                                        </ul>
+                                    </details>
+                                </li>
+                            }
+                            .into_any(),
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+        )
     };
     view! {
         <section class="rules-panel" aria-labelledby="rules-heading">

@@ -104,7 +104,8 @@ pub fn AvailableUnits(
                                             {unit_badges(unit)}
                                             {(!also.is_empty()).then(|| view! { <span class="also">{format!("Also in: {}", also.join("; "))}</span> })}
                                             <span class="status">
-                                                {move || planned(id).then(|| view! { <span class="mark planned-mark">"\u{2713} In your plan"</span> })}
+                                                // Kept and hidden rather than made and dropped: a change writes one attribute.
+                                                <span class="mark planned-mark" hidden=move || !planned(id)>"\u{2713} In your plan"</span>
                                                 {move || barred_by(id).map(|by| view! {
                                                     <span class="mark barred-mark">{format!("\u{26a0} Barred: cannot be taken with {by}")}</span>
                                                 })}

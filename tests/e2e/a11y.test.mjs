@@ -188,6 +188,35 @@ test(
 );
 
 test(
+  'focus never falls to the page while a unit is removed: it is on the next Remove button as the row goes',
+  app(async (planner) => {
+    const { page } = planner;
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.addAll(['CU791', 'CU792', 'CU795']);
+    await planner.removeButton('CU792').focus();
+    // Where focus is when the list first shows the row gone (a mutation observer's callback runs
+    // right after the change, before any later frame could move focus).
+    const seen = page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const list = document.querySelector('ul[aria-label="Your plan"]');
+          const obs = new MutationObserver(() => {
+            if ([...list.querySelectorAll('.code')].some((c) => c.textContent === 'CU792')) return;
+            obs.disconnect();
+            const a = document.activeElement;
+            resolve(a === document.body ? 'the page' : a?.getAttribute('aria-label') || a?.textContent);
+          });
+          obs.observe(list, { childList: true, subtree: true });
+          setTimeout(() => resolve('nowhere: the row was not seen to go'), 5000);
+        }),
+    );
+    await page.keyboard.press('Enter');
+    assert.equal(await seen, 'Remove CU795');
+  }),
+);
+
+test(
   'adding a unit with the keyboard does not throw focus back to the top of the page',
   {},
   app(async (planner) => {

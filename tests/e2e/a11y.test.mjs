@@ -167,14 +167,19 @@ for (const width of [320, 390]) {
   );
 }
 
+/** A plan of CU791, CU792 and CU795 (EDI), with focus on `code`'s Remove button. */
+async function threeUnitsWithFocusOnRemove(planner, code) {
+  await planner.open();
+  await planner.chooseQualification('edi-l2-nvq-customer-service');
+  await planner.addAll(['CU791', 'CU792', 'CU795']);
+  await planner.removeButton(code).focus();
+}
+
 test(
   'removing a unit with the keyboard leaves focus in the plan: on the next unit, or the plan\u2019s heading when empty',
   app(async (planner) => {
     const { page } = planner;
-    await planner.open();
-    await planner.chooseQualification('edi-l2-nvq-customer-service');
-    await planner.addAll(['CU791', 'CU792', 'CU795']);
-    await planner.removeButton('CU792').focus();
+    await threeUnitsWithFocusOnRemove(planner, 'CU792');
     await page.keyboard.press('Enter');
     await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU791', 'CU795']));
     await eventually(async () => assert.equal(await planner.focusedName(), 'Remove CU795'), 2000);
@@ -191,10 +196,7 @@ test(
   'focus never falls to the page while a unit is removed: it is on the next Remove button as the row goes',
   app(async (planner) => {
     const { page } = planner;
-    await planner.open();
-    await planner.chooseQualification('edi-l2-nvq-customer-service');
-    await planner.addAll(['CU791', 'CU792', 'CU795']);
-    await planner.removeButton('CU792').focus();
+    await threeUnitsWithFocusOnRemove(planner, 'CU792');
     // Where focus is when the list first shows the row gone (a mutation observer's callback runs
     // right after the change, before any later frame could move focus).
     const seen = page.evaluate(

@@ -198,7 +198,7 @@ pub fn PlanList(
                                             let next = workspace.with_untracked(|w| {
                                                 let units = &w.plan().units;
                                                 let i = units.iter().position(|u| *u == c4)?;
-                                                units.get(i + 1).or_else(|| units.get(i.checked_sub(1)?)).cloned()
+                                                units.get(i + 1).or(if i > 0 { units.get(i - 1) } else { None }).cloned()
                                             });
                                             focus_before_removal(next);
                                             workspace.update(|w| {

@@ -84,6 +84,48 @@ for (const [name, viewport] of Object.entries({ projector: VIEWPORTS.projector, 
   );
 }
 
+/** Rows of the available list and the plan whose code's text runs into its title's text. */
+async function codesOverTitles(page) {
+  return page.evaluate(() => {
+    const text = (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect();
+    };
+    const clashes = [];
+    for (const row of document.querySelectorAll('li.unit')) {
+      const code = row.querySelector('.code');
+      const title = row.querySelector('.title');
+      if (!code || !title || !row.checkVisibility()) continue;
+      const [c, t] = [text(code), text(title)];
+      const sameLine = c.top < t.bottom && t.top < c.bottom;
+      if (sameLine && c.right > t.left - 2) clashes.push(`${code.textContent} in ${row.closest('.plan-column') ? 'the plan' : 'the list'}`);
+    }
+    return clashes;
+  });
+}
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(
+    `${name}: the longest unit codes (Ofqual numbers) stand clear of their titles, in the list and the plan, in both modes`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('highfield-l2-nvq-customer-service');
+        await p.addAll(['F/601/1609', 'L/601/1614', 'F/601/1223', 'A/601/1205', 'M/601/1508', 'A/601/1530']);
+        assert.equal(await p.planRegion.locator('li.unit').count(), 6);
+        assert.deepEqual(await codesOverTitles(p.page), []);
+        if (viewport.width >= 1280) {
+          await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+          await p.page.locator('.layout.classroom').waitFor();
+          assert.deepEqual(await codesOverTitles(p.page), [], 'classroom mode');
+        }
+      },
+      { viewport },
+    ),
+  );
+}
+
 test(
   'adding, removing and moving a unit is announced with the new credits',
   app(async (p) => {

@@ -10,6 +10,7 @@ pub mod kept;
 mod mismatch;
 mod progress;
 pub mod published;
+mod qualification_switch;
 mod record;
 mod record_edit;
 mod record_form;
@@ -27,6 +28,7 @@ pub use date::{Date, DateError};
 pub use finish::{finish_estimate, Estimate, HoursFigure, NoEstimate, Quickest};
 pub use mismatch::Mismatch;
 pub use progress::{counts_as, progress, progress_carried, progress_towards, Carried, Progress};
+pub use qualification_switch::{SwitchRun, Switched};
 pub use record::{
     check_achieved, check_record, check_record_codes, check_record_with, counted_unit, progression,
     record_codes, record_progress, split_totals, what_is_left, Achievement, CodedRecord, Counted,

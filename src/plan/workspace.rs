@@ -172,7 +172,7 @@ impl Workspace {
         &self.plans[self.current.min(self.plans.len() - 1)]
     }
 
-    fn plan_mut(&mut self) -> &mut Plan {
+    pub(super) fn plan_mut(&mut self) -> &mut Plan {
         let i = self.current.min(self.plans.len() - 1);
         &mut self.plans[i]
     }

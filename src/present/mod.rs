@@ -1,9 +1,9 @@
 //! The words and figures a person reads, made once for the screen and the command line: a check's
 //! verdict and each rule's status, totals against the published figures, "not published", GLH
 //! ranges, readings, completions, progress towards other qualifications and how a unit counts
-//! there, and a learner's record (achieved so far, totals by status, credit held elsewhere). The
-//! shells only lay these out (and add marks such as ✓ or `[met]`); a wording changes here, in
-//! one place.
+//! there, a learner's record (achieved so far, totals by status, credit held elsewhere), and what
+//! a qualification switch took out. The shells only lay these out (and add marks such as ✓ or
+//! `[met]`); a wording changes here, in one place.
 
 mod compare;
 mod completion;
@@ -14,6 +14,7 @@ mod progress;
 mod record;
 mod rules;
 mod shared;
+mod switch;
 mod verdict;
 
 pub use compare::{compare_plans, compared_names, CompareColumn, CompareUnit, MAX_COMPARED};
@@ -40,6 +41,7 @@ pub use shared::{
     link_copied, link_refused, readings_used, shared_plan_saved, shared_plan_words,
     SharedPlanWords, LINK_COPIED_MARK, LINK_NOT_COPIED, SHARED_READ_ONLY,
 };
+pub use switch::switched_words;
 pub use verdict::{
     judgement, missing, reading_label, rule_sentence, rule_status, verdict, verdict_short,
     Judgement, RuleStatusWords, Tone, Verdict,

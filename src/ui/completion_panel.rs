@@ -4,7 +4,7 @@
 //! changed) and added with one click. A plan with units achieved or in progress starts, by
 //! default, from those alone: its planned units are open to change.
 
-use super::reveal::reveal_soon;
+use super::reveal::{focus_soon, reveal_soon};
 use super::shared_catalogue::SharedCatalogue;
 use super::use_record::RecordSignals;
 use crate::catalogue::Catalogue;
@@ -197,9 +197,14 @@ pub fn CompletionPanel(
                                                     type="button"
                                                     class="primary"
                                                     aria-label=format!("Add these units (completion {})", i + 1)
-                                                    on:click=move |_| workspace.update(|w| {
-                                                        w.add_units(&codes);
-                                                    })
+                                                    on:click=move |_| {
+                                                        workspace.update(|w| {
+                                                            w.add_units(&codes);
+                                                        });
+                                                        // The options go with the change: the keyboard lands on the
+                                                        // plan, its verdict in view.
+                                                        focus_soon("plan-heading");
+                                                    }
                                                 >
                                                     "Add these units"
                                                 </button>

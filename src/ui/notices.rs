@@ -48,7 +48,8 @@ impl Notices {
         self.push(Kind::Done, text.into());
     }
 
-    fn push(&self, kind: Kind, text: String) {
+    /// Shows a message of `kind`; its id lets the sender take it down when it no longer holds.
+    pub fn push(&self, kind: Kind, text: String) -> u64 {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.list.update(|list| {
@@ -57,9 +58,10 @@ impl Notices {
             let over = list.len().saturating_sub(SHOWN);
             list.drain(..over);
         });
+        id
     }
 
-    fn dismiss(&self, id: u64) {
+    pub fn dismiss(&self, id: u64) {
         self.list.update(|list| list.retain(|n| n.id != id));
     }
 }

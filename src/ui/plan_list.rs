@@ -1,6 +1,7 @@
 //! "Your plan": the drop zone and the planned units, each movable and removable by button.
 
 use super::announcer::Announce;
+use super::reveal::focus_soon;
 use super::shared_catalogue::SharedCatalogue;
 use super::unit_badges::unit_badges;
 use super::unit_record::unit_record;
@@ -22,18 +23,6 @@ fn button_id(action: &str, code: &str) -> String {
 
 fn remove_id(code: &str) -> String {
     button_id("remove", code)
-}
-
-/// Moving a unit re-orders the list; keep focus on the button pressed so it can be pressed again.
-fn refocus(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// Keeps keyboard users in the list across a removal: focus goes to the next unit's Remove
@@ -85,7 +74,8 @@ fn move_button(workspace: RwSignal<Workspace>, code: &str, delta: isize) -> impl
                 if moved {
                     announce.said(if delta < 0 { "Moved up" } else { "Moved down" }, &code);
                 }
-                refocus(id.clone());
+                // Moving re-orders the list: focus stays on the button pressed, to press again.
+                focus_soon(id.clone());
             }
         >
             {arrow}

@@ -1,11 +1,13 @@
 //! The qualification picker, grouped by awarding body and level, with the chosen one's figures.
 
-use super::notices::Notices;
+use super::notices::{Kind, Notices};
 use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::Catalogue;
 use crate::catalogue::QualificationId;
-use crate::plan::{cheapest_glh, Workspace};
-use crate::present::{glh_published, not_published, or_not_published, qualification_name};
+use crate::plan::{cheapest_glh, SwitchRun, Switched, Workspace};
+use crate::present::{
+    glh_published, not_published, or_not_published, qualification_name, switched_words,
+};
 use crate::sort::SmallSort;
 use leptos::prelude::*;
 
@@ -41,17 +43,27 @@ pub fn QualificationPicker(
     // not on every change to the plan.
     let current_q = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
     let current = move || current_q.get();
+    // A run of switches (arrowing through the list) can come back to where it began with every
+    // unit; its one message is replaced at each step rather than piled up.
+    let run: StoredValue<Option<SwitchRun>> = StoredValue::new(None);
+    let message: StoredValue<Option<u64>> = StoredValue::new(None);
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
-        let mut dropped = Vec::new();
-        workspace.update(|w| dropped = w.set_qualification(&catalogue.get_value(), &id));
-        if !dropped.is_empty() {
-            notices.problem(format!(
-                "Removed from the plan because the chosen qualification does not offer {}: {}.",
-                if dropped.len() == 1 { "it" } else { "them" },
-                dropped.join(", ")
-            ));
+        let c: &Catalogue = &catalogue.get_value();
+        let mut switched = Switched::Kept;
+        workspace.update(|w| {
+            let (s, next) = w.switch_qualification(c, &id, run.get_value());
+            run.set_value(next);
+            switched = s;
+        });
+        if let Some(old) = message.get_value() {
+            notices.dismiss(old);
         }
+        let kind = match switched {
+            Switched::PutBack { .. } => Kind::Done,
+            _ => Kind::Problem,
+        };
+        message.set_value(switched_words(c, &id, &switched).map(|text| notices.push(kind, text)));
     };
     let facts = move || {
         let catalogue: &Catalogue = &catalogue.get_value();

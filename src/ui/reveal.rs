@@ -4,6 +4,22 @@
 //! where it is, so nothing jumps. One taller than the room shows its start.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// After the next frame, focuses the element `id`, which the browser brings into view: for a
+/// control whose element a change replaced (a reading re-draws the rules), or a place for the
+/// keyboard to land when the control pressed goes away.
+pub fn focus_soon(id: impl Into<String>) {
+    let id = id.into();
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
 
 /// After the next frame (once it is drawn), scrolls the element `id` just into view.
 pub fn reveal_soon(id: impl Into<String>) {

@@ -7,6 +7,7 @@
 //! set every attribute of every element in it afresh (the build erases view types, see
 //! `.cargo/config.toml`), and a phone pays for that in style and layout on every add.
 
+use super::reveal::focus_soon;
 use super::shared_catalogue::SharedCatalogue;
 use crate::catalogue::{CatalogueQualification, QualificationId, UnitId};
 use crate::plan::{Check, Workspace};
@@ -149,7 +150,14 @@ fn rule_view(row: Row, r: &RuleResult, path: Vec<usize>) -> AnyView {
                                             name=name.clone()
                                             value=note.id.clone()
                                             checked=checked
-                                            on:change=move |_| workspace.update(|w| w.set_reading(&rule_id, chosen.as_deref()))
+                                            on:change={
+                                                let input_id = input_id.clone();
+                                                move |_| {
+                                                    workspace.update(|w| w.set_reading(&rule_id, chosen.as_deref()));
+                                                    // A reading re-draws the rules: focus follows the choice.
+                                                    focus_soon(input_id.clone());
+                                                }
+                                            }
                                         />
                                         <label for=input_id>{note.label.clone()}</label>
                                         <p class="reading-why">

@@ -127,25 +127,79 @@ test(
   }),
 );
 
+for (const classroom of [false, true]) {
+  test(
+    `a reading can be switched with the arrow keys, and focus stays on the radio group${classroom ? ', in classroom mode too, where a met rule moves down the list' : ''}`,
+    app(
+      async (planner) => {
+        const { page } = planner;
+        await planner.open();
+        await planner.chooseQualification('edi-l2-nvq-customer-service');
+        await planner.addAll(['CU791', 'CU792', 'CU818', 'CU821', 'CU756', 'CU826']);
+        if (classroom) await page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+        assert.match(await planner.verdict(), /^\u2717 Not yet: 1 of/);
+        await planner.reading('Level 2 credits (Groups B-E)', 'Credits from units of exactly level 2').focus();
+        await page.keyboard.press('ArrowDown');
+        await eventually(async () => assert.match(await planner.verdict(), /meets every rule/));
+        await eventually(async () =>
+          assert.equal(await planner.focusedName(), 'Credits from units of level 2 or above', 'focus is on the reading just chosen'),
+        );
+        const chosen = planner.reading('Level 2 credits (Groups B-E)', 'Credits from units of level 2 or above');
+        const box = await chosen.boundingBox();
+        assert.ok(box && box.y >= 0 && box.y + box.height <= page.viewportSize().height, `the chosen reading is in view (${JSON.stringify(box)})`);
+        await page.keyboard.press('ArrowUp');
+        await eventually(async () => assert.match(await planner.verdict(), /^\u2717 Not yet/));
+        await eventually(async () =>
+          assert.equal(await planner.focusedName(), 'Credits from units of exactly level 2', 'and back'),
+        );
+      },
+      classroom ? { viewport: { width: 1280, height: 720 } } : {},
+    ),
+  );
+}
+
 test(
-  'a reading can be switched with the arrow keys, and focus stays on the radio group',
-  app(async (planner) => {
-    const { page } = planner;
-    await planner.open();
-    await planner.chooseQualification('edi-l2-nvq-customer-service');
-    await planner.addAll(['CU791', 'CU792', 'CU818', 'CU821', 'CU756', 'CU826']);
-    assert.match(await planner.verdict(), /^\u2717 Not yet: 1 of/);
-    await planner.reading('Level 2 credits (Groups B-E)', 'Credits from units of exactly level 2').focus();
-    await page.keyboard.press('ArrowDown');
-    await eventually(async () => assert.match(await planner.verdict(), /meets every rule/));
-    assert.equal(
-      await planner.focusedName(),
-      'Credits from units of level 2 or above',
-      'focus is on the reading just chosen',
-    );
-    await page.keyboard.press('ArrowUp');
-    await eventually(async () => assert.match(await planner.verdict(), /^\u2717 Not yet/));
-  }),
+  'adding a completion by keyboard lands on the plan, its verdict in view',
+  app(
+    async (planner) => {
+      const { page } = planner;
+      await planner.open();
+      await planner.chooseQualification('highfield-l2-nvq-customer-service');
+      await planner.addAll(['F/601/1609', 'L/601/1614', 'R/601/1209']);
+      await planner.findCompletions('credits');
+      await planner.completionRegion.getByRole('button', { name: 'Add these units (completion 1)', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await eventually(async () => assert.match(await planner.verdict(), /meets every rule/));
+      await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'plan-heading'));
+      const box = await page.locator('.plan-column .verdict').boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 900, `the verdict is in view (${JSON.stringify(box)})`);
+    },
+    { viewport: { width: 1366, height: 900 } },
+  ),
+);
+
+test(
+  'on a phone the share panel, opened, stays within its card and the screen',
+  app(
+    async (planner) => {
+      const { page } = planner;
+      await planner.open();
+      await planner.chooseQualification('edi-l2-nvq-customer-service');
+      await planner.add('CU791');
+      await page.getByText('Share, export, import or print', { exact: true }).click();
+      await page.getByRole('button', { name: 'Copy link', exact: true }).waitFor();
+      // The card clips what runs past it (contain: paint), so measure against the card's edge.
+      const over = await page.evaluate(() => {
+        const card = document.querySelector('.setup');
+        const edge = Math.min(card.getBoundingClientRect().right, document.documentElement.clientWidth);
+        return [...card.querySelectorAll('*')]
+          .filter((e) => e.checkVisibility() && e.getBoundingClientRect().right > edge + 0.5)
+          .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).split(' ')[0] : ''}`);
+      });
+      assert.deepEqual(over, [], 'nothing runs past the card\u2019s right edge');
+    },
+    { viewport: { width: 390, height: 844 } },
+  ),
 );
 
 for (const width of [320, 390]) {

@@ -443,7 +443,10 @@ test(
     assert.deepEqual(await planner.planCodes(), []);
     const alerts = await planner.alerts();
     assert.equal(alerts.length, 1, alerts.join(' | '));
-    assert.match(alerts[0], /^Removed from the plan .*: 002, 001, 010\.$/);
+    assert.match(
+      alerts[0],
+      /^Removed from the plan because Highfield .*: 002, 001, 010\. They are kept until the plan changes: choose City & Guilds .* again to put them back\.$/,
+    );
     await planner.dismissAlerts();
     assert.deepEqual(await planner.alerts(), []);
   }),
@@ -584,5 +587,38 @@ test(
     await eventually(async () => assert.deepEqual(await planner.planCodes(), done));
     await assertScreenMatches(planner, cliCheck('highfield-l2-nvq-customer-service', done));
     assert.equal(await planner.verdict(), '\u2713 This plan meets every rule of combination.');
+  }),
+);
+
+test(
+  'arrowing through the qualification list and back loses no unit: each step says what came out and how to put it back',
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    const codes = ['CU791', 'CU792', 'CU795'];
+    await planner.addAll(codes);
+    await planner.qualificationSelect.focus();
+    // A closed list steps one qualification per arrow key, and each step is a change: two steps
+    // up (City & Guilds qualifications come before EDI's), then two back down.
+    const seen = ['edi-l2-nvq-customer-service'];
+    for (const step of [1, 2]) {
+      await planner.page.keyboard.press('ArrowUp');
+      await eventually(async () => assert.ok(!seen.includes(await planner.qualification()), `step ${step} moved`));
+      seen.push(await planner.qualification());
+      await eventually(async () => assert.deepEqual(await planner.planCodes(), []));
+    }
+    await eventually(async () => {
+      const problems = await planner.problems();
+      assert.equal(problems.length, 1, 'one message for the run, not one per step');
+      assert.match(problems[0], /does not offer them: CU791, CU792, CU795\. They are kept until the plan changes: choose EDI Level 2 NVQ Certificate in Customer Service again to put them back\./);
+    });
+    await planner.page.keyboard.press('ArrowDown');
+    await eventually(async () => assert.equal(await planner.qualification(), seen[1]));
+    await planner.page.keyboard.press('ArrowDown');
+    await eventually(async () => assert.deepEqual(await planner.planCodes(), codes));
+    assert.equal(await planner.qualification(), 'edi-l2-nvq-customer-service');
+    assert.deepEqual(await planner.problems(), [], 'the removal message is taken down');
+    assert.deepEqual(await planner.alerts(), ['Put back CU791, CU792, CU795 on EDI Level 2 NVQ Certificate in Customer Service, with the plan as it was.']);
+    assert.equal(await planner.page.evaluate(() => document.activeElement?.id), 'qualification', 'focus stays on the list');
   }),
 );

@@ -51,9 +51,12 @@ pub use app::App;
 /// Mounts the app on the page's body.
 pub fn mount() {
     panic_message::show_panics_on_console();
-    // The page's own loading message goes once the app is there.
-    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
-        loading.remove();
+    // The page's own loading message goes once the app is there, and so does the first screen
+    // the release build wrote into the page (inert markup, see tests/e2e/prerender.mjs).
+    for id in ["loading", "prerendered"] {
+        if let Some(e) = leptos::prelude::document().get_element_by_id(id) {
+            e.remove();
+        }
     }
     leptos::mount::mount_to_body(App);
     offline::register();

@@ -13,6 +13,8 @@
 // Only the phone profile's add or remove, for timing a change to the view (with the renderer's
 // task, script, style and layout time per press):
 //   QUALPLAN_PERF_ONLY=phone-latency QUALPLAN_PHONE_PRESSES=40 QUALPLAN_DIST=dist node tests/e2e/perf.mjs
+// Only the phone profile's cold first render and planner ready:
+//   QUALPLAN_PERF_ONLY=phone-first-render QUALPLAN_PHONE_RUNS=7 QUALPLAN_DIST=dist node tests/e2e/perf.mjs
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +85,8 @@ function seedWorkspace(page, workspace) {
 
 // What counts as the first render: every [selector, at least n elements] holds.
 const UNITS_SHOWN = [['ul[aria-label="Available units"] li.unit', 1]];
+// The app itself mounted (a first visit's page holds an inert first screen until then).
+const APP_READY = [['body > main ul[aria-label="Available units"] li.unit', 1]];
 const PLAN_SHOWN = [['.verdict', 1], ['ul[aria-label="Your plan"] li', 4]];
 const MANY_PLANS_SHOWN = [['.verdict', 1], ['#plan-select option', 3000]];
 
@@ -103,10 +107,21 @@ function watchFirstRender(page, conditions) {
   }, conditions);
 }
 
-/** Runs `go` (a navigation or reload) and returns the watched first render, ms after navigation start. */
+/**
+ * Runs `go` (a navigation or reload) and returns the watched first render, ms after navigation
+ * start: when the conditions held, or the first contentful paint if that came later (markup in
+ * the page is in the DOM before its style sheet has arrived and anything is drawn).
+ */
 async function firstRender(page, go) {
   await go();
-  const shown = await page.waitForFunction(() => window.__qualplanShown, null, { timeout: 120_000 });
+  const shown = await page.waitForFunction(
+    () => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      return window.__qualplanShown && paint && Math.max(window.__qualplanShown, paint.startTime);
+    },
+    null,
+    { timeout: 120_000 },
+  );
   return shown.jsonValue();
 }
 
@@ -241,6 +256,20 @@ if (process.env.QUALPLAN_PERF_ONLY === 'phone-latency') {
   process.exit(0);
 }
 
+// `QUALPLAN_PERF_ONLY=phone-first-render`: only the phone profile's cold first render and planner
+// ready (gzip -9), `QUALPLAN_PHONE_RUNS` runs each, printed as table rows.
+if (process.env.QUALPLAN_PERF_ONLY === 'phone-first-render') {
+  const site = await startServer(DIST, { compression: 'gzip' });
+  for (const [what, conditions] of [['units listed', UNITS_SHOWN], ['planner ready', APP_READY]]) {
+    const times = [];
+    for (let i = 0; i < PHONE_RUNS; i++) times.push((await coldOnPhone(site, conditions)).ms);
+    stats(phoneRows, `cold, gzip -9: navigation start -> ${what} (ms)`, times, '-');
+  }
+  for (const r of phoneRows) console.log(`${r.name}: ${r.runs} runs, median ${r.median.toFixed(0)}, worst ${r.worst.toFixed(0)}`);
+  await Promise.all([browser.close(), server.close(), site.close()]);
+  process.exit(0);
+}
+
 const seed = {
   version: 2,
   current: 0,
@@ -368,9 +397,9 @@ const brotli = await startServer(DIST, { compression: 'br' });
  * the HTTP cache off, navigation start -> available units listed. Also returns how many times the
  * page fetched the wasm (a preload the loader does not use shows as a second fetch).
  */
-async function coldOnPhone(site) {
+async function coldOnPhone(site, conditions = UNITS_SHOWN) {
   const { context, page } = await open(true);
-  await watchFirstRender(page, UNITS_SHOWN);
+  await watchFirstRender(page, conditions);
   await onPhone(page, { cacheDisabled: true });
   const ms = await firstRender(page, () => page.goto(site.url));
   const wasmFetches = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('_bg.wasm')).length);
@@ -391,6 +420,9 @@ for (const [site, encoding, target] of [[gzip, 'gzip', '1,500 median'], [brotli,
   for (let i = 0; i < PHONE_RUNS; i++) times.push((await coldOnPhone(site)).ms);
   wireBytes[encoding] = sentWasmAs(site, encoding);
   stats(phoneRows, `first render, cold (new context, cache off), ${encoding === 'br' ? 'brotli 11' : 'gzip -9'}: navigation start -> available units listed (ms)`, times, target);
+  const ready = [];
+  for (let i = 0; i < PHONE_RUNS; i++) ready.push((await coldOnPhone(site, APP_READY)).ms);
+  stats(phoneRows, `planner ready, cold, ${encoding === 'br' ? 'brotli 11' : 'gzip -9'}: navigation start -> the app mounted, its units listed and their buttons live (ms)`, ready, '-');
 }
 
 // A repeat visit: the page visited once (at full speed) until the service worker has its files

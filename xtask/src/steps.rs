@@ -182,8 +182,23 @@ pub fn build_release(tools: &Tools) -> Result<(), String> {
         "trunk build --release editor.html",
     )?;
     add_editor_page(&editor_dist)?;
+    prerender()?;
     csp::apply("index.html")?;
     csp::apply("editor.html")
+}
+
+/// Writes the planner's first screen, as the app draws it in Chromium, into dist/index.html, so
+/// a first visit on a slow connection reads the units before the wasm has arrived.
+fn prerender() -> Result<(), String> {
+    install::chromium()?;
+    install::e2e_packages()?;
+    run(
+        Command::new("node")
+            .current_dir(root().join("tests").join("e2e"))
+            .arg("prerender.mjs")
+            .arg(root().join("dist")),
+        "writing the first screen into the page (node prerender.mjs)",
+    )
 }
 
 /// Copies the editor's page (written by trunk as the name of its target) and its hashed files

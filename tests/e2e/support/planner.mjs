@@ -328,6 +328,8 @@ export class Planner {
   }
 
   async ready() {
+    // A first visit's page holds the first screen, inert, until the app mounts and removes it.
+    await this.page.locator('#prerendered').waitFor({ state: 'detached' });
     await this.qualificationSelect.waitFor();
     await this.status.waitFor({ state: 'attached' });
   }

@@ -1,0 +1,92 @@
+// A first visit on a slow connection: the page itself holds the planner's first screen, written
+// by the release build from the app's own drawing, so the units can be read before the wasm has
+// arrived. It is inert until the app mounts and replaces it; a visitor with a saved plan or a
+// link never sees it, since it shows a first visit's empty plan.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { harness } from './support/planner.mjs';
+
+const app = harness();
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 900 };
+
+/** Holds the wasm back until the returned function is called, as a slow connection would. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Whether the element's box lies wholly inside the viewport. */
+async function inView(locator) {
+  const box = await locator.boundingBox();
+  const { width, height } = locator.page().viewportSize();
+  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= height && box.x + box.width <= width;
+}
+
+const codes = (page, scope) => page.locator(`${scope} ul[aria-label="Available units"] li.unit .code`).allTextContents();
+
+for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]]) {
+  test(
+    `on a ${name}, a first visit reads the units before the wasm arrives, cannot press what is not ready, and gets the app in its place`,
+    app(
+      async (p) => {
+        const release = await holdWasm(p.page);
+        await p.page.goto(p.url, { waitUntil: 'domcontentloaded' });
+        const first = p.page.locator('#prerendered');
+        await first.waitFor();
+        const early = await codes(p.page, '#prerendered');
+        assert.ok(early.length > 10, `the first screen lists units: ${early.length}`);
+        // The loading message rides over the first screen, in view, and says the buttons wait.
+        const loading = p.page.getByRole('status').filter({ hasText: 'is loading' });
+        assert.ok(await inView(loading), 'the loading message is in view');
+        assert.match(await loading.innerText(), /You can read the page now; its buttons work once loading is done\./);
+        if (name === 'laptop') {
+          assert.ok(await inView(first.getByRole('heading', { name: 'Available units' })), 'the units heading is in view');
+          assert.ok(await inView(first.locator('.verdict')), 'the verdict is in view');
+        }
+        // Nothing in it takes focus or a press.
+        await p.page.keyboard.press('Tab');
+        assert.equal(await p.page.evaluate(() => document.activeElement.closest('#prerendered') !== null), false, 'Tab skips the first screen');
+        assert.equal(await first.getAttribute('inert'), '');
+        release();
+        await first.waitFor({ state: 'detached', timeout: 30_000 });
+        await p.ready();
+        assert.equal(await p.page.locator('#loading').count(), 0, 'the loading message goes');
+        assert.equal(await p.page.locator('ul[aria-label="Available units"]').count(), 1, 'one list of units, the app\'s');
+        assert.deepEqual(await codes(p.page, 'body > main'), early, 'the app lists what the first screen listed');
+        await p.add(early[0]);
+        assert.deepEqual(await p.planCodes(), [early[0]]);
+      },
+      { viewport },
+    ),
+  );
+}
+
+for (const [how, go] of [
+  ['something saved', async (page, url) => {
+    await page.addInitScript(() => localStorage.setItem('qualplan.classroom', 'false'));
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+  }],
+  ['a link to open', (page, url) => page.goto(`${url}#not-a-real-plan`, { waitUntil: 'domcontentloaded' })],
+]) {
+  test(
+    `a visitor with ${how} never sees a first visit's empty plan, only the loading message`,
+    app(async (p) => {
+      const release = await holdWasm(p.page);
+      await go(p.page, p.url);
+      await p.page.getByRole('status').filter({ hasText: 'is loading' }).waitFor();
+      assert.equal(await p.page.locator('#prerendered').count(), 0, 'no first screen');
+      assert.equal(await p.page.locator('li.unit').count(), 0, 'no units before the app');
+      assert.ok(await p.page.getByText('On a slow connection this can take a little while').isVisible());
+      release();
+      await p.ready();
+      assert.equal(await p.page.locator('ul[aria-label="Available units"]').count(), 1);
+    }),
+  );
+}

@@ -50,6 +50,11 @@ for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]]) {
           assert.ok(await inView(first.getByRole('heading', { name: 'Available units' })), 'the units heading is in view');
           assert.ok(await inView(first.locator('.verdict')), 'the verdict is in view');
         }
+        // A screen reader hears the loading message alone: Chromium's own accessibility tree.
+        const cdp = await p.page.context().newCDPSession(p.page);
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        const heard = nodes.filter((n) => !n.ignored && n.role?.value === 'StaticText').map((n) => n.name.value.trim());
+        assert.deepEqual(heard.sort(), ['You can read the page now; its buttons work once loading is done.', 'is loading.', 'qualplan']);
         // Nothing in it takes focus or a press.
         await p.page.keyboard.press('Tab');
         assert.equal(await p.page.evaluate(() => document.activeElement.closest('#prerendered') !== null), false, 'Tab skips the first screen');

@@ -1,6 +1,7 @@
 // The built site's Content-Security-Policy is in force with no violations in normal use, and no
 // user-supplied text (a plan's name, a loaded catalogue's titles) is ever rendered as HTML.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -10,14 +11,19 @@ import { startServer } from './support/server.mjs';
 
 const app = harness();
 
-test('the built page carries a strict policy: no inline script but trunk\'s loader, by hash', () => {
+test('the built page carries a strict policy: no inline script but trunk\'s loader and the first screen\'s keeper, each by hash', () => {
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(policy, 'index.html declares a Content-Security-Policy');
   const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
   assert.match(scriptSrc, /'wasm-unsafe-eval'/);
-  assert.match(scriptSrc, /'sha256-[A-Za-z0-9+/=]+'/);
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(inline.length, 2, 'the loader, and the script that keeps the first screen for a first visit only');
+  assert.match(inline[0], /await init\(/);
+  assert.match(inline[1], /getElementById\("prerendered"\)\.remove\(\)/);
+  const allowed = [...scriptSrc.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]);
+  assert.deepEqual(allowed, inline.map((s) => createHash('sha256').update(s).digest('base64')));
 });
 
 test('normal use raises no policy violation (any would show as a console error)', app(async (p) => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { launch, openPage } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 
-export const PRERENDER_ID = 'prerendered';
+const PRERENDER_ID = 'prerendered';
 
 /** Removes the first screen when it is not this visitor's (kept in index.html by hash, see csp.rs). */
 const KEEP_ONLY_FOR_A_FIRST_VISIT =

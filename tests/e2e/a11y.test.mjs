@@ -252,23 +252,23 @@ test(
     const { page } = planner;
     await threeUnitsWithFocusOnRemove(planner, 'CU792');
     // Where focus is when the list first shows the row gone (a mutation observer's callback runs
-    // right after the change, before any later frame could move focus).
-    const seen = page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const list = document.querySelector('ul[aria-label="Your plan"]');
-          const obs = new MutationObserver(() => {
-            if ([...list.querySelectorAll('.code')].some((c) => c.textContent === 'CU792')) return;
-            obs.disconnect();
-            const a = document.activeElement;
-            resolve(a === document.body ? 'the page' : a?.getAttribute('aria-label') || a?.textContent);
-          });
-          obs.observe(list, { childList: true, subtree: true });
-          setTimeout(() => resolve('nowhere: the row was not seen to go'), 5000);
-        }),
-    );
+    // right after the change, before any later frame could move focus). The observer is in place
+    // before the key is pressed: the two calls are not ordered if the press is not awaited after.
+    await page.evaluate(() => {
+      window.__seen = new Promise((resolve) => {
+        const list = document.querySelector('ul[aria-label="Your plan"]');
+        const obs = new MutationObserver(() => {
+          if ([...list.querySelectorAll('.code')].some((c) => c.textContent === 'CU792')) return;
+          obs.disconnect();
+          const a = document.activeElement;
+          resolve(a === document.body ? 'the page' : a?.getAttribute('aria-label') || a?.textContent);
+        });
+        obs.observe(list, { childList: true, subtree: true });
+        setTimeout(() => resolve('nowhere: the row was not seen to go'), 5000);
+      });
+    });
     await page.keyboard.press('Enter');
-    assert.equal(await seen, 'Remove CU795');
+    assert.equal(await page.evaluate(() => window.__seen), 'Remove CU795');
   }),
 );
 

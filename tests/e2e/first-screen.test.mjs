@@ -4,7 +4,7 @@
 // link never sees it, since it shows a first visit's empty plan.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { harness } from './support/planner.mjs';
+import { harness, inView } from './support/planner.mjs';
 
 const app = harness();
 
@@ -20,13 +20,6 @@ async function holdWasm(page) {
     await route.continue();
   });
   return release;
-}
-
-/** Whether the element's box lies wholly inside the viewport. */
-async function inView(locator) {
-  const box = await locator.boundingBox();
-  const { width, height } = locator.page().viewportSize();
-  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= height && box.x + box.width <= width;
 }
 
 const codes = (page, scope) => page.locator(`${scope} ul[aria-label="Available units"] li.unit .code`).allTextContents();
@@ -95,3 +88,20 @@ for (const [how, go] of [
     }),
   );
 }
+
+// (The page's <noscript> words are checked in screen.test.mjs: Chromium with script turned off
+// through the protocol still parses <noscript> as it would with script on.)
+test(
+  'without JavaScript the first screen stays, so the units can still be read',
+  app(async (p) => {
+    const context = await p.page.context().browser().newContext({ javaScriptEnabled: false, viewport: LAPTOP });
+    try {
+      const page = await context.newPage();
+      await page.goto(p.url);
+      assert.ok((await codes(page, '#prerendered')).length > 10, 'the units are listed');
+      assert.ok(await inView(page.locator('#prerendered').getByRole('heading', { name: 'Available units' })), 'their heading is in view');
+    } finally {
+      await context.close();
+    }
+  }),
+);

@@ -15,8 +15,8 @@ const PRERENDER_ID = 'prerendered';
 
 /** Removes the first screen when it is not this visitor's (kept in index.html by hash, see csp.rs). */
 const KEEP_ONLY_FOR_A_FIRST_VISIT =
-  `<script>try{if(localStorage.length||location.hash.length>1)document.getElementById("${PRERENDER_ID}").remove()}` +
-  `catch(e){document.getElementById("${PRERENDER_ID}").remove()}</script>`;
+  `<script>var first=false;try{first=!localStorage.length&&location.hash.length<2}catch(e){}` +
+  `if(!first)document.getElementById("${PRERENDER_ID}").remove()</script>`;
 
 /** The app's own markup of its first screen, without its markers or inline styles. */
 async function firstScreen(dist) {
@@ -29,23 +29,29 @@ async function firstScreen(dist) {
     // The panels drawn a frame later (other qualifications, the printed page) are part of it.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
     if (errors.length) throw new Error(`the app reported errors while drawing: ${errors.join('; ')}`);
-    return await page.evaluate(() => {
+    const taken = await page.evaluate(() => {
       const parts = [...document.body.children].filter(
         (e) => e.id !== 'loading' && !['SCRIPT', 'NOSCRIPT'].includes(e.tagName),
       );
       const holder = document.createElement('div');
       for (const e of parts) holder.append(e.cloneNode(true));
-      // The page's policy allows no inline style; the app sets none that the first screen needs.
-      for (const e of holder.querySelectorAll('[style]')) e.removeAttribute('style');
+      // The page's policy refuses inline style. The app leaves some empty ones behind, which go;
+      // one that says something would be lost, so it stops the build instead.
+      const styled = [...holder.querySelectorAll('[style]')];
+      const said = styled.filter((e) => e.getAttribute('style').trim() !== '');
+      if (said.length) return { styled: said.map((e) => `<${e.localName} style="${e.getAttribute('style')}">`) };
+      for (const e of styled) e.removeAttribute('style');
       const walker = document.createTreeWalker(holder, NodeFilter.SHOW_COMMENT);
       const comments = [];
       while (walker.nextNode()) comments.push(walker.currentNode);
       for (const c of comments) c.remove();
-      return holder.innerHTML;
+      return { html: holder.innerHTML };
     });
+    if (taken.styled) throw new Error(`the first screen has inline styles the page would refuse: ${taken.styled.join(', ')}`);
+    return taken.html;
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 

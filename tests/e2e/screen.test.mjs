@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DIST, eventually, harness } from './support/planner.mjs';
+import { DIST, eventually, harness, inView } from './support/planner.mjs';
 
 const app = harness();
 
@@ -16,13 +16,6 @@ const VIEWPORTS = {
   projector: { width: 1920, height: 1080 },
   'small projector': { width: 1280, height: 720 },
 };
-
-/** Whether the element's box lies wholly inside the viewport. */
-async function inView(locator) {
-  const box = await locator.boundingBox();
-  const vp = locator.page().viewportSize();
-  return Boolean(box) && box.y >= 0 && box.x >= 0 && box.y + box.height <= vp.height + 1 && box.x + box.width <= vp.width + 1;
-}
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(

@@ -238,6 +238,33 @@ try {
       }
     }
   }
+  // A first visit while the wasm is still on its way: the page's own first screen, inert, under
+  // the loading message (the wasm held back until the picture is taken).
+  if (!only || only.includes('first-visit-loading')) {
+    for (const [sizeName, viewport] of Object.entries(SIZES)) {
+      const { context, page, errors } = await openPage(browser, { viewport, reducedMotion: 'reduce' });
+      let release;
+      const held = new Promise((r) => (release = r));
+      await page.route('**/*_bg.wasm', (route) => held.then(() => route.continue()));
+      try {
+        await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+        await page.locator('#prerendered').waitFor();
+        const file = path.join(OUT, `first-visit-loading-${sizeName}${fullPage ? '' : '-viewport'}.png`);
+        await page.screenshot({ path: file, fullPage });
+        console.log(path.relative(process.cwd(), file));
+        if (errors.length) {
+          failed = true;
+          console.error(`first-visit-loading at ${sizeName}: browser errors:\n  ${errors.join('\n  ')}`);
+        }
+      } catch (e) {
+        failed = true;
+        console.error(`first-visit-loading at ${sizeName}: ${e.message}`);
+      } finally {
+        release();
+        await context.close();
+      }
+    }
+  }
   // The printed page, as Chromium prints it to PDF (read it back with pdftotext).
   const { context, page } = await openPage(browser, { viewport: SIZES.laptop });
   try {

@@ -72,6 +72,13 @@ export function harness() {
     };
 }
 
+/** Whether the element's box lies wholly inside the viewport (to a pixel's rounding). */
+export async function inView(locator) {
+  const box = await locator.boundingBox();
+  const vp = locator.page().viewportSize();
+  return Boolean(box) && box.y >= 0 && box.x >= 0 && box.y + box.height <= vp.height + 1 && box.x + box.width <= vp.width + 1;
+}
+
 /** Retries `check` (which throws on failure) until it passes or `timeout` ms have gone. */
 export async function eventually(check, timeout = 5000) {
   const end = Date.now() + timeout;

@@ -41,22 +41,26 @@ pub fn AvailableUnits(
         let u = &c.unit(id).unit;
         level.get().is_none_or(|l| l == u.level) && text.with(|t| u.matches_text(t))
     };
-    let planned =
-        move |id: UnitId| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id)));
+    // A row follows whether its own unit is planned, which notifies only when that changes: an
+    // add redraws the row added, not every row.
+    let planned = move |id: UnitId| {
+        Memo::new(move |_| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id))))
+    };
     let barred_by = move |id: UnitId| {
         checked.with(|c| {
-            c.as_ref().and_then(|c| {
-                c.evaluation
-                    .barred
-                    .iter()
-                    .find(|(u, _)| *u == id)
-                    .map(|(_, by)| {
-                        by.iter()
-                            .map(|b| catalogue.get_value().unit(*b).unit.code.clone())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-            })
+            let (_, by) = c
+                .as_ref()?
+                .evaluation
+                .barred
+                .iter()
+                .find(|(u, _)| *u == id)?;
+            let c: &Catalogue = &catalogue.get_value();
+            Some(
+                by.iter()
+                    .map(|b| c.unit(*b).unit.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
         })
     };
 
@@ -85,10 +89,11 @@ pub fn AvailableUnits(
                                     let code = unit.code.clone();
                                     let drag_code = code.clone();
                                     let add_code = code.clone();
+                                    let planned = planned(id);
                                     view! {
                                         <li
                                             class="unit"
-                                            class:planned=move || planned(id)
+                                            class:planned=planned
                                             class:barred=move || barred_by(id).is_some()
                                             hidden=move || !shows(id)
                                             draggable="true"
@@ -105,7 +110,7 @@ pub fn AvailableUnits(
                                             {(!also.is_empty()).then(|| view! { <span class="also">{format!("Also in: {}", also.join("; "))}</span> })}
                                             <span class="status">
                                                 // Kept and hidden rather than made and dropped: a change writes one attribute.
-                                                <span class="mark planned-mark" hidden=move || !planned(id)>"\u{2713} In your plan"</span>
+                                                <span class="mark planned-mark" hidden=move || !planned.get()>"\u{2713} In your plan"</span>
                                                 {move || barred_by(id).map(|by| view! {
                                                     <span class="mark barred-mark">{format!("\u{26a0} Barred: cannot be taken with {by}")}</span>
                                                 })}
@@ -114,9 +119,9 @@ pub fn AvailableUnits(
                                                 type="button"
                                                 class="add"
                                                 aria-label=format!("Add {code}")
-                                                aria-disabled=move || planned(id).to_string()
+                                                aria-disabled=move || planned.get().to_string()
                                                 on:click=move |_| {
-                                                    if !planned(id) {
+                                                    if !planned.get_untracked() {
                                                         workspace.update(|w| {
                                                             w.add_unit(&add_code);
                                                         });

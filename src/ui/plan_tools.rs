@@ -49,9 +49,12 @@ pub fn PlanTools(
     notices: Notices,
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
+    // The page's address does not change while it is open, only its fragment: read once.
+    let base = window().location().href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    let base = StoredValue::new(base);
     let link = move || {
-        let base = window().location().href().unwrap_or_default();
-        let base = base.split('#').next().unwrap_or_default().to_string();
+        let base = base.get_value();
         workspace.with(|w| format!("{base}#{}", share::encode(w.plan())))
     };
     let tell = move |m: String| notices.problem(m);

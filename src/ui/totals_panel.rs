@@ -1,7 +1,7 @@
 //! Running totals against the qualification's published figures: credits, GLH and TQT.
 
 use super::shared_catalogue::SharedCatalogue;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Qualification};
 use crate::plan::{Check, Workspace};
 use crate::present::{
     credit_target_words, glh_target_words, not_published, tqt_label, tqt_target_words, unit_count,
@@ -54,6 +54,20 @@ fn Total(
     }
 }
 
+/// One of the qualification's published figures, or words about them, read from the catalogue in
+/// place: the qualification is not copied to read it.
+fn published<T: Send + Sync + 'static>(
+    catalogue: StoredValue<SharedCatalogue>,
+    qualification: Memo<String>,
+    f: fn(Option<&Qualification>) -> T,
+) -> Signal<T> {
+    Signal::derive(move || {
+        let c: &Catalogue = &catalogue.get_value();
+        f(c.qualification(&qualification.get())
+            .map(|q| &q.qualification))
+    })
+}
+
 #[component]
 pub fn TotalsPanel(
     catalogue: SharedCatalogue,
@@ -63,23 +77,18 @@ pub fn TotalsPanel(
     let catalogue = StoredValue::new(catalogue);
     // The published figures change with the qualification, not with each unit planned.
     let qualification = Memo::new(move |_| workspace.with(|w| w.plan().qualification.clone()));
-    let qual = move || {
-        let c: &Catalogue = &catalogue.get_value();
-        c.qualification(&qualification.get())
-            .map(|q| q.qualification.clone())
-    };
     let totals = move || checked.with(|c| c.as_ref().map(|c| c.totals));
     let units = move || totals().map(|t| t.units).unwrap_or(0);
     let credits = Signal::derive(move || totals().and_then(|t| t.credits));
     let glh = Signal::derive(move || totals().and_then(|t| t.glh));
     let tqt = Signal::derive(move || totals().and_then(|t| t.tqt));
-    let min_credits = Signal::derive(move || qual().and_then(|q| q.min_credits));
-    let pub_glh = Signal::derive(move || qual().and_then(|q| q.glh_target()));
-    let pub_tqt = Signal::derive(move || qual().and_then(|q| q.tqt));
-    let credit_words = Signal::derive(move || credit_target_words(qual().as_ref()));
-    let glh_words = Signal::derive(move || glh_target_words(qual().as_ref()));
-    let tqt_words = Signal::derive(move || tqt_target_words(qual().as_ref()));
-    let tqt_name = Signal::derive(move || tqt_label(qual().as_ref()));
+    let min_credits = published(catalogue, qualification, |q| q?.min_credits);
+    let pub_glh = published(catalogue, qualification, |q| q?.glh_target());
+    let pub_tqt = published(catalogue, qualification, |q| q?.tqt);
+    let credit_words = published(catalogue, qualification, credit_target_words);
+    let glh_words = published(catalogue, qualification, glh_target_words);
+    let tqt_words = published(catalogue, qualification, tqt_target_words);
+    let tqt_name = published(catalogue, qualification, tqt_label);
     view! {
         <div class="totals" aria-label="Totals" role="group">
             <p class="unit-count">{move || unit_count(units())}</p>

@@ -13,6 +13,7 @@
 // Only the phone profile's add or remove, for timing a change to the view (with the renderer's
 // task, script, style and layout time per press):
 //   QUALPLAN_PERF_ONLY=phone-latency QUALPLAN_PHONE_PRESSES=40 QUALPLAN_DIST=dist node tests/e2e/perf.mjs
+// (with QUALPLAN_BARE_ROW=1, also the browser's own share: a plan row put in by hand, no app code)
 // Only the phone profile's cold first render and planner ready:
 //   QUALPLAN_PERF_ONLY=phone-first-render QUALPLAN_PHONE_RUNS=7 QUALPLAN_DIST=dist node tests/e2e/perf.mjs
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -205,6 +206,48 @@ async function latency({ kind = 'click', saved, phone = false, presses = RUNS * 
   return times;
 }
 
+/**
+ * The browser's own share of a change, with no app code run: on the phone profile, in
+ * cg-4411-30 with 001 planned, a copy of the planned row put into the plan by hand and taken out
+ * again in turn, each until the next frame is drawn, timed as `change` times a press. What the
+ * app's script adds to a press is the difference; the wait for the next frame is in both.
+ */
+async function bareRowChanges(presses) {
+  const { context, page } = await open(true);
+  await page.goto(server.url);
+  await page.getByRole('combobox', { name: 'Qualification', exact: true }).selectOption('cg-4411-30');
+  await page.locator('button[aria-label="Add 001"]').first().click();
+  await page.locator('ul[aria-label="Your plan"] li').first().waitFor();
+  await onPhone(page, { network: false });
+  const times = [];
+  for (let i = 0; i < presses; i++) {
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const list = document.querySelector('ul[aria-label="Your plan"]');
+            const copy = list.querySelector('li.bare-copy');
+            const t0 = performance.now();
+            if (copy) {
+              copy.remove();
+            } else {
+              const row = list.querySelector('li').cloneNode(true);
+              row.classList.add('bare-copy');
+              list.append(row);
+            }
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve(performance.now() - t0);
+              channel.port2.postMessage(null);
+            });
+          }),
+      ),
+    );
+  }
+  await context.close();
+  return times;
+}
+
 const COMPLETION_QUALS = ['cg-4411-30', 'cg-4411-33', 'cg-4411-01', 'cg-4411-11', 'edi-l2-nvq-customer-service', 'cg-l3-nsvq-customer-service', 'highfield-l2-nvq-customer-service'];
 
 /** "Find the cheapest completion" pressed -> the completions listed, `runs` times for each qualification. */
@@ -244,14 +287,16 @@ async function completions(table, { phone = false, runs = 5, label = '' } = {}) 
 // `QUALPLAN_PERF_ONLY=phone-latency`: only the phone profile's add or remove, `QUALPLAN_PHONE_PRESSES`
 // presses (default 40), printed as one table row; for timing a change to the view without the
 // whole bench.
+const BARE_ROW = "the browser's own share, no app code: a plan row put in or taken out by hand -> the next frame drawn (ms)";
+
 if (process.env.QUALPLAN_PERF_ONLY === 'phone-latency') {
   const presses = Number(process.env.QUALPLAN_PHONE_PRESSES || 40);
   const per = {};
   stats(phoneRows, 'add or remove on the phone profile -> the next frame drawn (ms)', await latency({ phone: true, presses, breakdown: per }), '16 median, 50 worst');
+  if (process.env.QUALPLAN_BARE_ROW) stats(phoneRows, BARE_ROW, await bareRowChanges(presses), '-');
   await browser.close();
   await server.close();
-  const r = phoneRows[0];
-  console.log(`${r.name}: ${r.runs} presses, median ${r.median.toFixed(1)}, worst ${r.worst.toFixed(1)}`);
+  for (const r of phoneRows) console.log(`${r.name}: ${r.runs} presses, median ${r.median.toFixed(1)}, worst ${r.worst.toFixed(1)}`);
   console.log(`per press (ms): task ${per.task.toFixed(1)}, script ${per.script.toFixed(1)}, style ${per.style.toFixed(1)}, layout ${per.layout.toFixed(1)} in ${per.layouts.toFixed(2)} layouts`);
   process.exit(0);
 }
@@ -443,6 +488,7 @@ for (const [site, encoding, target] of [[gzip, 'gzip', '1,500 median'], [brotli,
 }
 
 stats(phoneRows, 'add or remove -> plan, verdict, layout and paint done (the next frame drawn) (ms)', await latency({ phone: true, presses: PHONE_RUNS * 2 }), '16 median, 50 worst');
+stats(phoneRows, BARE_ROW, await bareRowChanges(PHONE_RUNS * 2), '-');
 await completions(phoneRows, { phone: true, runs: PHONE_RUNS });
 
 // ---- Measures: the wasm preloaded beside the script ----

@@ -105,3 +105,48 @@ test(
     }
   }),
 );
+
+for (const [why, prepare] of [
+  ['its wasm does not arrive', (page) => page.route('**/*_bg.wasm', (route) => route.abort())],
+  ['the browser cannot run WebAssembly', (page) => page.addInitScript(() => delete globalThis.WebAssembly)],
+]) {
+  test(
+    `when ${why}, a first visit on a phone is told in view that the planner could not start, and can still read the units`,
+    app(
+      async (p) => {
+        await prepare(p.page);
+        await p.page.goto(p.url, { waitUntil: 'domcontentloaded' });
+        const alert = p.page.getByRole('alert').filter({ hasText: 'could not start' });
+        await alert.waitFor();
+        assert.ok(await inView(alert), 'the message is in view');
+        const said = await alert.innerText();
+        assert.match(said, /^qualplan could not start in this browser\./);
+        assert.match(said, /Reload the page to try again/);
+        assert.match(said, /The browser said: \S/);
+        assert.doesNotMatch(said, /is loading|buttons work once/);
+        assert.ok((await codes(p.page, '#prerendered')).length > 10, 'the first screen stays to be read');
+        // The failure itself reaches the console; that is expected here, and checked to be it.
+        assert.ok(p.errors.length > 0, 'the failure was reported');
+        p.errors.length = 0;
+      },
+      { viewport: PHONE },
+    ),
+  );
+}
+
+test(
+  'when the qualification editor\'s wasm does not arrive, its page says so in view instead of loading for ever',
+  app(
+    async (p) => {
+      await p.page.route('**/*_bg.wasm', (route) => route.abort());
+      await p.page.goto(`${p.url}editor.html`, { waitUntil: 'domcontentloaded' });
+      const alert = p.page.getByRole('alert').filter({ hasText: 'could not start' });
+      await alert.waitFor();
+      assert.ok(await inView(alert), 'the message is in view');
+      assert.doesNotMatch(await alert.innerText(), /is loading/);
+      assert.ok(p.errors.length > 0, 'the failure was reported');
+      p.errors.length = 0;
+    },
+    { viewport: PHONE },
+  ),
+);

@@ -265,6 +265,25 @@ try {
       }
     }
   }
+  // A first visit whose wasm never arrives: the page says the planner could not start.
+  if (!only || only.includes('start-failed')) {
+    for (const [sizeName, viewport] of Object.entries(SIZES)) {
+      const { context, page } = await openPage(browser, { viewport, reducedMotion: 'reduce' });
+      await page.route('**/*_bg.wasm', (route) => route.abort());
+      try {
+        await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+        await page.getByRole('alert').filter({ hasText: 'could not start' }).waitFor();
+        const file = path.join(OUT, `start-failed-${sizeName}${fullPage ? '' : '-viewport'}.png`);
+        await page.screenshot({ path: file, fullPage });
+        console.log(path.relative(process.cwd(), file));
+      } catch (e) {
+        failed = true;
+        console.error(`start-failed at ${sizeName}: ${e.message}`);
+      } finally {
+        await context.close();
+      }
+    }
+  }
   // The printed page, as Chromium prints it to PDF (read it back with pdftotext).
   const { context, page } = await openPage(browser, { viewport: SIZES.laptop });
   try {

@@ -11,7 +11,7 @@ import { startServer } from './support/server.mjs';
 
 const app = harness();
 
-test('the built page carries a strict policy: no inline script but trunk\'s loader and the first screen\'s keeper, each by hash', () => {
+test('the built page carries a strict policy: no inline script but trunk\'s loader, the start-failure message and the first screen\'s keeper, each by hash', () => {
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(policy, 'index.html declares a Content-Security-Policy');
@@ -19,9 +19,10 @@ test('the built page carries a strict policy: no inline script but trunk\'s load
   assert.match(scriptSrc, /'wasm-unsafe-eval'/);
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  assert.equal(inline.length, 2, 'the loader, and the script that keeps the first screen for a first visit only');
+  assert.equal(inline.length, 3, 'the loader, the message if the app cannot start, and the script that keeps the first screen for a first visit only');
   assert.match(inline[0], /await init\(/);
-  assert.match(inline[1], /getElementById\("prerendered"\)\.remove\(\)/);
+  assert.match(inline[1], /could not start/);
+  assert.match(inline[2], /getElementById\("prerendered"\)\.remove\(\)/);
   const allowed = [...scriptSrc.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]);
   assert.deepEqual(allowed, inline.map((s) => createHash('sha256').update(s).digest('base64')));
 });

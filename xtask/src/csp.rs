@@ -1,5 +1,6 @@
 //! A strict Content-Security-Policy for the built site: scripts only from the site itself plus
-//! trunk's one inline loader, allowed by its hash; WebAssembly compilation; nothing inline else.
+//! the page's inline scripts (trunk's loader, the message when the app cannot start, the first
+//! screen's keeper), each allowed by its hash; WebAssembly compilation; nothing inline else.
 
 use crate::root;
 

@@ -210,7 +210,8 @@ async function latency({ kind = 'click', saved, phone = false, presses = RUNS * 
  * The browser's own share of a change, with no app code run: on the phone profile, in
  * cg-4411-30 with 001 planned, a copy of the planned row put into the plan by hand and taken out
  * again in turn, each until the next frame is drawn, timed as `change` times a press. What the
- * app's script adds to a press is the difference; the wait for the next frame is in both.
+ * app adds to a press (its script and the rest of what it redraws) is the difference; the wait
+ * for the next frame is in both.
  */
 async function bareRowChanges(presses) {
   const { context, page } = await open(true);
@@ -284,11 +285,11 @@ async function completions(table, { phone = false, runs = 5, label = '' } = {}) 
   await context.close();
 }
 
-// `QUALPLAN_PERF_ONLY=phone-latency`: only the phone profile's add or remove, `QUALPLAN_PHONE_PRESSES`
-// presses (default 40), printed as one table row; for timing a change to the view without the
-// whole bench.
 const BARE_ROW = "the browser's own share, no app code: a plan row put in or taken out by hand -> the next frame drawn (ms)";
 
+// `QUALPLAN_PERF_ONLY=phone-latency`: only the phone profile's add or remove, `QUALPLAN_PHONE_PRESSES`
+// presses (default 40), printed as a line (and, with `QUALPLAN_BARE_ROW`, the browser's own
+// share); for timing a change to the view without the whole bench.
 if (process.env.QUALPLAN_PERF_ONLY === 'phone-latency') {
   const presses = Number(process.env.QUALPLAN_PHONE_PRESSES || 40);
   const per = {};

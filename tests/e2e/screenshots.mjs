@@ -238,48 +238,35 @@ try {
       }
     }
   }
-  // A first visit while the wasm is still on its way: the page's own first screen, inert, under
-  // the loading message (the wasm held back until the picture is taken).
-  if (!only || only.includes('first-visit-loading')) {
+  // A first visit before the app is there, with the wasm held back until the picture is taken:
+  // while it is on its way (the page's own first screen, inert, under the loading message), and
+  // when it never arrives (the page says the planner could not start; that error is expected).
+  const firstVisits = [
+    ['first-visit-loading', (held) => (route) => held.then(() => route.continue()), (page) => page.locator('#prerendered'), false],
+    ['start-failed', () => (route) => route.abort(), (page) => page.getByRole('alert').filter({ hasText: 'could not start' }), true],
+  ];
+  for (const [state, wasmRoute, shown, errorExpected] of firstVisits) {
+    if (only && !only.includes(state)) continue;
     for (const [sizeName, viewport] of Object.entries(SIZES)) {
       const { context, page, errors } = await openPage(browser, { viewport, reducedMotion: 'reduce' });
       let release;
       const held = new Promise((r) => (release = r));
-      await page.route('**/*_bg.wasm', (route) => held.then(() => route.continue()));
+      await page.route('**/*_bg.wasm', wasmRoute(held));
       try {
         await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-        await page.locator('#prerendered').waitFor();
-        const file = path.join(OUT, `first-visit-loading-${sizeName}${fullPage ? '' : '-viewport'}.png`);
+        await shown(page).waitFor();
+        const file = path.join(OUT, `${state}-${sizeName}${fullPage ? '' : '-viewport'}.png`);
         await page.screenshot({ path: file, fullPage });
         console.log(path.relative(process.cwd(), file));
-        if (errors.length) {
+        if (errors.length && !errorExpected) {
           failed = true;
-          console.error(`first-visit-loading at ${sizeName}: browser errors:\n  ${errors.join('\n  ')}`);
+          console.error(`${state} at ${sizeName}: browser errors:\n  ${errors.join('\n  ')}`);
         }
       } catch (e) {
         failed = true;
-        console.error(`first-visit-loading at ${sizeName}: ${e.message}`);
+        console.error(`${state} at ${sizeName}: ${e.message}`);
       } finally {
         release();
-        await context.close();
-      }
-    }
-  }
-  // A first visit whose wasm never arrives: the page says the planner could not start.
-  if (!only || only.includes('start-failed')) {
-    for (const [sizeName, viewport] of Object.entries(SIZES)) {
-      const { context, page } = await openPage(browser, { viewport, reducedMotion: 'reduce' });
-      await page.route('**/*_bg.wasm', (route) => route.abort());
-      try {
-        await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-        await page.getByRole('alert').filter({ hasText: 'could not start' }).waitFor();
-        const file = path.join(OUT, `start-failed-${sizeName}${fullPage ? '' : '-viewport'}.png`);
-        await page.screenshot({ path: file, fullPage });
-        console.log(path.relative(process.cwd(), file));
-      } catch (e) {
-        failed = true;
-        console.error(`start-failed at ${sizeName}: ${e.message}`);
-      } finally {
         await context.close();
       }
     }

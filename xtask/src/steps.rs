@@ -182,9 +182,23 @@ pub fn build_release(tools: &Tools) -> Result<(), String> {
         "trunk build --release editor.html",
     )?;
     add_editor_page(&editor_dist)?;
+    minify()?;
     prerender()?;
     csp::apply("index.html")?;
     csp::apply("editor.html")
+}
+
+/// Minifies both pages' wasm-bindgen loaders and the service worker, which trunk leaves whole,
+/// and writes each page's integrity hash for its loader again.
+fn minify() -> Result<(), String> {
+    install::e2e_packages()?;
+    run(
+        Command::new("node")
+            .current_dir(root().join("tests").join("e2e"))
+            .arg("minify.mjs")
+            .arg(root().join("dist")),
+        "minifying the loaders and the service worker (node minify.mjs)",
+    )
 }
 
 /// Writes the planner's first screen, as the app draws it in Chromium, into dist/index.html, so

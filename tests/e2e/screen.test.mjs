@@ -46,6 +46,40 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   );
 }
 
+// WCAG 2.2 SC 2.4.11: a control reached by Tab is not hidden under the phone's summary bar. Checked
+// stricter than the criterion asks: wholly clear of the bar, on a phone and a narrow 320 px one.
+for (const [name, viewport] of Object.entries({ phone: VIEWPORTS.phone, 'narrow phone': { width: 320, height: 640 } })) {
+  test(
+    `${name} (${viewport.width}x${viewport.height}): each control Tab reaches stands wholly above the summary bar`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('cg-l3-nsvq-customer-service');
+        await p.addAll(['301', '206']);
+        await p.page.locator('#unit-filter').focus();
+        const under = [];
+        let checked = 0;
+        for (let i = 0; i < 140; i++) {
+          await p.page.keyboard.press('Tab');
+          const at = await p.page.evaluate(() => {
+            const el = document.activeElement;
+            if (!el || el === document.body || el.closest('.summary-bar')) return null;
+            const bar = document.querySelector('.summary-bar').getBoundingClientRect();
+            const r = el.getBoundingClientRect();
+            return { what: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40) || el.id, top: r.top, bottom: r.bottom, bar: bar.top };
+          });
+          if (!at) continue;
+          checked++;
+          if (at.bottom > at.bar + 0.5 || at.top < 0) under.push(`${at.what} (${Math.round(at.top)}-${Math.round(at.bottom)}, bar at ${Math.round(at.bar)})`);
+        }
+        assert.ok(checked > 100, `${checked} controls reached`);
+        assert.deepEqual(under, []);
+      },
+      { viewport },
+    ),
+  );
+}
+
 for (const [name, viewport] of Object.entries({ projector: VIEWPORTS.projector, 'small projector': VIEWPORTS['small projector'] })) {
   test(
     `classroom mode at ${name} size: plan, verdict, every unmet rule and its reading switch on one screen, in large type`,
@@ -71,6 +105,35 @@ for (const [name, viewport] of Object.entries({ projector: VIEWPORTS.projector, 
         // Ten met barred pairs are one line that opens.
         const folded = p.rulesList.locator(':scope > li.folded');
         assert.match(await folded.innerText(), /^\u2713 10 barred combinations, all met/);
+      },
+      { viewport },
+    ),
+  );
+}
+
+for (const [name, viewport] of Object.entries({ projector: VIEWPORTS.projector, 'small projector': VIEWPORTS['small projector'] })) {
+  test(
+    `classroom mode at ${name} size: a unit added far down the list shows the verdict and what is next in a bar at the foot of the screen, which stays away while the plan is in view`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('edi-l2-nvq-customer-service');
+        await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+        await p.page.locator('.layout.classroom').waitFor();
+        await p.page.evaluate(() => window.scrollTo(0, 0));
+        const bar = p.page.getByRole('navigation', { name: 'Plan summary' });
+        assert.equal(await bar.isVisible(), false, 'no bar over the plan and rules');
+        const codes = await p.availableCodes();
+        const add = p.page.getByRole('button', { name: `Add ${codes[12]}`, exact: true });
+        await add.scrollIntoViewIfNeeded();
+        await add.click();
+        await eventually(async () => assert.match(await bar.innerText(), /^\u2717 \d+ rules? not met \u00b7 \d+ of 28 credits\s+Next: Total credits: \d+ more credits in total/));
+        assert.ok(await inView(bar), 'the bar is on screen');
+        const [b, a] = await Promise.all([bar.boundingBox(), add.boundingBox()]);
+        assert.ok(a.y + a.height <= b.y, `the button pressed (${a.y}-${a.y + a.height}) stands above the bar (${b.y})`);
+        await bar.getByRole('link', { name: 'View plan' }).click();
+        await eventually(async () => assert.ok(await inView(p.page.locator('.plan-column .verdict'))));
+        await eventually(async () => assert.equal(await bar.isVisible(), false));
       },
       { viewport },
     ),

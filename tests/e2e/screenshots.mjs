@@ -65,6 +65,14 @@ const STATES = {
     await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
     return null;
   },
+  // The trainer adds a unit far down the list: the verdict follows in the bar at the foot.
+  'classroom-added-from-list': async (p) => {
+    await p.chooseQualification('edi-l2-nvq-customer-service');
+    await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+    const codes = await p.availableCodes();
+    await p.add(codes[12]);
+    return 'stay';
+  },
   // A learner on a phone adds a unit from the bottom of the list.
   'added-from-bottom': async (p) => {
     await p.chooseQualification('edi-l2-nvq-customer-service');

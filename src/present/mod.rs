@@ -38,8 +38,8 @@ pub use record::{
 };
 pub use rules::{rule_rows, RuleRow};
 pub use shared::{
-    link_copied, link_refused, readings_used, shared_plan_saved, shared_plan_words,
-    SharedPlanWords, LINK_COPIED_MARK, LINK_NOT_COPIED, SHARED_READ_ONLY,
+    link_refused, readings_used, shared_plan_saved, shared_plan_words, SharedPlanWords,
+    LINK_COPIED_MARK, LINK_NOT_COPIED, SHARED_READ_ONLY,
 };
 pub use switch::switched_words;
 pub use verdict::{

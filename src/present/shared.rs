@@ -18,7 +18,7 @@ pub const NEW_PLAN_NOTE: &str =
 /// Said when a link could not be put on the clipboard: the person copies it by hand.
 pub const LINK_NOT_COPIED: &str = "The link could not be copied by the browser. It is selected in the box \u{201c}Link to this plan\u{201d}: copy it from there (Ctrl+C, \u{2318}C on a Mac, or press and hold on a phone).";
 
-/// Shown beside "Copy link" once the link is copied.
+/// Said beside "Copy link" once the link is copied (a status: a screen reader hears it too).
 pub const LINK_COPIED_MARK: &str = "\u{2713} Copied";
 
 /// A shared plan in words.
@@ -131,11 +131,6 @@ pub fn shared_plan_saved(name: &str) -> String {
     format!("The shared plan is saved as \u{201c}{name}\u{201d} and open.")
 }
 
-/// The link to a plan was put on the clipboard.
-pub fn link_copied(name: &str) -> String {
-    format!("The link to \u{201c}{name}\u{201d} is copied: paste it into a message or a note.")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +212,5 @@ mod tests {
             shared_plan_saved("For Sam 2"),
             "The shared plan is saved as \u{201c}For Sam 2\u{201d} and open."
         );
-        assert!(link_copied("For Sam").contains("\u{201c}For Sam\u{201d} is copied"));
     }
 }

@@ -5,7 +5,7 @@ use super::notices::Notices;
 use super::shared_catalogue::SharedCatalogue;
 use crate::limits::MAX_PLAN_FILE_BYTES;
 use crate::plan::{exchange, share, Workspace};
-use crate::present::{link_copied, LINK_COPIED_MARK, LINK_NOT_COPIED};
+use crate::present::{LINK_COPIED_MARK, LINK_NOT_COPIED};
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -59,17 +59,17 @@ pub fn PlanTools(
     };
     let tell = move |m: String| notices.problem(m);
     let field: NodeRef<leptos::html::Input> = NodeRef::new();
-    // The link last copied: "Copied" shows beside the button while the link is the same, where a
-    // phone's screen shows it (the notice is at the top of the page).
+    // The link last copied: said beside the button (a status) while the link is the same, not as
+    // a notice at the top of the page, which would push the page down under the pointer (onto
+    // the plan's buttons above) and, on a phone, out of view.
     let copied: RwSignal<Option<String>> = RwSignal::new(None);
+    let is_copied = move || copied.with(|c| c.as_deref() == Some(link().as_str()));
     let copy = move |_| {
         let text = link();
-        let name = workspace.with(|w| w.plan().name.clone());
         leptos::task::spawn_local(async move {
             let done = write_clipboard(&text).await
                 || field.get_untracked().is_some_and(|i| copy_selected(&i));
             if done {
-                notices.done(link_copied(&name));
                 copied.set(Some(text));
             } else {
                 copied.set(None);
@@ -130,8 +130,8 @@ pub fn PlanTools(
                     }
                 } />
                 <button type="button" class="primary" on:click=copy>"Copy link"</button>
-                // Said to a screen reader by the notice; shown here for the eye.
-                <span class="copy-state" aria-hidden="true" hidden=move || copied.with(|c| c.as_deref() != Some(link().as_str()))>{LINK_COPIED_MARK}</span>
+                // Its room kept while empty, so the button does not move as it is said.
+                <span class="copy-state" role="status"><span hidden=move || !is_copied()>{LINK_COPIED_MARK}</span></span>
             </div>
             <p class="hint">"The plan is in the link itself: nothing is sent to a server."</p>
             <div class="tool-buttons">

@@ -114,7 +114,7 @@ const STATES = {
     await p.chooseQualification('cg-4411-30');
     await p.addAll(['002', '001']);
     await p.copyLink();
-    await p.page.locator('.notices').first().waitFor();
+    await p.page.locator('.copy-state').getByText('Copied').waitFor();
     return 'stay';
   },
   // An adviser with a learner: three units achieved under EDI's codes, one in progress, one

@@ -293,11 +293,14 @@ const BARE_ROW = "the browser's own share, no app code: a plan row put in or tak
 if (process.env.QUALPLAN_PERF_ONLY === 'phone-latency') {
   const presses = Number(process.env.QUALPLAN_PHONE_PRESSES || 40);
   const per = {};
-  stats(phoneRows, 'add or remove on the phone profile -> the next frame drawn (ms)', await latency({ phone: true, presses, breakdown: per }), '16 median, 50 worst');
+  const times = await latency({ phone: true, presses, breakdown: per });
+  stats(phoneRows, 'add or remove on the phone profile -> the next frame drawn (ms)', times, '16 median, 50 worst');
   if (process.env.QUALPLAN_BARE_ROW) stats(phoneRows, BARE_ROW, await bareRowChanges(presses), '-');
   await browser.close();
   await server.close();
   for (const r of phoneRows) console.log(`${r.name}: ${r.runs} presses, median ${r.median.toFixed(1)}, worst ${r.worst.toFixed(1)}`);
+  // In the order pressed: adds of the 8 codes, then their removes, and so on.
+  console.log(`each press in order (ms): ${times.map((t) => t.toFixed(1)).join(' ')}`);
   console.log(`per press (ms): task ${per.task.toFixed(1)}, script ${per.script.toFixed(1)}, style ${per.style.toFixed(1)}, layout ${per.layout.toFixed(1)} in ${per.layouts.toFixed(2)} layouts`);
   process.exit(0);
 }
@@ -489,6 +492,10 @@ for (const [site, encoding, target] of [[gzip, 'gzip', '1,500 median'], [brotli,
 }
 
 stats(phoneRows, 'add or remove -> plan, verdict, layout and paint done (the next frame drawn) (ms)', await latency({ phone: true, presses: PHONE_RUNS * 2 }), '16 median, 50 worst');
+// The first change a page makes is its slowest (the worst above is usually it): a new page each run.
+const firsts = [];
+for (let i = 0; i < PHONE_RUNS; i++) firsts.push(...(await latency({ phone: true, presses: 1 })));
+stats(phoneRows, "the same, the page's first add after loading (a new page each run) (ms)", firsts, '-');
 stats(phoneRows, BARE_ROW, await bareRowChanges(PHONE_RUNS * 2), '-');
 await completions(phoneRows, { phone: true, runs: PHONE_RUNS });
 
@@ -564,7 +571,7 @@ The same kind of figures on Lighthouse's mobile profile, applied to the page thr
 - CPU slowed ${PHONE.cpuRate}× (\`Emulation.setCPUThrottlingRate\`); window ${PHONE.viewport.width} × ${PHONE.viewport.height};
 - files compressed once as a static host sends them (\`support/server.mjs\`): gzip -9 (node's zlib, level 9; the wasm is ${wireBytes.gzip} bytes on the wire) or brotli quality 11 (${wireBytes.br} bytes), by the request's Accept-Encoding, with \`Vary: Accept-Encoding\`;
 - first render cold: a new browser context each run, \`Network.setCacheDisabled\` on, no service worker; repeat visit: the same page visited once at full speed until its service worker keeps the files and controls it, then reloaded with the network, CPU and HTTP cache as above;
-- add or remove: ${PHONE_RUNS * 2} presses in cg-4411-30 on the CPU alone (after a full-speed load), each timed from the click to after the next frame is drawn once the plan has changed (the verdict's words do not change with every unit, so the plan is what is watched; the frame then includes every other update, layout and paint);
+- add or remove: ${PHONE_RUNS * 2} presses in cg-4411-30 on the CPU alone (after a full-speed load), each timed from the click to after the next frame is drawn once the plan has changed (the verdict's words do not change with every unit, so the plan is what is watched; the frame then includes every other update, layout and paint); the page's first add is also timed on its own, ${PHONE_RUNS} new pages;
 - completion: ${PHONE_RUNS} runs per qualification on the CPU alone; every other figure ${PHONE_RUNS} runs (\`QUALPLAN_PHONE_RUNS\`).
 
 ${table(phoneRows)}`);

@@ -4,7 +4,9 @@
 // link never sees it, since it shows a first visit's empty plan.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { harness, inView } from './support/planner.mjs';
+import { launch } from './support/browser.mjs';
+import { DIST, harness, inView } from './support/planner.mjs';
+import { startServer } from './support/server.mjs';
 
 const app = harness();
 
@@ -89,8 +91,8 @@ for (const [how, go] of [
   );
 }
 
-// (The page's <noscript> words are checked in screen.test.mjs: Chromium with script turned off
-// through the protocol still parses <noscript> as it would with script on.)
+// (Chromium with script turned off through the protocol still parses <noscript> as it would with
+// script on: the test after this one turns it off in the browser's own settings.)
 test(
   'without JavaScript the first screen stays, so the units can still be read',
   app(async (p) => {
@@ -105,6 +107,24 @@ test(
     }
   }),
 );
+
+// A browser whose own setting turns script off parses <noscript> and matches (scripting: none).
+test('in a browser with script turned off, the page says it needs JavaScript and not that it is loading', async () => {
+  const server = await startServer(DIST);
+  const browser = await launch(['--blink-settings=scriptEnabled=false']);
+  try {
+    const page = await browser.newPage({ viewport: LAPTOP });
+    await page.goto(server.url);
+    const why = page.locator('.no-script');
+    assert.ok(await inView(why), 'the reason is in view');
+    assert.match(await why.innerText(), /^qualplan needs JavaScript\.\s+It runs entirely in your browser and sends nothing anywhere\./);
+    assert.equal(await page.locator('#loading').isVisible(), false, 'no "is loading" over the units: it never would load');
+    assert.ok((await codes(page, '#prerendered')).length > 10, 'the units are listed');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
 
 /** Asserts that the page's errors are the failure to start and nothing else, then clears them. */
 function onlyTheFailure(errors, failure) {

@@ -192,13 +192,7 @@ pub fn build_release(tools: &Tools) -> Result<(), String> {
 /// and writes each page's integrity hash for its loader again.
 fn minify() -> Result<(), String> {
     install::e2e_packages()?;
-    run(
-        Command::new("node")
-            .current_dir(root().join("tests").join("e2e"))
-            .arg("minify.mjs")
-            .arg(root().join("dist")),
-        "minifying the loaders and the service worker (node minify.mjs)",
-    )
+    build_script("minify.mjs", "minifying the loaders and the service worker")
 }
 
 /// Writes the planner's first screen, as the app draws it in Chromium, into dist/index.html, so
@@ -206,12 +200,17 @@ fn minify() -> Result<(), String> {
 fn prerender() -> Result<(), String> {
     install::chromium()?;
     install::e2e_packages()?;
+    build_script("prerender.mjs", "writing the first screen into the page")
+}
+
+/// Runs a build step written in node, `tests/e2e/<script>`, on dist/.
+fn build_script(script: &str, what: &str) -> Result<(), String> {
     run(
         Command::new("node")
             .current_dir(root().join("tests").join("e2e"))
-            .arg("prerender.mjs")
+            .arg(script)
             .arg(root().join("dist")),
-        "writing the first screen into the page (node prerender.mjs)",
+        &format!("{what} (node {script})"),
     )
 }
 

@@ -153,6 +153,8 @@ for (const [why, prepare, failure] of [
         assert.match(said, /The browser said: \S/);
         assert.doesNotMatch(said, /is loading|buttons work once/);
         assert.ok((await codes(p.page, '#prerendered')).length > 10, 'the first screen stays to be read');
+        // Greyed, so its Add buttons (which will not work) do not look live.
+        assert.equal(await p.page.locator('#prerendered').evaluate((e) => getComputedStyle(e).filter), 'grayscale(1)');
         onlyTheFailure(p.errors, failure);
       },
       { viewport: PHONE },

@@ -1,5 +1,6 @@
 //! On a phone the plan is far below the unit list: a bar at the foot of the screen carries the
-//! verdict, the credits and the first thing missing, and opens the plan.
+//! verdict, the credits and the first thing missing, and opens the plan. Classroom mode puts the
+//! list below the plan, so there the stylesheet shows the bar once the plan is scrolled away.
 
 use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};

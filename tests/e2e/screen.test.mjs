@@ -16,6 +16,8 @@ const VIEWPORTS = {
   projector: { width: 1920, height: 1080 },
   'small projector': { width: 1280, height: 720 },
 };
+// Where classroom mode is used.
+const PROJECTORS = { projector: VIEWPORTS.projector, 'small projector': VIEWPORTS['small projector'] };
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(
@@ -80,7 +82,7 @@ for (const [name, viewport] of Object.entries({ phone: VIEWPORTS.phone, 'narrow 
   );
 }
 
-for (const [name, viewport] of Object.entries({ projector: VIEWPORTS.projector, 'small projector': VIEWPORTS['small projector'] })) {
+for (const [name, viewport] of Object.entries(PROJECTORS)) {
   test(
     `classroom mode at ${name} size: plan, verdict, every unmet rule and its reading switch on one screen, in large type`,
     app(
@@ -111,7 +113,7 @@ for (const [name, viewport] of Object.entries({ projector: VIEWPORTS.projector, 
   );
 }
 
-for (const [name, viewport] of Object.entries({ projector: VIEWPORTS.projector, 'small projector': VIEWPORTS['small projector'] })) {
+for (const [name, viewport] of Object.entries(PROJECTORS)) {
   test(
     `classroom mode at ${name} size: a unit added far down the list shows the verdict and what is next in a bar at the foot of the screen, which stays away while the plan is in view`,
     app(

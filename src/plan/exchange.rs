@@ -9,8 +9,7 @@ use crate::limits::{
     check_bytes, check_count, clean_name, excerpt, TextError, TooLarge, MAX_PLANS,
     MAX_PLAN_FILE_BYTES, MAX_UNITS_PER_PLAN,
 };
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Marks a file as qualplan plans, so another JSON file is refused with a clear message.
@@ -18,12 +17,24 @@ pub const FORMAT: &str = "qualplan plans";
 
 /// The export file: every plan (or one), in the saved format.
 pub fn export(plans: &[Plan]) -> String {
-    serde_json::to_string_pretty(&json!({
-        "format": FORMAT,
-        "version": saved::VERSION,
-        "plans": plans,
-    }))
-    .unwrap_or_default()
+    #[derive(Serialize)]
+    struct Out<'a> {
+        format: &'a str,
+        version: u64,
+        plans: &'a [Plan],
+    }
+    let compact = serde_json::to_string(&Out {
+        format: FORMAT,
+        version: saved::VERSION,
+        plans,
+    });
+    // Laid out through a JSON tree: the wasm already writes plans compactly (saving) and reads
+    // and prints JSON trees (damaged saves), where writing plans into a tree would be code of
+    // its own. The tree orders each object's keys, as the file always has.
+    compact
+        .and_then(|c| serde_json::from_str::<serde_json::Value>(&c))
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]

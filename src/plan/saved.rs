@@ -348,7 +348,10 @@ fn read_carefully(text: &str) -> Result<Read, String> {
 /// One saved plan. A plan whose learner's record or study rate is damaged is read without
 /// them (its units show as planned, and the save is kept whole), not set aside whole.
 fn read_plan(i: usize, raw: Value, problems: &mut Vec<String>) -> Result<Plan, String> {
-    let e = match serde_json::from_value::<Plan>(raw.clone()) {
+    // Read from text, as the common path reads plans, so the wasm carries one plan decoder
+    // rather than a second one for JSON trees.
+    let from_tree = |v: &Value| serde_json::from_str::<Plan>(&v.to_string());
+    let e = match from_tree(&raw) {
         Ok(plan) => return Ok(plan),
         Err(e) => e,
     };
@@ -357,7 +360,7 @@ fn read_plan(i: usize, raw: Value, problems: &mut Vec<String>) -> Result<Plan, S
         let record = o.remove("record").is_some();
         o.remove("study").is_some() || record
     });
-    match serde_json::from_value::<Plan>(bare) {
+    match from_tree(&bare) {
         Ok(plan) if removed => {
             problems.push(format!(
                 "Saved plan {}'s learner\u{2019}s record could not be read ({}); its units show as planned.",

@@ -51,14 +51,18 @@ pub use app::App;
 /// Mounts the app on the page's body.
 pub fn mount() {
     panic_message::show_panics_on_console();
+    leptos::mount::mount_to_body(App);
     // The page's own loading message goes once the app is there, and so does the first screen
-    // the release build wrote into the page (inert markup, see tests/e2e/prerender.mjs).
+    // the release build wrote into the page (inert markup, see tests/e2e/prerender.mjs). Only
+    // then: a mount that fails leaves the message for the page's start-failure script to turn
+    // into what happened, over the first screen, instead of a blank page. Nothing is drawn
+    // between the mount and this, and the app's effects, which may look elements up by id, run
+    // after it.
     for id in ["loading", "prerendered"] {
         if let Some(e) = leptos::prelude::document().get_element_by_id(id) {
             e.remove();
         }
     }
-    leptos::mount::mount_to_body(App);
     offline::register();
 }
 
@@ -66,10 +70,11 @@ pub fn mount() {
 /// the planner's bundle does not carry the editor.
 pub fn mount_editor() {
     panic_message::show_panics_on_console();
+    leptos::mount::mount_to_body(editor_app::EditorApp);
+    // After the mount, as for the planner.
     if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
         loading.remove();
     }
-    leptos::mount::mount_to_body(editor_app::EditorApp);
 }
 
 /// The MIME type used to carry a unit's code through a drag.

@@ -137,6 +137,20 @@ for (const [why, prepare, failure] of [
   ['its wasm does not arrive', (page) => page.route('**/*_bg.wasm', (route) => route.abort()), /Failed to fetch|_bg\.wasm|ERR_FAILED/],
   ['its script does not arrive', (page) => page.route('**/qualplan-app-*.js', (route) => route.abort()), /qualplan-app-.*\.js|ERR_FAILED/],
   ['the browser cannot run WebAssembly', (page) => page.addInitScript(() => delete globalThis.WebAssembly), /WebAssembly/],
+  // A fault in the app as it mounts (here the page refuses to make its <main>): the app panics
+  // part-way, and the page must not be left blank.
+  [
+    'the app fails as it starts',
+    (page) =>
+      page.addInitScript(() => {
+        const make = Document.prototype.createElement;
+        Document.prototype.createElement = function (tag, ...rest) {
+          if (String(tag).toLowerCase() === 'main') throw new Error('refused for the test');
+          return make.call(this, tag, ...rest);
+        };
+      }),
+    /panicked|refused for the test|unreachable/,
+  ],
 ]) {
   test(
     `when ${why}, a first visit on a phone is told in view that the planner could not start, and can still read the units`,

@@ -113,6 +113,34 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
   );
 }
 
+// Classroom mode keeps a planned unit's status off the projector, but the learner's record, once
+// opened, tells the reader to set each status in the plan: the controls it names are then there.
+test(
+  "classroom mode: a planned unit's status shows once the learner's record is opened, above the record that points to it",
+  app(
+    async (p) => {
+      await p.open();
+      await p.chooseQualification('cg-4411-30');
+      await p.addAll(['002', '101']);
+      await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+      await p.page.locator('.layout.classroom').waitFor();
+      const status = p.planRegion.getByRole('combobox', { name: 'Status of 002', exact: true });
+      assert.equal(await status.isVisible(), false, 'a planned status takes no line on the projector');
+      await p.page.getByText('Learner\u2019s record and finish date', { exact: true }).click();
+      const hint = p.page.locator('.record-panel .hint').first();
+      assert.match(await hint.innerText(), /^Mark each planned unit\u2019s status in the list above\./);
+      await status.scrollIntoViewIfNeeded();
+      assert.ok(await inView(status), 'the status it names is there');
+      assert.ok((await status.boundingBox()).y < (await hint.boundingBox()).y, 'above the record, as it says');
+      await status.selectOption('In progress');
+      await p.page.getByText('Learner\u2019s record and finish date', { exact: true }).click();
+      assert.equal(await status.isVisible(), true, 'a status other than planned stays on the projector');
+      assert.equal(await p.planRegion.getByRole('combobox', { name: 'Status of 101', exact: true }).isVisible(), false);
+    },
+    { viewport: PROJECTORS['small projector'] },
+  ),
+);
+
 for (const [name, viewport] of Object.entries(PROJECTORS)) {
   test(
     `classroom mode at ${name} size: a unit added far down the list shows the verdict and what is next in a bar at the foot of the screen, which stays away while the plan is in view`,

@@ -65,6 +65,15 @@ const STATES = {
     await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
     return null;
   },
+  // The trainer opens the learner's record on the projector: each unit's status is shown for it.
+  'classroom-record': async (p) => {
+    await p.chooseQualification('cg-4411-30');
+    await p.addAll(['002', '101', '105']);
+    await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+    const panel = p.page.locator('details.record-panel');
+    await panel.locator('summary').click();
+    return p.planRegion.getByRole('list', { name: 'Your plan' });
+  },
   // The trainer adds a unit far down the list: the verdict follows in the bar at the foot.
   'classroom-added-from-list': async (p) => {
     await p.chooseQualification('edi-l2-nvq-customer-service');

@@ -59,6 +59,16 @@ pub fn on_file_chosen(
     on_error: impl Fn(String) + 'static,
     on_file: impl FnOnce(String, String) + 'static,
 ) {
+    read_into(ev, limit, Box::new(on_error), Box::new(on_file));
+}
+
+/// The reading itself, not generic: one copy of it in the wasm for every file input.
+fn read_into(
+    ev: leptos::ev::Event,
+    limit: usize,
+    on_error: Box<dyn Fn(String)>,
+    on_file: Box<dyn FnOnce(String, String)>,
+) {
     let Some(input) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

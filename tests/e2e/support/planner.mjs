@@ -335,9 +335,13 @@ export class Planner {
   }
 
   async ready() {
-    // A first visit's page holds the first screen, inert, until the app mounts and removes it.
-    await this.page.locator('#prerendered').waitFor({ state: 'detached' });
+    // The app removes the page's loading message and the first screen the page holds (inert)
+    // once it has mounted. Those are looked for only after a control is on screen: before the
+    // page's markup has arrived, neither is there yet, and the first screen's own copy of a
+    // control is on screen before the app is.
     await this.qualificationSelect.waitFor();
+    await this.page.locator('#loading').waitFor({ state: 'detached' });
+    await this.page.locator('#prerendered').waitFor({ state: 'detached' });
     await this.status.waitFor({ state: 'attached' });
   }
 

@@ -641,9 +641,13 @@ export class Probe {
   }
 
   async mounted(page) {
-    return this.check(`the page mounts (heading visible within ${LIMITS.mount / 1000} s)`, () =>
-      page.getByRole('heading', { name: 'qualplan', level: 1 }).waitFor({ timeout: LIMITS.mount }),
-    );
+    return this.check(`the page mounts (heading visible and loading message gone within ${LIMITS.mount / 1000} s)`, async () => {
+      const end = Date.now() + LIMITS.mount;
+      // The heading first: the page's markup (its loading message, and the inert first screen
+      // with its own heading) has then arrived, and the app removes the message once mounted.
+      await page.getByRole('heading', { name: 'qualplan', level: 1 }).first().waitFor({ timeout: LIMITS.mount });
+      await page.locator('#loading').waitFor({ state: 'detached', timeout: Math.max(1, end - Date.now()) });
+    });
   }
 
   /** Runs `fn` in the page, failing fast if the page no longer answers. */

@@ -65,6 +65,13 @@ fn days_before_year(year: u32) -> u32 {
 const LAST_DAY: u32 = 3_652_424;
 
 impl Date {
+    /// 2000-01-01, for where a day must be had and none could be read.
+    pub const Y2000: Date = Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    };
+
     /// The date typed, spaces around it aside: `2024-02-29` is a date, `2023-02-29`, `2024-13-01`
     /// and `1/3/2024` are not.
     pub fn parse(text: &str) -> Result<Date, DateError> {
@@ -163,6 +170,7 @@ mod tests {
         assert_eq!(d("2026-12-07").plus_days(7 * 14), Some(d("2027-03-15")));
         assert_eq!(d("2000-01-01").days_since(d("1999-01-01")), 365);
         assert_eq!(d("2001-01-01").days_since(d("2000-01-01")), 366);
+        assert_eq!(Date::Y2000, d("2000-01-01"));
         assert_eq!(d("1900-03-01").days_since(d("1900-02-28")), 1);
         assert_eq!(d("9999-12-31").plus_days(1), None);
         assert_eq!(d("0000-01-01").plus_days(LAST_DAY), Some(d("9999-12-31")));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launch } from './support/browser.mjs';
-import { DIST, harness, inView } from './support/planner.mjs';
+import { DIST, STORAGE_KEY, eventually, harness, inView } from './support/planner.mjs';
 import { startServer } from './support/server.mjs';
 
 const app = harness();
@@ -164,7 +164,9 @@ for (const [why, prepare, failure] of [
         const said = await alert.innerText();
         assert.match(said, /^qualplan could not start in this browser\./);
         assert.match(said, /Reload the page to try again/);
-        assert.match(said, /The browser said: \S/);
+        // A panic is told by its own words and place, anything else by the browser's.
+        assert.match(said, why === 'the app fails as it starts' ? /Details: \S.* \(\S+\.rs:\d+\)\s*$/ : /The browser said: \S/);
+        assert.doesNotMatch(said, /unreachable/);
         assert.doesNotMatch(said, /is loading|buttons work once/);
         assert.ok((await codes(p.page, '#prerendered')).length > 10, 'the first screen stays to be read');
         // Greyed, so its Add buttons (which will not work) do not look live.
@@ -191,3 +193,53 @@ test(
     { viewport: PHONE },
   ),
 );
+
+for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]]) {
+  test(
+    `on a ${name}, a failure inside the planner after it started is told at the top of the window with a way to reload, and the plan saved before it is kept`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('cg-4411-30');
+        const [first, second] = await p.availableCodes();
+        await p.add(first);
+        await eventually(async () => assert.match(await p.storageItem(STORAGE_KEY), new RegExp(`"${first}"`)));
+        // A fault the app does not expect, from here on: the page refuses to make list items, so
+        // drawing the next planned unit panics, which aborts the wasm.
+        await p.page.evaluate(() => {
+          const make = Document.prototype.createElement;
+          Document.prototype.createElement = function (tag, ...rest) {
+            if (String(tag).toLowerCase() === 'li') throw new Error('refused for the test');
+            return make.call(this, tag, ...rest);
+          };
+        });
+        await p.addButton(second).scrollIntoViewIfNeeded();
+        await p.addButton(second).click();
+        const alert = p.page.getByRole('alert').filter({ hasText: 'stopped working' });
+        await alert.waitFor();
+        assert.ok(await inView(alert), 'the message is in view where the person was');
+        const said = await alert.innerText();
+        assert.match(said, /^qualplan stopped working\./);
+        assert.match(said, /Reload the page to go on: what was saved in this browser before it stopped is kept\./);
+        // The panic's own words and place, not the abort's "unreachable".
+        assert.match(said, /\nDetails: .*refused for the test \(\S+\.rs:\d+\)\n/);
+        assert.doesNotMatch(said, /unreachable/);
+        const reload = alert.getByRole('button', { name: 'Reload the page', exact: true });
+        assert.ok(await inView(reload), 'its Reload button is in view');
+        assert.equal(await p.focusedName(), 'Reload the page', 'a keyboard user is on the way out');
+        assert.match(await alert.ariaSnapshot(), /- alert:\n\s+- paragraph: qualplan stopped working\.[\s\S]*- button "Reload the page"/);
+        assert.equal(await p.page.getByRole('alert').count(), 1, 'one message, however many errors follow');
+        onlyTheFailure(p.errors, /panicked|refused for the test|unreachable/);
+        await Promise.all([p.page.waitForEvent('load'), p.page.keyboard.press('Enter')]);
+        await p.ready();
+        // The first unit was saved before the failure; the second too where its save ran before
+        // the drawing that failed.
+        const planned = await p.planCodes();
+        assert.equal(planned[0], first, 'the plan as saved before the failure');
+        assert.ok(planned.every((c) => c === first || c === second), `nothing else: ${planned}`);
+        assert.equal(await p.page.getByRole('alert').count(), 0, 'a working page has no message');
+      },
+      { viewport },
+    ),
+  );
+}

@@ -6,17 +6,22 @@
 // trunk writes this into index.html and editor.html (rel="inline"), after the loading message
 // and before the app's loader runs; the page's policy allows it by its hash (xtask/src/csp.rs).
 (function () {
-  function fail(said) {
-    // A panic's own words and place (src/ui/panic_message.rs), not the abort's "unreachable".
-    said = self.qualplanPanic ? "Details: " + self.qualplanPanic : said && "The browser said: " + said;
+  // `from`: the file an error was thrown in, where the browser says.
+  function fail(said, from) {
+    var panic = self.qualplanPanic;
     var box = document.getElementById("loading");
     var started = !box;
     if (started) {
-      if (document.getElementById("stopped") || !document.body) return;
+      // Once started, only the app's own failures: a panic, or an error thrown in one of the
+      // page's files (not a browser extension's script).
+      var own = panic || (from && from.indexOf(location.origin + "/") === 0);
+      if (!own || document.getElementById("stopped") || !document.body) return;
       box = document.createElement("div");
       box.id = "stopped";
       document.body.prepend(box);
     }
+    // A panic's own words and place (src/ui/panic_message.rs), not the abort's "unreachable".
+    said = panic ? "Details: " + panic : said && "The browser said: " + said;
     box.className = "loading failed" + (started ? " stopped" : "");
     box.setAttribute("role", "alert");
     box.textContent = "";
@@ -47,7 +52,7 @@
   }
   addEventListener("error", function (e) {
     var t = e.target;
-    if (t === window) fail(e.message);
+    if (t === window) fail(e.message, e.filename);
     else if (t && t.tagName === "SCRIPT") fail("a script of the page did not load");
   }, true);
   addEventListener("unhandledrejection", function (e) {

@@ -204,6 +204,11 @@ for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]]) {
         const [first, second] = await p.availableCodes();
         await p.add(first);
         await eventually(async () => assert.match(await p.storageItem(STORAGE_KEY), new RegExp(`"${first}"`)));
+        // An error from another script (a browser extension's) is not the app's: no message.
+        await p.page.evaluate(() =>
+          dispatchEvent(new ErrorEvent('error', { message: 'from an extension', filename: 'chrome-extension://abc/content.js' })),
+        );
+        assert.deepEqual(await p.page.getByRole('alert').allInnerTexts(), [], "another script's error says nothing");
         // A fault the app does not expect, from here on: the page refuses to make list items, so
         // drawing the next planned unit panics, which aborts the wasm.
         await p.page.evaluate(() => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launch } from './support/browser.mjs';
-import { DIST, STORAGE_KEY, eventually, harness, inView } from './support/planner.mjs';
+import { DIST, STORAGE_KEY, eventually, harness, inView, refuseToMake } from './support/planner.mjs';
 import { startServer } from './support/server.mjs';
 
 const app = harness();
@@ -141,15 +141,8 @@ for (const [why, prepare, failure] of [
   // part-way, and the page must not be left blank.
   [
     'the app fails as it starts',
-    (page) =>
-      page.addInitScript(() => {
-        const make = Document.prototype.createElement;
-        Document.prototype.createElement = function (tag, ...rest) {
-          if (String(tag).toLowerCase() === 'main') throw new Error('refused for the test');
-          return make.call(this, tag, ...rest);
-        };
-      }),
-    /panicked|refused for the test|unreachable/,
+    (page) => page.addInitScript(refuseToMake, 'main'),
+    /panicked|refused to make a main|unreachable/,
   ],
 ]) {
   test(
@@ -209,15 +202,9 @@ for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]]) {
           dispatchEvent(new ErrorEvent('error', { message: 'from an extension', filename: 'chrome-extension://abc/content.js' })),
         );
         assert.deepEqual(await p.page.getByRole('alert').allInnerTexts(), [], "another script's error says nothing");
-        // A fault the app does not expect, from here on: the page refuses to make list items, so
-        // drawing the next planned unit panics, which aborts the wasm.
-        await p.page.evaluate(() => {
-          const make = Document.prototype.createElement;
-          Document.prototype.createElement = function (tag, ...rest) {
-            if (String(tag).toLowerCase() === 'li') throw new Error('refused for the test');
-            return make.call(this, tag, ...rest);
-          };
-        });
+        // From here on the page refuses to make list items, so drawing the next planned unit
+        // panics, which aborts the wasm.
+        await p.page.evaluate(refuseToMake, 'li');
         await p.addButton(second).scrollIntoViewIfNeeded();
         await p.addButton(second).click();
         const alert = p.page.getByRole('alert').filter({ hasText: 'stopped working' });
@@ -227,14 +214,18 @@ for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]]) {
         assert.match(said, /^qualplan stopped working\./);
         assert.match(said, /Reload the page to go on: what was saved in this browser before it stopped is kept\./);
         // The panic's own words and place, not the abort's "unreachable".
-        assert.match(said, /\nDetails: .*refused for the test \(\S+\.rs:\d+\)\n/);
-        assert.doesNotMatch(said, /unreachable/);
+        assert.match(said, /\nDetails: .*refused to make a li \(\S+\.rs:\d+\)\n/);
+        assert.doesNotMatch(said, /unreachable|\/registry\//, 'a dependency\'s file named from its own folder');
         const reload = alert.getByRole('button', { name: 'Reload the page', exact: true });
         assert.ok(await inView(reload), 'its Reload button is in view');
         assert.equal(await p.focusedName(), 'Reload the page', 'a keyboard user is on the way out');
         assert.match(await alert.ariaSnapshot(), /- alert:\n\s+- paragraph: qualplan stopped working\.[\s\S]*- button "Reload the page"/);
-        assert.equal(await p.page.getByRole('alert').count(), 1, 'one message, however many errors follow');
-        onlyTheFailure(p.errors, /panicked|refused for the test|unreachable/);
+        // Another failure of the page's own after it: still the one message, as it was.
+        await p.page.evaluate(() =>
+          dispatchEvent(new ErrorEvent('error', { message: 'a second failure', filename: `${location.origin}/app.js` })),
+        );
+        assert.deepEqual(await p.page.getByRole('alert').allInnerTexts(), [said], 'one message, however many errors follow');
+        onlyTheFailure(p.errors, /panicked|refused to make a li|unreachable/);
         await Promise.all([p.page.waitForEvent('load'), p.page.keyboard.press('Enter')]);
         await p.ready();
         // The first unit was saved before the failure; the second too where its save ran before
@@ -248,3 +239,27 @@ for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]]) {
     ),
   );
 }
+
+test(
+  'on a phone, an error thrown in one of the qualification editor\'s own files after it started is told in view in the browser\'s words, with a way to reload',
+  app(
+    async (p) => {
+      await p.page.goto(`${p.url}editor.html`);
+      await p.page.locator('#loading').waitFor({ state: 'detached' });
+      await p.page.getByRole('heading', { level: 1 }).first().waitFor();
+      // Not a panic: an error the browser reports from a file of the page's own.
+      await p.page.evaluate(() =>
+        dispatchEvent(new ErrorEvent('error', { message: 'Uncaught TypeError: x is not a function', filename: `${location.origin}/qualplan-editor.js` })),
+      );
+      const alert = p.page.getByRole('alert').filter({ hasText: 'stopped working' });
+      await alert.waitFor();
+      assert.ok(await inView(alert), 'the message is in view');
+      const said = await alert.innerText();
+      assert.match(said, /\nThe browser said: Uncaught TypeError: x is not a function\n/);
+      assert.doesNotMatch(said, /Details:/);
+      assert.equal(await p.focusedName(), 'Reload the page');
+      assert.ok(await inView(alert.getByRole('button', { name: 'Reload the page', exact: true })), 'its Reload button is in view');
+    },
+    { viewport: PHONE },
+  ),
+);

@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage } from './support/browser.mjs';
-import { DIST, Planner, ROOT } from './support/planner.mjs';
+import { DIST, Planner, ROOT, refuseToMake } from './support/planner.mjs';
 import { EditorPage } from './support/editor.mjs';
 import { startServer } from './support/server.mjs';
 
@@ -63,13 +63,7 @@ const STATES = {
   stopped: async (p) => {
     await p.chooseQualification('cg-4411-30');
     await p.add('002');
-    await p.page.evaluate(() => {
-      const make = Document.prototype.createElement;
-      Document.prototype.createElement = function (tag, ...rest) {
-        if (String(tag).toLowerCase() === 'li') throw new Error('refused for the screenshot');
-        return make.call(this, tag, ...rest);
-      };
-    });
+    await p.page.evaluate(refuseToMake, 'li');
     const codes = await p.availableCodes();
     await p.addButton(codes[codes.length - 1]).click();
     await p.page.getByRole('alert').filter({ hasText: 'stopped working' }).waitFor();

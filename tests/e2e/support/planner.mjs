@@ -72,6 +72,19 @@ export function harness() {
     };
 }
 
+/**
+ * Run in the page (`page.evaluate(refuseToMake, tag)` or `page.addInitScript(refuseToMake, tag)`):
+ * from then on the page refuses to make `tag` elements, a fault the app does not expect, so the
+ * next drawing that needs one panics.
+ */
+export function refuseToMake(tag) {
+  const make = Document.prototype.createElement;
+  Document.prototype.createElement = function (name, ...rest) {
+    if (String(name).toLowerCase() === tag) throw new Error(`refused to make a ${tag}`);
+    return make.call(this, name, ...rest);
+  };
+}
+
 /** Whether the element's box lies wholly inside the viewport (to a pixel's rounding). */
 export async function inView(locator) {
   const box = await locator.boundingBox();

@@ -1,38 +1,58 @@
 // A step of the release build, not a test: `node minify.mjs dist`. Trunk's own minifier cannot
 // read wasm-bindgen's loader (it stops at `export default` and leaves the file whole, comments
-// and all), and it copies the service worker as written. This minifies both with terser, then
-// writes each page's `integrity` for the loader again, since its bytes changed. The loader keeps
-// its file name: trunk names it by the build's content, which is the same for the same source.
+// and all), and it copies the service worker as written. For each page this gives the functions
+// the wasm imports from its loader short names in both files (`support/short-imports.mjs`),
+// minifies the loader with terser, and writes the page's `integrity` for the loader and the wasm
+// again, since their bytes changed; then it minifies the service worker. The files keep their
+// names: trunk names them by the build's content, which is the same for the same source.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minify } from 'terser';
+import { shortenImports } from './support/short-imports.mjs';
 
 const dist = path.resolve(process.argv[2] || 'dist');
 
-async function minifyFile(file, module) {
-  const code = await readFile(file, 'utf8');
+async function minifyCode(code, module) {
   const out = await minify(code, { module, compress: true, mangle: true, format: { comments: false } });
-  if (!out.code) throw new Error(`terser wrote nothing for ${file}`);
-  await writeFile(file, out.code);
+  if (!out.code) throw new Error('terser wrote nothing');
   return Buffer.from(out.code);
 }
 
-// Each page's loader: the module trunk preloads (quoted, or bare as its minified page writes it).
-const PRELOAD = /<link\b[^>]*\bhref="?\/([\w.-]+\.js)"?[^>]*>/g;
+// A file the page fetches with an integrity hash (the loader's modulepreload, the wasm's
+// preload), quoted or bare as its minified page writes it.
+const LINK = /<link\b[^>]*\bhref="?\/([\w.-]+)"?[^>]*>/g;
+
+/** `html` with the integrity of its one link to `name` written for `bytes`. */
+function withIntegrity(html, page, name, bytes) {
+  const tags = [...html.matchAll(LINK)].filter((m) => m[1] === name && /\bintegrity=/.test(m[0]));
+  if (tags.length !== 1) throw new Error(`${page}: expected one link to ${name} with an integrity hash, found ${tags.length}`);
+  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  return html.replace(tags[0][0], tags[0][0].replace(/\bintegrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${integrity}`));
+}
 
 for (const page of ['index.html', 'editor.html']) {
   const file = path.join(dist, page);
   let html = await readFile(file, 'utf8');
-  const tags = [...html.matchAll(PRELOAD)].filter((m) => /\bintegrity=/.test(m[0]));
-  if (tags.length !== 1) throw new Error(`${page}: expected one script with an integrity hash, found ${tags.length}`);
-  const [tag, name] = tags[0];
-  const bytes = await minifyFile(path.join(dist, name), true);
-  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  const fixed = tag.replace(/\bintegrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity=${integrity}`);
-  html = html.replace(tag, fixed);
+  const loaders = [...html.matchAll(LINK)].filter((m) => m[1].endsWith('.js') && /\bintegrity=/.test(m[0]));
+  if (loaders.length !== 1) throw new Error(`${page}: expected one script with an integrity hash, found ${loaders.length}`);
+  const loaderName = loaders[0][1];
+  // trunk writes `<bin>-<hash>.js` and `<bin>-<hash>_bg.wasm`; the wasm imports from `./<bin>_bg.js`.
+  const wasmName = loaderName.replace(/\.js$/, '_bg.wasm');
+  const module = `./${loaderName.replace(/-[0-9a-f]{16}\.js$/, '')}_bg.js`;
+  const short = shortenImports(
+    await readFile(path.join(dist, wasmName)),
+    await readFile(path.join(dist, loaderName), 'utf8'),
+    module,
+  );
+  const loader = await minifyCode(short.loader, true);
+  await writeFile(path.join(dist, wasmName), short.wasm);
+  await writeFile(path.join(dist, loaderName), loader);
+  html = withIntegrity(html, page, loaderName, loader);
+  html = withIntegrity(html, page, wasmName, short.wasm);
   await writeFile(file, html);
-  console.log(`minify: ${name} (${page}) ${bytes.length} bytes`);
+  console.log(`minify: ${loaderName} (${page}) ${loader.length} bytes; ${short.renamed} imports of ${wasmName} named short`);
 }
-const worker = await minifyFile(path.join(dist, 'sw.js'), false);
+const worker = await minifyCode(await readFile(path.join(dist, 'sw.js'), 'utf8'), false);
+await writeFile(path.join(dist, 'sw.js'), worker);
 console.log(`minify: sw.js ${worker.length} bytes`);

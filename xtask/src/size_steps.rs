@@ -1,6 +1,7 @@
 //! `cargo xtask size-steps`: what each size measure buys. Builds the browser app's wasm under
 //! each profile and flag variant (in target/size-steps, so the normal build is untouched), runs
-//! wasm-bindgen and, where the variant says, wasm-opt -Oz as trunk does, and writes the gzip -9
+//! wasm-bindgen and, where the variant says, wasm-opt -Oz (without the pages' further wasm-opt
+//! parameters or the short import names of the release build), and writes the gzip -9
 //! sizes to xtask/reports/size-steps.md. Slow (a full build per variant); not part of CI.
 
 use crate::install::{self, run};

@@ -91,15 +91,18 @@ pub fn App() -> impl IntoView {
     let record = use_record(catalogue, workspace, checked);
 
     // Set in the frame after the one that shows a change to the plan: what is out of view as the
-    // change is made (progress towards other qualifications, the printed page) follows it then.
+    // change is made (progress towards other qualifications) follows it then.
     let settled = RwSignal::new(false);
     Effect::new(move |_| {
         checked.track();
         workspace.track();
         request_animation_frame(move || request_animation_frame(move || settled.set(true)));
     });
-    // A print made at once after a change prints the page brought up to date.
-    let _ = window_event_listener(leptos::ev::beforeprint, move |_| settled.set(true));
+    // The printed page is made only as the browser is about to print (the event's listener
+    // returns before the print is laid out, so it prints the plan as it is at that moment).
+    // Set (and so notified) at each print; a signal of the same type as `settled` adds no code.
+    let printing = RwSignal::new(false);
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
 
     // Before the panels, which announce their changes through it.
     let live = announcer(catalogue, workspace, checked);
@@ -151,7 +154,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </main>
             <SummaryBar catalogue=catalogue workspace=workspace checked=checked missing=missing />
-            <PrintSummary catalogue=c.clone() workspace=workspace checked=checked record=record settled=settled />
+            <PrintSummary catalogue=c.clone() workspace=workspace checked=checked record=record printing=printing />
         }
     };
 

@@ -25,12 +25,14 @@ pub fn PrintSummary(
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
     record: RecordSignals,
-    /// Set once a change to the plan (its units, its name or its record) is drawn: the page is
-    /// made again then, outside that frame.
-    settled: RwSignal<bool>,
+    /// Set each time the browser is about to print: the page is made then, from the plan as it
+    /// is, and not at each change, since the screen never shows it.
+    printing: RwSignal<bool>,
 ) -> impl IntoView {
     let body = move || {
-        settled.track();
+        if !printing.get() {
+            return None;
+        }
         let rc = record.checked.get_untracked();
         let finish = record.finish.get_untracked().map(|f| match f {
             Ok(e) => {

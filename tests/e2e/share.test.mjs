@@ -146,6 +146,10 @@ test('printing gives a one-page summary: qualification, plan, date, readings, ev
   await p.chooseQualification('cg-4411-30');
   await p.addAll(['002', '101', '105']);
   await p.renamePlan('Learner A');
+  // The screen never shows the printed page, so a change does not make it: it is made as the
+  // browser is about to print.
+  const summary = p.page.locator('section.print-summary');
+  assert.equal(await summary.evaluate((e) => e.childElementCount), 0, 'nothing is made for print before printing');
   const pdf = await p.page.pdf({ format: 'A4' });
   const dir = mkdtempSync(path.join(tmpdir(), 'qualplan-print-'));
   const file = path.join(dir, 'plan.pdf');
@@ -165,6 +169,15 @@ test('printing gives a one-page summary: qualification, plan, date, readings, ev
   assert.match(text, /Readings in force/);
   assert.match(text, /Credits 6 of 6 minimum/);
   assert.doesNotMatch(text, /Add|Remove|Classroom mode/, 'no controls are printed');
+  // A change after a print, printed at once, is on the new print.
+  await p.add('106');
+  await p.renamePlan('Learner B');
+  const again = await p.page.pdf({ format: 'A4' });
+  writeFileSync(file, again);
+  const text2 = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(text2, /Plan summary: Learner B/);
+  assert.match(text2, /Units planned \(4\)/);
+  assert.doesNotMatch(text2, /Learner A/);
 }));
 
 test('classroom mode: large type, rules first, and a rule-by-rule walk through the plan', app(async (p) => {

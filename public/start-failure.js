@@ -2,7 +2,7 @@
 // WebAssembly, a file that did not arrive, an error while starting) replaces "is loading" with
 // what happened and what to do. Once it is there (the app removed "is loading"), a failure
 // inside it (a panic, which aborts the wasm) puts a message at the top of the window with a way
-// to reload, since what it shows may no longer answer.
+// to reload, and makes the page under it inert, since what it shows may no longer answer.
 // trunk writes this into index.html and editor.html (rel="inline"), after the loading message
 // and before the app's loader runs; the page's policy allows it by its hash (xtask/src/csp.rs).
 (function () {
@@ -19,6 +19,9 @@
       box = document.createElement("div");
       box.id = "stopped";
       document.body.prepend(box);
+      // What the app drew may no longer answer: out of reach of the keyboard, a screen reader
+      // and the pointer, and greyed, so only the message and its Reload button are live.
+      for (var el = box.nextElementSibling; el; el = el.nextElementSibling) el.inert = true;
     }
     // A panic's own words and place (src/ui/panic_message.rs), not the abort's "unreachable".
     said = panic ? "Details: " + panic : said && "The browser said: " + said;

@@ -220,6 +220,20 @@ for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]]) {
         assert.ok(await inView(reload), 'its Reload button is in view');
         assert.equal(await p.focusedName(), 'Reload the page', 'a keyboard user is on the way out');
         assert.match(await alert.ariaSnapshot(), /- alert:\n\s+- paragraph: qualplan stopped working\.[\s\S]*- button "Reload the page"/);
+        // The page under it no longer answers, so nothing of it is within reach: a screen reader
+        // finds the message alone, Tab does not leave it for a dead control, the pointer passes
+        // through nothing, and what is drawn is greyed.
+        const cdp = await p.page.context().newCDPSession(p.page);
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        const heard = nodes.filter((n) => !n.ignored && n.role?.value === 'StaticText').map((n) => n.name.value).join(' ');
+        assert.equal(heard, said.replace(/\s+/g, ' '), "Chromium's accessibility tree holds the message alone");
+        for (let i = 0; i < 3; i++) {
+          await p.page.keyboard.press('Tab');
+          assert.ok(await p.page.evaluate(() => document.activeElement === document.body || !!document.activeElement.closest('#stopped')), 'focus stays with the message');
+        }
+        await assert.rejects(p.addButton(first).click({ timeout: 1000 }), /inert|intercepts pointer|not receive|Timeout/);
+        assert.match(await p.page.locator('main').evaluate((m) => getComputedStyle(m).filter), /grayscale\(1\)/);
+        await reload.focus();
         // Another failure of the page's own after it: still the one message, as it was.
         await p.page.evaluate(() =>
           dispatchEvent(new ErrorEvent('error', { message: 'a second failure', filename: `${location.origin}/app.js` })),

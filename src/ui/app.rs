@@ -15,7 +15,7 @@ use super::other_qualifications::OtherQualifications;
 use super::plan_list::{add_dropped, PlanList};
 use super::plan_tools::PlanTools;
 use super::plans_bar::PlansBar;
-use super::print_summary::PrintSummary;
+use super::print_summary::{use_printing, PrintSummary};
 use super::qualification_picker::QualificationPicker;
 use super::record_panel::RecordPanel;
 use super::rules_panel::RulesPanel;
@@ -98,11 +98,8 @@ pub fn App() -> impl IntoView {
         workspace.track();
         request_animation_frame(move || request_animation_frame(move || settled.set(true)));
     });
-    // The printed page is made only as the browser is about to print (the event's listener
-    // returns before the print is laid out, so it prints the plan as it is at that moment).
-    // Set (and so notified) at each print; a signal of the same type as `settled` adds no code.
-    let printing = RwSignal::new(false);
-    let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    // The printed page is made only when printing.
+    let printing = use_printing();
 
     // Before the panels, which announce their changes through it.
     let live = announcer(catalogue, workspace, checked);

@@ -2,6 +2,7 @@
 
 use super::browser_files::{download, on_file_chosen};
 use super::notices::Notices;
+use super::print_summary::Printing;
 use super::shared_catalogue::SharedCatalogue;
 use crate::limits::MAX_PLAN_FILE_BYTES;
 use crate::plan::{exchange, share, Workspace};
@@ -49,6 +50,7 @@ pub fn PlanTools(
     notices: Notices,
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
+    let printing = expect_context::<Printing>();
     // The page's address does not change while it is open, only its fragment: read once.
     let base = window().location().href().unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default().to_string();
@@ -139,7 +141,7 @@ pub fn PlanTools(
                 <button type="button" on:click=export_all>"Export all plans"</button>
                 <label class="file-button" for="import-plans">"Import plans"</label>
                 <input id="import-plans" type="file" accept="application/json,.json" on:change=import />
-                <button type="button" on:click=move |_| { let _ = window().print(); }>"Print this plan"</button>
+                <button type="button" on:click=move |_| printing.print()>"Print this plan"</button>
             </div>
         </details>
     }

@@ -13,6 +13,38 @@ use crate::present::{
 };
 use leptos::prelude::*;
 
+/// The printed page is made when asked for: as the browser is about to print (its
+/// `beforeprint`), or by "Print this plan". Provided by `use_printing`.
+#[derive(Clone, Copy)]
+pub struct Printing(RwSignal<bool>);
+
+impl Printing {
+    /// Makes the printed page, then opens the browser's print. Not at once: `print()` lays the
+    /// page out as soon as its "beforeprint" listeners return, and the app's update waits for
+    /// the script that called it to end, so the page would print empty.
+    pub fn print(self) {
+        self.0.set(true);
+        set_timeout(
+            || {
+                let _ = window().print();
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+}
+
+/// Makes the printed page whenever the browser is about to print (the listener returns before
+/// a print the browser starts is laid out, so it prints the plan as it is at that moment), and
+/// provides `Printing` for "Print this plan".
+pub fn use_printing() -> Printing {
+    // Set (and so notified) at each print; a signal of the same type as the app's others adds
+    // no code.
+    let printing = Printing(RwSignal::new(false));
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.0.set(true));
+    provide_context(printing);
+    printing
+}
+
 fn today() -> String {
     js_sys::Date::new_0()
         .to_locale_date_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
@@ -25,12 +57,12 @@ pub fn PrintSummary(
     workspace: RwSignal<Workspace>,
     checked: Memo<Option<Check>>,
     record: RecordSignals,
-    /// Set each time the browser is about to print: the page is made then, from the plan as it
-    /// is, and not at each change, since the screen never shows it.
-    printing: RwSignal<bool>,
+    /// The page is made when a print asks for it, from the plan as it is then, and not at each
+    /// change, since the screen never shows it.
+    printing: Printing,
 ) -> impl IntoView {
     let body = move || {
-        if !printing.get() {
+        if !printing.0.get() {
             return None;
         }
         let rc = record.checked.get_untracked();

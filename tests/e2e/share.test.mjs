@@ -180,6 +180,38 @@ test('printing gives a one-page summary: qualification, plan, date, readings, ev
   assert.doesNotMatch(text2, /Learner A/);
 }));
 
+test('"Print this plan" prints the plan as it is when pressed, at once after a change', app(async (p) => {
+  // Headless Chromium opens no print dialog, so the page's print() is replaced by what the
+  // browser's does first: "beforeprint" inside the call, and then the page is taken as it is,
+  // before the script that called print() has ended.
+  await p.page.addInitScript(() => {
+    window.print = () => {
+      dispatchEvent(new Event('beforeprint'));
+      window.printed = [...(window.printed || []), document.querySelector('section.print-summary').textContent];
+    };
+  });
+  await p.open();
+  await p.chooseQualification('cg-4411-30');
+  await p.addAll(['002', '101']);
+  await p.renamePlan('Learner C');
+  await p.openPlanTools();
+  const print = p.page.getByRole('button', { name: 'Print this plan', exact: true });
+  const printed = async (n) => {
+    await p.page.waitForFunction((n) => (window.printed || []).length === n, n);
+    return p.page.evaluate(() => window.printed.at(-1));
+  };
+  await print.click();
+  let text = await printed(1);
+  assert.match(text, /Plan summary: Learner C/);
+  assert.match(text, /Units planned \(2\)/);
+  // A unit added and printed straight after: on the print.
+  await p.add('105');
+  await print.click();
+  text = await printed(2);
+  assert.match(text, /Units planned \(3\)/);
+  assert.ok(text.includes('Working in customer service'), 'the unit just added is printed');
+}));
+
 test('classroom mode: large type, rules first, and a rule-by-rule walk through the plan', app(async (p) => {
   await p.open();
   await p.chooseQualification('cg-4411-30');

@@ -41,27 +41,9 @@ pub fn AvailableUnits(
         let u = &c.unit(id).unit;
         level.get().is_none_or(|l| l == u.level) && text.with(|t| u.matches_text(t))
     };
-    // A row follows whether its own unit is planned, which notifies only when that changes: an
-    // add redraws the row added, not every row.
-    let planned = move |id: UnitId| {
-        Memo::new(move |_| checked.with(|c| c.as_ref().is_some_and(|c| c.planned.contains(&id))))
-    };
-    let barred_by = move |id: UnitId| {
-        checked.with(|c| {
-            let (_, by) = c
-                .as_ref()?
-                .evaluation
-                .barred
-                .iter()
-                .find(|(u, _)| *u == id)?;
-            let c: &Catalogue = &catalogue.get_value();
-            Some(
-                by.iter()
-                    .map(|b| c.unit(*b).unit.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            )
-        })
+    let state_in = move |check: Option<&Check>, id: UnitId| {
+        let c: &Catalogue = &catalogue.get_value();
+        row_state(c, check, id)
     };
 
     let groups = move || {
@@ -71,7 +53,13 @@ pub fn AvailableUnits(
             return ().into_any();
         };
         // A unit the document lists in two groups is shown once (see `placement`).
-        cq.placement()
+        let placement = cq.placement();
+        // Each row follows a signal of its own, and one watcher of the check sets a row's only
+        // when what that row shows changes: an add notifies the row added and any it bars, and
+        // the check has one reader here instead of three a row (each reader a row had made every
+        // change cost a little more for every row).
+        let mut rows: Vec<(UnitId, RowSignals)> = Vec::new();
+        let shown = placement
             .into_iter()
             .map(|placed| {
                 let name = cq.qualification.groups[placed.group].name.clone();
@@ -89,12 +77,14 @@ pub fn AvailableUnits(
                                     let code = unit.code.clone();
                                     let drag_code = code.clone();
                                     let add_code = code.clone();
-                                    let planned = planned(id);
+                                    let (planned, barred_by) = checked.with_untracked(|check| state_in(check.as_ref(), id));
+                                    let (planned, barred_by) = (RwSignal::new(planned), RwSignal::new(barred_by));
+                                    rows.push((id, (planned, barred_by)));
                                     view! {
                                         <li
                                             class="unit"
                                             class:planned=planned
-                                            class:barred=move || barred_by(id).is_some()
+                                            class:barred=move || barred_by.get().is_some()
                                             hidden=move || !shows(id)
                                             draggable="true"
                                             on:dragstart=move |ev: leptos::ev::DragEvent| {
@@ -111,7 +101,7 @@ pub fn AvailableUnits(
                                             <span class="status">
                                                 // Kept and hidden rather than made and dropped: a change writes one attribute.
                                                 <span class="mark planned-mark" hidden=move || !planned.get()>"\u{2713} In your plan"</span>
-                                                {move || barred_by(id).map(|by| view! {
+                                                {move || barred_by.get().map(|by| view! {
                                                     <span class="mark barred-mark">{format!("\u{26a0} Barred: cannot be taken with {by}")}</span>
                                                 })}
                                             </span>
@@ -139,8 +129,21 @@ pub fn AvailableUnits(
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        Effect::new(move |_| {
+            checked.with(|check| {
+                for (id, (planned, barred_by)) in &rows {
+                    let (now_planned, now_barred) = state_in(check.as_ref(), *id);
+                    if planned.get_untracked() != now_planned {
+                        planned.set(now_planned);
+                    }
+                    if barred_by.get_untracked() != now_barred {
+                        barred_by.set(now_barred);
+                    }
+                }
+            })
+        });
+        shown.into_any()
     };
 
     view! {
@@ -192,4 +195,23 @@ pub fn AvailableUnits(
             </ul>
         </section>
     }
+}
+
+/// What a unit's row shows of the check: whether the unit is planned, and the codes of the
+/// planned units that bar it, when any do. Each is a signal of the row's own.
+type RowSignals = (RwSignal<bool>, RwSignal<Option<String>>);
+
+fn row_state(c: &Catalogue, check: Option<&Check>, id: UnitId) -> (bool, Option<String>) {
+    let barred_by = check
+        .and_then(|check| check.evaluation.barred.iter().find(|(u, _)| *u == id))
+        .map(|(_, by)| {
+            by.iter()
+                .map(|b| c.unit(*b).unit.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+    (
+        check.is_some_and(|check| check.planned.contains(&id)),
+        barred_by,
+    )
 }

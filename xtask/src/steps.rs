@@ -182,17 +182,21 @@ pub fn build_release(tools: &Tools) -> Result<(), String> {
         "trunk build --release editor.html",
     )?;
     add_editor_page(&editor_dist)?;
-    minify()?;
+    minify(tools)?;
     prerender()?;
     csp::apply("index.html")?;
     csp::apply("editor.html")
 }
 
 /// Minifies both pages' wasm-bindgen loaders and the service worker, which trunk leaves whole,
-/// and writes each page's integrity hash for its loader again.
-fn minify() -> Result<(), String> {
+/// takes out what no page uses (which runs the pinned wasm-opt), and writes each page's
+/// integrity hashes again.
+fn minify(tools: &Tools) -> Result<(), String> {
     install::e2e_packages()?;
-    build_script("minify.mjs", "minifying the loaders and the service worker")
+    run(
+        build_script_command("minify.mjs").env("PATH", &tools.path),
+        "minifying the loaders and the service worker (node minify.mjs)",
+    )
 }
 
 /// Writes the planner's first screen, as the app draws it in Chromium, into dist/index.html, so
@@ -206,12 +210,18 @@ fn prerender() -> Result<(), String> {
 /// Runs a build step written in node, `tests/e2e/<script>`, on dist/.
 fn build_script(script: &str, what: &str) -> Result<(), String> {
     run(
-        Command::new("node")
-            .current_dir(root().join("tests").join("e2e"))
-            .arg(script)
-            .arg(root().join("dist")),
+        &mut build_script_command(script),
         &format!("{what} (node {script})"),
     )
+}
+
+/// `node tests/e2e/<script> dist/`, to run.
+fn build_script_command(script: &str) -> Command {
+    let mut cmd = Command::new("node");
+    cmd.current_dir(root().join("tests").join("e2e"))
+        .arg(script)
+        .arg(root().join("dist"));
+    cmd
 }
 
 /// Copies the editor's page (written by trunk as the name of its target) and its hashed files

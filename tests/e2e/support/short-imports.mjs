@@ -4,37 +4,7 @@
 // file; the hashes are random digits that no compressor can shrink, about 5 KB gzip a page.
 // Nothing else in either file changes: no index, no code, no other section.
 
-/** An unsigned LEB128 number at `at` in `bytes`: [value, offset after it]. */
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    if (b === undefined) throw new Error('the wasm ends inside a number');
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return [value, at];
-  }
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let b = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) b |= 0x80;
-    out.push(b);
-  } while (value);
-  return out;
-}
-
-const text = new TextDecoder('utf-8', { fatal: true });
-const utf8 = new TextEncoder();
-
-function name(bytes, at) {
-  const [len, start] = readLeb(bytes, at);
-  return [text.decode(bytes.subarray(start, start + len)), start + len];
-}
+import { leb, name, readLeb, utf8, withSection } from './wasm-bytes.mjs';
 
 /** The bytes of an import's description (its kind and type), from `at`: the offset after it. */
 function skipDescription(bytes, at) {
@@ -75,20 +45,9 @@ const keyPattern = (key) => new RegExp(`(?<![\\w$])${key.replace(/[$]/g, '\\$')}
  * shipping a page whose wasm cannot find its imports.
  */
 export function shortenImports(wasm, loader, module) {
-  if (text.decode(wasm.subarray(0, 4)) !== '\0asm') throw new Error('not a wasm module');
-  const out = [wasm.subarray(0, 8)];
   const renamed = [];
   let functions = 0;
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
-    const end = start + size;
-    if (id !== 2) {
-      out.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
+  const shortened = withSection(wasm, 2, (wasm, start, end) => {
     const [count, first] = readLeb(wasm, start);
     const body = [...leb(count)];
     let p = first;
@@ -108,9 +67,8 @@ export function shortenImports(wasm, loader, module) {
       p = described;
     }
     if (p !== end) throw new Error('the import section holds more than its imports');
-    out.push(Uint8Array.of(2, ...leb(body.length), ...body));
-    at = end;
-  }
+    return body;
+  });
   let code = loader;
   for (const [field, kept] of renamed) {
     if (keyPattern(kept).test(code)) throw new Error(`the loader already has a key ${kept}`);
@@ -118,7 +76,5 @@ export function shortenImports(wasm, loader, module) {
     if (uses !== 1) throw new Error(`the loader has ${uses} keys ${field}, not one`);
     code = code.replace(keyPattern(field), kept);
   }
-  const bytes = new Uint8Array(out.reduce((n, part) => n + part.length, 0));
-  out.reduce((n, part) => (bytes.set(part, n), n + part.length), 0);
-  return { wasm: bytes, loader: code, renamed: renamed.length };
+  return { wasm: shortened, loader: code, renamed: renamed.length };
 }

@@ -2,18 +2,18 @@
 // first on PATH. Trunk's own minifier cannot read wasm-bindgen's loader (it stops at `export
 // default` and leaves the file whole, comments and all), and it copies the service worker as
 // written. For each page this takes out the classes no page makes (`support/unused-classes.mjs`)
-// and the code only they reached, gives the functions the wasm imports from its loader short
-// names in both files (`support/short-imports.mjs`), minifies the loader with terser, and writes
-// the page's `integrity` for the loader and the wasm again, since their bytes changed; then it
-// minifies the service worker. The files keep their names: trunk names them by the build's
-// content, which is the same for the same source.
+// and the code only they reached, gives the functions the wasm imports from its loader, and the
+// exports the loader calls, short names in both files (`support/short-names.mjs`), minifies the
+// loader with terser, and writes the page's `integrity` for the loader and the wasm again, since
+// their bytes changed; then it minifies the service worker. The files keep their names: trunk
+// names them by the build's content, which is the same for the same source.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { minify } from 'terser';
-import { shortenImports } from './support/short-imports.mjs';
+import { shortenExports, shortenImports } from './support/short-names.mjs';
 import { checkDropped, dropClasses, UNUSED_CLASSES } from './support/unused-classes.mjs';
 
 const dist = path.resolve(process.argv[2] || 'dist');
@@ -68,7 +68,8 @@ for (const page of ['index.html', 'editor.html']) {
     UNUSED_CLASSES,
   );
   const wasm = unused.dropped.length ? await withoutUnreached(unused.wasm) : unused.wasm;
-  const short = shortenImports(wasm, unused.loader, module);
+  const imports = shortenImports(wasm, unused.loader, module);
+  const short = shortenExports(imports.wasm, imports.loader);
   const loader = await minifyCode(short.loader, true);
   checkDropped(loader.toString(), unused.dropped);
   await writeFile(path.join(dist, wasmName), short.wasm);
@@ -77,7 +78,7 @@ for (const page of ['index.html', 'editor.html']) {
   html = withIntegrity(html, page, wasmName, short.wasm);
   await writeFile(file, html);
   console.log(
-    `minify: ${loaderName} (${page}) ${loader.length} bytes; ${unused.dropped.length} exports of unused classes taken out of ${wasmName}, ${short.renamed} imports named short`,
+    `minify: ${loaderName} (${page}) ${loader.length} bytes; ${unused.dropped.length} exports of unused classes taken out of ${wasmName}, ${imports.renamed} imports and ${short.renamed} exports named short`,
   );
 }
 const worker = await minifyCode(await readFile(path.join(dist, 'sw.js'), 'utf8'), false);

@@ -1,13 +1,14 @@
-// The build step that names the wasm's imports short (support/short-imports.mjs): a module
-// renamed still runs and calls what it imported, a loader it cannot match stops the build, and
-// the built pages' wasm and loaders agree.
+// The build step that names the wasm's imports and exports short (support/short-names.mjs): a
+// module renamed still runs and calls what it imported, the loader calls the exports by their
+// new names, a loader it cannot match stops the build, and the built pages' wasm and loaders
+// agree.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { DIST } from './support/planner.mjs';
-import { shortenImports } from './support/short-imports.mjs';
+import { shortenExports, shortenImports } from './support/short-names.mjs';
 
 const MODULE = './demo_bg.js';
 const LONG = '__wbg_log_0123456789abcdef';
@@ -68,8 +69,51 @@ test('a loader that does not hold the import once as a key stops the step, namin
   assert.throws(() => shortenImports(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]), demoLoader, MODULE), /not a wasm module/);
 });
 
+const INVOKE = 'wasm_bindgen__convert__closures_____invoke__h0123456789abcdef';
+
+/** A module exporting `run`, INVOKE and `named` (all the same function) and a memory. */
+function exportingModule() {
+  const str = (s) => [s.length, ...Buffer.from(s)];
+  const section = (id, body) => [id, body.length, ...body];
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 0, 1, 0x7f]),
+    ...section(3, [1, 0]),
+    ...section(5, [1, 0, 1]),
+    ...section(7, [4, ...str('memory'), 2, 0, ...str('run'), 0, 0, ...str(INVOKE), 0, 0, ...str('named'), 0, 0]),
+    // () -> i32: i32.const 7
+    ...section(10, [1, 4, 0, 0x41, 7, 0x0b]),
+  ]);
+}
+
+// As wasm-bindgen writes it: a function of the loader's own named as the export it wraps.
+const exportingLoader = `let wasm; function ${INVOKE}() { return wasm.${INVOKE}(); } const a = ${INVOKE}() + wasm.${INVOKE}(); const b = wasm.run(); const c = wasm['named']; const d = wasm.memory.buffer;`;
+
+test('the exports the loader calls as wasm.<name> are named short in both files; the others keep their names', () => {
+  const short = shortenExports(exportingModule(), exportingLoader);
+  assert.equal(short.renamed, 3);
+  const names = WebAssembly.Module.exports(new WebAssembly.Module(short.wasm)).map((e) => e.name);
+  assert.deepEqual(names, ['_0', '_1', '_2', 'named']);
+  assert.equal(short.loader, `let wasm; function ${INVOKE}() { return wasm._2(); } const a = ${INVOKE}() + wasm._2(); const b = wasm._1(); const c = wasm['named']; const d = wasm._0.buffer;`);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(short.wasm));
+  assert.equal(instance.exports._2(), 7);
+  const twice = shortenExports(short.wasm, short.loader);
+  assert.equal(twice.renamed, 0);
+  assert.deepEqual(twice.wasm, short.wasm);
+  assert.equal(twice.loader, short.loader);
+});
+
+test('an export the loader also reaches another way keeps its name', () => {
+  for (const other of [`const name = "${INVOKE}";`, `other.${INVOKE}();`, `export function ${INVOKE}() {}`, `export { ${INVOKE} };`]) {
+    const loader = `let wasm; wasm.${INVOKE}(); ${other}`;
+    const short = shortenExports(exportingModule(), loader);
+    assert.ok(WebAssembly.Module.exports(new WebAssembly.Module(short.wasm)).some((e) => e.name === INVOKE), other);
+    assert.equal(short.loader, loader);
+  }
+});
+
 for (const page of ['index.html', 'editor.html']) {
-  test(`${page}: the wasm's imports from its loader are short, each a key of the loader, and the page's integrity hashes match both files`, () => {
+  test(`${page}: the wasm's imports from its loader are short, each a key of the loader, no export keeps a hashed name, and the page's integrity hashes match both files`, () => {
     const html = readFileSync(path.join(DIST, page), 'utf8');
     const loaderName = html.match(/<link\b[^>]*href="?\/([\w.-]+\.js)"?[^>]*rel="?modulepreload/)?.[1];
     assert.ok(loaderName, `${page} preloads its loader`);
@@ -82,6 +126,8 @@ for (const page of ['index.html', 'editor.html']) {
       assert.match(name, /^\$[0-9a-z]{1,3}$/);
       assert.ok(new RegExp(`[{,]\\${name}:`).test(loader), `the loader defines ${name}`);
     }
+    const hashed = WebAssembly.Module.exports(new WebAssembly.Module(wasm)).filter((e) => /h[0-9a-f]{16}/.test(e.name));
+    assert.deepEqual(hashed, [], 'no export keeps a name with a hash');
     for (const [name, bytes] of [[loaderName, loader], [wasmName, wasm]]) {
       const tag = html.match(new RegExp(`<link\\b[^>]*href="?/${name.replace(/\./g, '\\.')}"?[^>]*>`))?.[0];
       const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;

@@ -3,7 +3,8 @@
 //!
 //! A change to the plan redraws only the parts of a rule that it changes. The list's shape (which
 //! rules, in which order, folded how, under which readings) is drawn once per shape; each rule's
-//! status, shortfall and counted units follow the check by themselves. Drawing a row again would
+//! status, shortfall and counted units follow a signal of the rule's own, which one reader of the
+//! check sets when they change. Drawing a row again would
 //! set every attribute of every element in it afresh (the build erases view types, see
 //! `.cargo/config.toml`), and a phone pays for that in style and layout on every add.
 
@@ -56,24 +57,23 @@ struct Live {
     counted: Vec<UnitId>,
 }
 
-/// The changing part of one rule's result, found by the rule's place in the tree (its index
-/// among the qualification's rules, then among its parts). It notifies only when that changes.
-fn follow(checked: Memo<Option<Check>>, path: Vec<usize>) -> Memo<Option<Live>> {
-    Memo::new(move |_| {
-        checked.with(|c| {
-            let (first, rest) = path.split_first()?;
-            let mut r = c.as_ref()?.evaluation.rules.get(*first)?;
-            for i in rest {
-                r = r.children.get(*i)?;
-            }
-            Some(Live {
-                status: r.status,
-                shortfall: r.shortfall.clone().filter(|_| r.children.is_empty()),
-                counted: r.counted.clone(),
-            })
-        })
+/// The changing part of the result of the rule at `path` (its index among the qualification's
+/// rules, then among its parts), if the check has it.
+fn live_at(check: Option<&Check>, path: &[usize]) -> Option<Live> {
+    let (first, rest) = path.split_first()?;
+    let mut r = check?.evaluation.rules.get(*first)?;
+    for i in rest {
+        r = r.children.get(*i)?;
+    }
+    Some(Live {
+        status: r.status,
+        shortfall: r.shortfall.clone().filter(|_| r.children.is_empty()),
+        counted: r.counted.clone(),
     })
 }
+
+/// Each drawn rule's place in the tree and the signal its changing parts follow.
+type Followed = Vec<(Vec<usize>, RwSignal<Option<Live>>)>;
 
 /// What a rule row is drawn from, besides the parts that follow the check.
 #[derive(Clone, Copy)]
@@ -84,14 +84,16 @@ struct Row<'a> {
     workspace: RwSignal<Workspace>,
 }
 
-fn rule_view(row: Row, r: &RuleResult, path: Vec<usize>) -> AnyView {
+/// A rule's row; the signal its changing parts follow goes into `followed`, with its parts'.
+fn rule_view(row: Row, r: &RuleResult, path: Vec<usize>, followed: &mut Followed) -> AnyView {
     let Row {
         catalogue,
         cq,
         checked,
         workspace,
     } = row;
-    let live = follow(checked, path.clone());
+    let live = RwSignal::new(checked.with_untracked(|c| live_at(c.as_ref(), &path)));
+    followed.push((path.clone(), live));
     let counted_words = move |units: &[UnitId]| {
         let codes = catalogue.with_value(|c| {
             units
@@ -176,7 +178,7 @@ fn rule_view(row: Row, r: &RuleResult, path: Vec<usize>) -> AnyView {
                     {r.children
                         .iter()
                         .enumerate()
-                        .map(|(j, c)| rule_view(row, c, [path.as_slice(), &[j]].concat()))
+                        .map(|(j, c)| rule_view(row, c, [path.as_slice(), &[j]].concat(), followed))
                         .collect_view()}
                 </ul>
             })}
@@ -238,9 +240,9 @@ pub fn RulesPanel(
             checked,
             workspace,
         };
-        let one = |i: usize| rule_view(row, &rules[i], vec![i]);
-        Some(
-            view! {
+        let mut followed = Followed::new();
+        let mut one = |i: usize| rule_view(row, &rules[i], vec![i], &mut followed);
+        let list = view! {
                 <ul aria-label="Rules of combination" class="rules">
                     {rows
                         .into_iter()
@@ -251,7 +253,7 @@ pub fn RulesPanel(
                                     <details>
                                         <summary><span class="rule-status">"\u{2713} "</span>{words}</summary>
                                         <ul class="sub-rules" aria-label="Barred combinations">
-                                            {folded.into_iter().map(one).collect_view()}
+                                            {folded.into_iter().map(&mut one).collect_view()}
                                         </ul>
                                     </details>
                                 </li>
@@ -261,8 +263,21 @@ pub fn RulesPanel(
                         .collect_view()}
                 </ul>
             }
-            .into_any(),
-        )
+            .into_any();
+        // One reader of the check for every rule drawn: each rule's signal is set only when its
+        // part of the result changes, so an add re-runs the rules it changes and the check keeps
+        // one reader here instead of one a rule.
+        Effect::new(move |_| {
+            checked.with(|c| {
+                for (path, live) in &followed {
+                    let now = live_at(c.as_ref(), path);
+                    if live.with_untracked(|l| *l != now) {
+                        live.set(now);
+                    }
+                }
+            })
+        });
+        Some(list)
     };
     view! {
         <section class="rules-panel" aria-labelledby="rules-heading">

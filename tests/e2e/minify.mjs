@@ -61,7 +61,7 @@ for (const page of ['index.html', 'editor.html']) {
   const loaderName = loaders[0][1];
   // trunk writes `<bin>-<hash>.js` and `<bin>-<hash>_bg.wasm`; the wasm imports from `./<bin>_bg.js`.
   const wasmName = loaderName.replace(/\.js$/, '_bg.wasm');
-  const module = `./${loaderName.replace(/-[0-9a-f]{16}\.js$/, '')}_bg.js`;
+  const module = `./${loaderName.replace(/-[0-9a-f]+\.js$/, '')}_bg.js`;
   const unused = dropClasses(
     await readFile(path.join(dist, wasmName)),
     await readFile(path.join(dist, loaderName), 'utf8'),

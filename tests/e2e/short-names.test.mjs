@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { DIST } from './support/planner.mjs';
+import { nameBytes, sectionBytes } from './support/wasm-bytes.mjs';
 import { shortenExports, shortenImports } from './support/short-names.mjs';
 
 const MODULE = './demo_bg.js';
@@ -15,19 +16,17 @@ const LONG = '__wbg_log_0123456789abcdef';
 
 /** A wasm module whose `run` calls `LONG` from MODULE with 42, and imports a memory from "env". */
 function demoModule() {
-  const str = (s) => [s.length, ...Buffer.from(s)];
-  const section = (id, body) => [id, body.length, ...body];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     // types: 0 = (i32) -> (), 1 = () -> ()
-    ...section(1, [2, 0x60, 1, 0x7f, 0, 0x60, 0, 0]),
+    ...sectionBytes(1, [2, 0x60, 1, 0x7f, 0, 0x60, 0, 0]),
     // imports: MODULE.LONG, a function of type 0; env.memory, one page at least
-    ...section(2, [2, ...str(MODULE), ...str(LONG), 0, 0, ...str('env'), ...str('memory'), 2, 0, 1]),
+    ...sectionBytes(2, [2, ...nameBytes(MODULE), ...nameBytes(LONG), 0, 0, ...nameBytes('env'), ...nameBytes('memory'), 2, 0, 1]),
     // one function of type 1, exported as "run"
-    ...section(3, [1, 1]),
-    ...section(7, [1, ...str('run'), 0, 1]),
+    ...sectionBytes(3, [1, 1]),
+    ...sectionBytes(7, [1, ...nameBytes('run'), 0, 1]),
     // run: i32.const 42; call 0; end
-    ...section(10, [1, 6, 0, 0x41, 42, 0x10, 0, 0x0b]),
+    ...sectionBytes(10, [1, 6, 0, 0x41, 42, 0x10, 0, 0x0b]),
   ]);
 }
 
@@ -67,22 +66,22 @@ test('a loader that does not hold the import once as a key stops the step, namin
   // A longer name that merely ends in the import's is not it.
   assert.throws(() => shortenImports(demoModule(), `const imports = { x${LONG}: 1 };`, MODULE), /0 keys/);
   assert.throws(() => shortenImports(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]), demoLoader, MODULE), /not a wasm module/);
+  // The loader's module named wrongly (as a page's file name was read once): nothing would be renamed.
+  assert.throws(() => shortenImports(demoModule(), demoLoader, './other_bg.js'), /the wasm imports no function from \.\/other_bg\.js/);
 });
 
 const INVOKE = 'wasm_bindgen__convert__closures_____invoke__h0123456789abcdef';
 
 /** A module exporting `run`, INVOKE and `named` (all the same function) and a memory. */
 function exportingModule() {
-  const str = (s) => [s.length, ...Buffer.from(s)];
-  const section = (id, body) => [id, body.length, ...body];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 0, 1, 0x7f]),
-    ...section(3, [1, 0]),
-    ...section(5, [1, 0, 1]),
-    ...section(7, [4, ...str('memory'), 2, 0, ...str('run'), 0, 0, ...str(INVOKE), 0, 0, ...str('named'), 0, 0]),
+    ...sectionBytes(1, [1, 0x60, 0, 1, 0x7f]),
+    ...sectionBytes(3, [1, 0]),
+    ...sectionBytes(5, [1, 0, 1]),
+    ...sectionBytes(7, [4, ...nameBytes('memory'), 2, 0, ...nameBytes('run'), 0, 0, ...nameBytes(INVOKE), 0, 0, ...nameBytes('named'), 0, 0]),
     // () -> i32: i32.const 7
-    ...section(10, [1, 4, 0, 0x41, 7, 0x0b]),
+    ...sectionBytes(10, [1, 4, 0, 0x41, 7, 0x0b]),
   ]);
 }
 

@@ -7,19 +7,18 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { minify } from 'terser';
 import { DIST } from './support/planner.mjs';
+import { nameBytes, sectionBytes } from './support/wasm-bytes.mjs';
 import { checkDropped, dropClasses, UNUSED_CLASSES } from './support/unused-classes.mjs';
 
 /** A wasm module exporting `run`, and DemoSource's method and destructor as wasm-bindgen names them. */
 function demoModule() {
-  const str = (s) => [s.length, ...Buffer.from(s)];
-  const section = (id, body) => [id, body.length, ...body];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     // one type, () -> (); three functions of it
-    ...section(1, [1, 0x60, 0, 0]),
-    ...section(3, [3, 0, 0, 0]),
-    ...section(7, [3, ...str('run'), 0, 0, ...str('demosource_pull'), 0, 1, ...str('__wbg_demosource_free'), 0, 2]),
-    ...section(10, [3, 2, 0, 0x0b, 2, 0, 0x0b, 2, 0, 0x0b]),
+    ...sectionBytes(1, [1, 0x60, 0, 0]),
+    ...sectionBytes(3, [3, 0, 0, 0]),
+    ...sectionBytes(7, [3, ...nameBytes('run'), 0, 0, ...nameBytes('demosource_pull'), 0, 1, ...nameBytes('__wbg_demosource_free'), 0, 2]),
+    ...sectionBytes(10, [3, 2, 0, 0x0b, 2, 0, 0x0b, 2, 0, 0x0b]),
   ]);
 }
 

@@ -42,9 +42,9 @@ const keyPattern = (key) => new RegExp(`(?<![\\w$])${key.replace(/[$]/g, '\\$')}
 
 /**
  * `wasm` (bytes) and `loader` (its wasm-bindgen JavaScript) with the functions imported from
- * `module` renamed short in both. Throws, changing nothing, unless each old name is a key in
- * the loader exactly once, so a loader written another way stops the build rather than
- * shipping a page whose wasm cannot find its imports.
+ * `module` renamed short in both. Throws, changing nothing, unless the wasm imports functions
+ * from `module` and each old name is a key in the loader exactly once, so a loader written
+ * another way stops the build rather than shipping a page whose wasm cannot find its imports.
  */
 export function shortenImports(wasm, loader, module) {
   const renamed = [];
@@ -71,6 +71,8 @@ export function shortenImports(wasm, loader, module) {
     if (p !== end) throw new Error('the import section holds more than its imports');
     return body;
   });
+  // A loader's module named wrongly would leave every name long, unnoticed.
+  if (functions === 0) throw new Error(`the wasm imports no function from ${module}`);
   let code = loader;
   for (const [field, kept] of renamed) {
     if (keyPattern(kept).test(code)) throw new Error(`the loader already has a key ${kept}`);

@@ -58,3 +58,12 @@ export function withSection(wasm, id, rewrite) {
   out.reduce((n, part) => (bytes.set(part, n), n + part.length), 0);
   return bytes;
 }
+
+/** `text` as a wasm name: its length, then its UTF-8 bytes. */
+export const nameBytes = (text) => {
+  const bytes = utf8.encode(text);
+  return [...leb(bytes.length), ...bytes];
+};
+
+/** A section of id `id` holding `body` (bytes), with its size. */
+export const sectionBytes = (id, body) => [id, ...leb(body.length), ...body];

@@ -77,8 +77,10 @@ pub fn AvailableUnits(
                                     let code = unit.code.clone();
                                     let drag_code = code.clone();
                                     let add_code = code.clone();
-                                    let (planned, barred_by) = checked.with_untracked(|check| state_in(check.as_ref(), id));
-                                    let (planned, barred_by) = (RwSignal::new(planned), RwSignal::new(barred_by));
+                                    let (planned, barred_by) =
+                                        checked.with_untracked(|check| state_in(check.as_ref(), id));
+                                    let planned = RwSignal::new(planned);
+                                    let barred_by = RwSignal::new(barred_by);
                                     rows.push((id, (planned, barred_by)));
                                     view! {
                                         <li

@@ -4,9 +4,9 @@
 //! A change to the plan redraws only the parts of a rule that it changes. The list's shape (which
 //! rules, in which order, folded how, under which readings) is drawn once per shape; each rule's
 //! status, shortfall and counted units follow a signal of the rule's own, which one reader of the
-//! check sets when they change. Drawing a row again would
-//! set every attribute of every element in it afresh (the build erases view types, see
-//! `.cargo/config.toml`), and a phone pays for that in style and layout on every add.
+//! check sets when they change. Drawing a row again would set every attribute of every element in
+//! it afresh (the build erases view types, see `.cargo/config.toml`), and a phone pays for that in
+//! style and layout on every add.
 
 use super::reveal::focus_soon;
 use super::shared_catalogue::SharedCatalogue;
@@ -243,27 +243,27 @@ pub fn RulesPanel(
         let mut followed = Followed::new();
         let mut one = |i: usize| rule_view(row, &rules[i], vec![i], &mut followed);
         let list = view! {
-                <ul aria-label="Rules of combination" class="rules">
-                    {rows
-                        .into_iter()
-                        .map(|r| match r {
-                            RuleRow::One(i) => one(i),
-                            RuleRow::Folded { rules: folded, words } => view! {
-                                <li class="rule met folded">
-                                    <details>
-                                        <summary><span class="rule-status">"\u{2713} "</span>{words}</summary>
-                                        <ul class="sub-rules" aria-label="Barred combinations">
-                                            {folded.into_iter().map(&mut one).collect_view()}
-                                        </ul>
-                                    </details>
-                                </li>
-                            }
-                            .into_any(),
-                        })
-                        .collect_view()}
-                </ul>
-            }
-            .into_any();
+            <ul aria-label="Rules of combination" class="rules">
+                {rows
+                    .into_iter()
+                    .map(|r| match r {
+                        RuleRow::One(i) => one(i),
+                        RuleRow::Folded { rules: folded, words } => view! {
+                            <li class="rule met folded">
+                                <details>
+                                    <summary><span class="rule-status">"\u{2713} "</span>{words}</summary>
+                                    <ul class="sub-rules" aria-label="Barred combinations">
+                                        {folded.into_iter().map(&mut one).collect_view()}
+                                    </ul>
+                                </details>
+                            </li>
+                        }
+                        .into_any(),
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any();
         // One reader of the check for every rule drawn: each rule's signal is set only when its
         // part of the result changes, so an add re-runs the rules it changes and the check keeps
         // one reader here instead of one a rule.

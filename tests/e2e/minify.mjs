@@ -26,7 +26,7 @@ async function minifyCode(code, module) {
 
 /**
  * `wasm` without the functions nothing reaches any more, written as trunk's -Oz writes it (the
- * stack form optimised: a plain rewrite is about 3 KB larger).
+ * stack form optimised: a plain rewrite is about 3 KB larger, 1 KB gzip).
  */
 async function withoutUnreached(wasm) {
   const dir = await mkdtemp(path.join(tmpdir(), 'qualplan-wasm-'));

@@ -426,6 +426,14 @@ test(
     const excluded = check.rules.find((r) => r.id === 'excl-001-101');
     assert.equal(excluded.met, false);
     assert.equal(await planner.ruleStatus(excluded.label), 'unmet');
+    // Taken back out, each mark and rule follows: the rule is met again, and with 001 gone
+    // nothing bars 101.
+    await planner.remove('101');
+    await assertScreenMatches(planner, cliCheck('cg-4411-30', ['002', '001', '010']), 'after removing 101');
+    assert.equal(await planner.ruleStatus(excluded.label), 'met');
+    assert.match(await planner.availableUnit('101').innerText(), /Barred: cannot be taken with 001/);
+    await planner.remove('001');
+    assert.doesNotMatch(await planner.availableUnit('101').innerText(), /Barred/);
   }),
 );
 

@@ -109,8 +109,8 @@ function readOnlyAsCall(code, exported) {
 /**
  * `wasm` and `loader` (before minifying) with each export the loader reaches only as
  * `wasm.<name>` renamed short in both (see `readOnlyAsCall`). An export the loader does not
- * reach that way (the start function, one it names otherwise or not at all) keeps its name: the
- * loader, or something else, may reach it by that name. Run twice, it changes nothing.
+ * reach that way (one it names otherwise or not at all) keeps its name: the loader, or something
+ * else, may reach it by that name. Run twice, it changes nothing.
  */
 export function shortenExports(wasm, loader) {
   const renamed = [];
@@ -125,7 +125,7 @@ export function shortenExports(wasm, loader) {
       let kept = exported;
       const short = shortExport(i);
       // One already short (the step run twice) stays as it is.
-      if (exported !== short && exported !== '__wbindgen_start' && readOnlyAsCall(code, exported)) {
+      if (exported !== short && readOnlyAsCall(code, exported)) {
         kept = short;
         if (callPattern(kept).test(code)) throw new Error(`the loader already reads wasm.${kept}`);
         code = code.replace(callPattern(exported), `wasm.${kept}`);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { minify } from 'terser';
 import { shortenExports, shortenImports } from './support/short-names.mjs';
-import { checkDropped, dropClasses, UNUSED_CLASSES } from './support/unused-classes.mjs';
+import { checkDropped, dropClasses, dropUnnamedExports, UNUSED_CLASSES } from './support/unused-classes.mjs';
 
 const dist = path.resolve(process.argv[2] || 'dist');
 
@@ -67,18 +67,20 @@ for (const page of ['index.html', 'editor.html']) {
     await readFile(path.join(dist, loaderName), 'utf8'),
     UNUSED_CLASSES,
   );
-  const wasm = unused.dropped.length ? await withoutUnreached(unused.wasm) : unused.wasm;
+  const unnamed = dropUnnamedExports(unused.wasm, unused.loader);
+  const dropped = [...unused.dropped, ...unnamed.dropped];
+  const wasm = dropped.length ? await withoutUnreached(unnamed.wasm) : unnamed.wasm;
   const imports = shortenImports(wasm, unused.loader, module);
   const short = shortenExports(imports.wasm, imports.loader);
   const loader = await minifyCode(short.loader, true);
-  checkDropped(loader.toString(), unused.dropped);
+  checkDropped(loader.toString(), dropped);
   await writeFile(path.join(dist, wasmName), short.wasm);
   await writeFile(path.join(dist, loaderName), loader);
   html = withIntegrity(html, page, loaderName, loader);
   html = withIntegrity(html, page, wasmName, short.wasm);
   await writeFile(file, html);
   console.log(
-    `minify: ${loaderName} (${page}) ${loader.length} bytes; ${unused.dropped.length} exports of unused classes taken out of ${wasmName}, ${imports.renamed} imports and ${short.renamed} exports named short`,
+    `minify: ${loaderName} (${page}) ${loader.length} bytes; ${unused.dropped.length} exports of unused classes and ${unnamed.dropped.length} the loader never names (${unnamed.dropped.join(', ')}) taken out of ${wasmName}, ${imports.renamed} imports and ${short.renamed} exports named short`,
   );
 }
 const worker = await minifyCode(await readFile(path.join(dist, 'sw.js'), 'utf8'), false);

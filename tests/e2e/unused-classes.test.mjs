@@ -1,6 +1,7 @@
 // The build step that takes out the classes no page makes (support/unused-classes.mjs): their
 // exports leave the wasm and, once minified, their code the loader; a loader that still uses one
-// stops the build; and the built pages carry neither.
+// stops the build; exports the loader never names leave the wasm too; and the built pages carry
+// none of them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { test } from 'node:test';
 import { minify } from 'terser';
 import { DIST } from './support/planner.mjs';
 import { nameBytes, sectionBytes } from './support/wasm-bytes.mjs';
-import { checkDropped, dropClasses, UNUSED_CLASSES } from './support/unused-classes.mjs';
+import { checkDropped, dropClasses, dropUnnamedExports, UNUSED_CLASSES } from './support/unused-classes.mjs';
 
 /** A wasm module exporting `run`, and DemoSource's method and destructor as wasm-bindgen names them. */
 function demoModule() {
@@ -80,6 +81,16 @@ test('a class in only one of the two files, or written another way, stops the bu
   assert.throws(() => dropClasses(demoModule(), demoLoader().replace('new FinalizationRegistry', 'new WeakRef'), ['DemoSource']), /does not make DemoSource's finalizer once/);
 });
 
+test('an export the loader never names leaves the wasm; one it names, even once, stays', () => {
+  const out = dropUnnamedExports(demoModule(), 'let wasm;\nexport function run() { wasm.run(); }\nwasm.demosource_pullback();');
+  assert.deepEqual(out.dropped, ['demosource_pull', '__wbg_demosource_free']);
+  assert.deepEqual(exportsOf(out.wasm), ['run']);
+  new WebAssembly.Instance(new WebAssembly.Module(out.wasm)).exports.run();
+  const all = dropUnnamedExports(demoModule(), demoLoader());
+  assert.deepEqual(all.dropped, []);
+  assert.deepEqual(all.wasm, demoModule());
+});
+
 for (const page of ['index.html', 'editor.html']) {
   test(`${page}: neither the wasm nor the loader carries the classes no page makes`, () => {
     const html = readFileSync(path.join(DIST, page), 'utf8');
@@ -93,5 +104,6 @@ for (const page of ['index.html', 'editor.html']) {
       assert.deepEqual(exported.filter((e) => e.includes(lower)), [], `${c}'s exports are gone`);
       assert.ok(!loader.includes(lower) && !loader.includes(c), `the loader has nothing of ${c}`);
     }
+    assert.deepEqual(dropUnnamedExports(readFileSync(path.join(DIST, loaderName.replace(/\.js$/, '_bg.wasm'))), loader).dropped, [], 'every export left is one the loader names');
   });
 }

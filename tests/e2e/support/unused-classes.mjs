@@ -3,7 +3,9 @@
 // functions' stream adapters (the wasm-streams crate), which a page with no server functions
 // never makes; yet their exports keep their code in the wasm, and their classes stay in the
 // loader. This takes both out: the classes are no longer exported, so the minifier drops them,
-// and wasm-opt then drops the code only the exports reached (see minify.mjs).
+// and wasm-opt then drops the code only the exports reached (see minify.mjs). The same goes for
+// exports the loader never names at all (wasm-bindgen's abort handler globals, a split marker
+// Leptos leaves, `__wbindgen_free` when no page hands a string back to free).
 
 import { leb, name, readLeb, withSection } from './wasm-bytes.mjs';
 
@@ -73,11 +75,23 @@ export function dropClasses(wasm, loader, classes) {
   return { wasm: out.wasm, loader: code, dropped: out.dropped };
 }
 
+/** Whether `code` names `word` as a whole word (an identifier, or a property after a dot). */
+const names = (code, word) =>
+  new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`).test(code);
+
+/**
+ * `wasm` without the exports its `loader` (before minifying) never names: nothing in the page
+ * can reach them, since a wasm-bindgen loader reads each export by its name.
+ */
+export function dropUnnamedExports(wasm, loader) {
+  return withoutExports(wasm, (exported) => !names(loader, exported));
+}
+
 /**
  * Throws if the minified loader still calls one of the `dropped` exports: the minifier kept a
  * class because something in the loader uses it, and the page would fail when it did.
  */
 export function checkDropped(minified, dropped) {
-  const left = dropped.filter((e) => new RegExp(`(?<![\\w$])${e}(?![\\w$])`).test(minified));
+  const left = dropped.filter((e) => names(minified, e));
   if (left.length) throw new Error(`the loader still uses ${left.join(', ')}, taken out of the wasm`);
 }

@@ -58,6 +58,11 @@ pub fn App() -> impl IntoView {
         RwSignal::new(can_store && LocalStorage::get::<bool>(CLASSROOM_KEY).unwrap_or(false));
     Effect::new(move |_| {
         let on = classroom.get();
+        // The page's type size follows the mode through a class on the root element: a `:has`
+        // rule on the root would restyle the whole page each time a plan row is put in.
+        if let Some(root) = document().document_element() {
+            root.set_class_name(if on { "classroom" } else { "" });
+        }
         if can_store {
             let _ = LocalStorage::set(CLASSROOM_KEY, on);
         }

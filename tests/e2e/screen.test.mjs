@@ -82,6 +82,8 @@ for (const [name, viewport] of Object.entries({ phone: VIEWPORTS.phone, 'narrow 
   );
 }
 
+const rootFontSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+
 for (const [name, viewport] of Object.entries(PROJECTORS)) {
   test(
     `classroom mode at ${name} size: plan, verdict, every unmet rule and its reading switch on one screen, in large type`,
@@ -107,6 +109,13 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
         // Ten met barred pairs are one line that opens.
         const folded = p.rulesList.locator(':scope > li.folded');
         assert.match(await folded.innerText(), /^\u2713 10 barred combinations, all met/);
+        // Kept across a reload, and off again, the page's own type size follows.
+        await p.page.reload();
+        await p.page.locator('.layout.classroom').waitFor();
+        assert.equal(await rootFontSize(p.page), 24, 'after a reload');
+        await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+        await p.page.locator('.layout:not(.classroom)').waitFor();
+        assert.equal(await rootFontSize(p.page), 16, 'classroom mode off');
       },
       { viewport },
     ),

@@ -125,7 +125,8 @@ fn change(first: Option<u32>, this: Option<u32>, one: &str, many: &str) -> Optio
     }
 }
 
-fn codes(c: &Catalogue, ids: &[UnitId]) -> String {
+/// "001", "001 and 002", "001, 002 and 003".
+pub(crate) fn codes(c: &Catalogue, ids: &[UnitId]) -> String {
     let codes: Vec<String> = ids.iter().map(|u| c.unit(*u).unit.code.clone()).collect();
     and_list(&codes)
 }

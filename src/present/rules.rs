@@ -1,7 +1,9 @@
 //! How the rules of combination are listed: one row per rule, with met rules that are alike
-//! (barred combinations) folded into one line that opens, and, for a class, the unmet rules first.
+//! (barred combinations) folded into one line that opens, and, for a class, the unmet rules first;
+//! and the words that mark a unit the plan bars.
 
-use crate::catalogue::CatalogueQualification;
+use super::options::codes;
+use crate::catalogue::{Catalogue, CatalogueQualification, UnitId};
 use crate::rules::{node_in_force, Node, Readings, RuleResult, Status};
 use crate::sort::SmallSort;
 
@@ -11,6 +13,12 @@ use crate::sort::SmallSort;
 pub enum RuleRow {
     One(usize),
     Folded { rules: Vec<usize>, words: String },
+}
+
+/// What marks a unit that cannot be taken with units already planned, by their codes: "Barred:
+/// cannot be taken with 001 and 002".
+pub fn barred_words(c: &Catalogue, by: &[UnitId]) -> String {
+    format!("Barred: cannot be taken with {}", codes(c, by))
 }
 
 /// Fewer met barred combinations than this are listed one by one.
@@ -67,6 +75,32 @@ mod tests {
     use super::*;
     use crate::catalogue::embedded;
     use crate::plan::check_codes;
+
+    #[test]
+    fn a_barred_unit_is_marked_with_the_codes_of_the_planned_units_that_bar_it() {
+        let c = embedded();
+        let check = check_codes(
+            c,
+            "cg-4411-30",
+            &["001".to_string(), "002".to_string()],
+            &Readings::new(),
+        )
+        .unwrap();
+        let (unit, by) = check
+            .evaluation
+            .barred
+            .iter()
+            .find(|(u, _)| c.unit(*u).unit.code == "101")
+            .expect("001 bars 101");
+        assert_eq!(c.unit(*unit).unit.code, "101");
+        assert_eq!(barred_words(c, by), "Barred: cannot be taken with 001");
+        let cq = &c.qualifications[check.qualification];
+        let three = ["001", "003", "004"].map(|code| c.offered_unit(cq, code).unwrap());
+        assert_eq!(
+            barred_words(c, &three),
+            "Barred: cannot be taken with 001, 003 and 004"
+        );
+    }
 
     #[test]
     fn met_barred_pairs_fold_into_one_row_and_unmet_rules_come_first_for_a_class() {

@@ -8,6 +8,7 @@ use super::DRAG_TYPE;
 use crate::catalogue::Catalogue;
 use crate::catalogue::{Level, PlacedUnit, UnitId};
 use crate::plan::{Check, Workspace};
+use crate::present;
 use leptos::prelude::*;
 
 #[component]
@@ -104,7 +105,7 @@ pub fn AvailableUnits(
                                                 // Kept and hidden rather than made and dropped: a change writes one attribute.
                                                 <span class="mark planned-mark" hidden=move || !planned.get()>"\u{2713} In your plan"</span>
                                                 {move || barred_by.get().map(|by| view! {
-                                                    <span class="mark barred-mark">{format!("\u{26a0} Barred: cannot be taken with {by}")}</span>
+                                                    <span class="mark barred-mark">"\u{26a0} "{by}</span>
                                                 })}
                                             </span>
                                             <button
@@ -199,19 +200,14 @@ pub fn AvailableUnits(
     }
 }
 
-/// What a unit's row shows of the check: whether the unit is planned, and the codes of the
-/// planned units that bar it, when any do. Each is a signal of the row's own.
+/// What a unit's row shows of the check: whether the unit is planned, and the words that say
+/// which planned units bar it, when any do. Each is a signal of the row's own.
 type RowSignals = (RwSignal<bool>, RwSignal<Option<String>>);
 
 fn row_state(c: &Catalogue, check: Option<&Check>, id: UnitId) -> (bool, Option<String>) {
     let barred_by = check
         .and_then(|check| check.evaluation.barred.iter().find(|(u, _)| *u == id))
-        .map(|(_, by)| {
-            by.iter()
-                .map(|b| c.unit(*b).unit.code.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
+        .map(|(_, by)| present::barred_words(c, by));
     (
         check.is_some_and(|check| check.planned.contains(&id)),
         barred_by,

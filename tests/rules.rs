@@ -226,6 +226,75 @@ fn barred_pairs_and_larger_sets() {
     assert_eq!(barred, vec!["B1"]);
 }
 
+/// Codes of `(unit, others)` pairs, as "unit: other other".
+fn pairs(
+    c: &Catalogue,
+    list: &[(
+        qualplan::catalogue::UnitId,
+        Vec<qualplan::catalogue::UnitId>,
+    )],
+) -> Vec<String> {
+    let code = |u: &qualplan::catalogue::UnitId| c.unit(*u).unit.code.clone();
+    list.iter()
+        .map(|(u, by)| {
+            format!(
+                "{}: {}",
+                code(u),
+                by.iter().map(code).collect::<Vec<_>>().join(" ")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn planned_units_that_break_a_barred_combination_clash_and_that_rule_is_one_of_too_many() {
+    let c = catalogue(json!([
+        rule(
+            "credits",
+            count("credits", json!("all"), json!(null), Some(20), None)
+        ),
+        rule("pair", json!({"barred": {"units": ["A1", "B1"]}})),
+        rule(
+            "three",
+            json!({"barred": {"units": ["A2", "A3", "B2"], "max": 2}})
+        ),
+        rule(
+            "few",
+            count("units", json!("all"), json!(null), None, Some(4))
+        )
+    ]));
+    let check = |units: &[&str]| {
+        let units: Vec<String> = units.iter().map(|s| s.to_string()).collect();
+        check_codes(&c, "q", &units, &Readings::new())
+            .unwrap()
+            .evaluation
+    };
+    // At the limit: nothing clashes, and only the credits are short (adding mends that).
+    let at = check(&["A1", "A2", "A3"]);
+    assert!(at.clashes.is_empty());
+    assert_eq!(at.too_many, Vec::<usize>::new());
+    assert_eq!(pairs(&c, &at.barred), vec!["B1: A1", "B2: A2 A3"]);
+    // One over in each: every planned unit of a broken combination clashes with the others.
+    let over = check(&["A1", "B1", "A2", "A3", "B2"]);
+    assert_eq!(
+        pairs(&c, &over.clashes),
+        vec!["A1: B1", "B1: A1", "A2: A3 B2", "A3: A2 B2", "B2: A2 A3"]
+    );
+    assert!(over.barred.is_empty());
+    // Both combinations and the count's maximum (5 units, at most 4) are too many; the credits
+    // (36 of 20) are met.
+    assert_eq!(over.too_many, vec![1, 2, 3]);
+    // Four units is at the count's maximum: not too many.
+    assert_eq!(
+        check(&["A1", "A2", "A3", "S"]).too_many,
+        Vec::<usize>::new()
+    );
+    // Short of a minimum is never too many.
+    let short = check(&["A1", "B1"]);
+    assert_eq!(short.too_many, vec![1]);
+    assert_eq!(short.rules[0].status, Status::Unmet);
+}
+
 #[test]
 fn total_credits_and_units_minimum_maximum_exact() {
     let c = catalogue(json!([

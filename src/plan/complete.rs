@@ -173,12 +173,9 @@ pub fn complete_within(
         return (CompletionResult::AlreadyComplete, spent);
     }
     // A broken maximum or barred combination cannot be mended by adding units.
-    let broken: Vec<String> = cq
-        .rules
-        .iter()
-        .zip(&first.rules)
-        .filter(|(r, res)| max_broken(r, res, readings))
-        .map(|(_, res)| {
+    let broken: Vec<String> = (first.too_many.iter())
+        .map(|i| &first.rules[*i])
+        .map(|res| {
             format!(
                 "{}: {}",
                 res.meta.label,
@@ -349,26 +346,6 @@ pub fn cheapest_glh_within(
     (glh, work)
 }
 
-/// A top-level rule whose maximum is already exceeded (or barred set already broken).
-fn max_broken(rule: &CompiledRule, res: &RuleResult, readings: &Readings) -> bool {
-    if res.status != Status::Unmet {
-        return false;
-    }
-    let node = node_in_force(rule, readings).0;
-    match node {
-        Node::Barred { .. } => true,
-        Node::Count { max: Some(max), .. } => res.meter.is_some_and(|p| p.value > *max),
-        Node::AllOf {
-            rules,
-            distinct: false,
-        } => rules
-            .iter()
-            .zip(&res.children)
-            .any(|(r, c)| max_broken(r, c, readings)),
-        _ => false,
-    }
-}
-
 impl Search<'_> {
     fn cost(&self, u: UnitId) -> u32 {
         let unit = &self.catalogue.unit(u).unit;
@@ -425,13 +402,7 @@ impl Search<'_> {
             }
             return;
         }
-        let cq = &self.catalogue.qualifications[self.q];
-        if cq
-            .rules
-            .iter()
-            .zip(&eval.rules)
-            .any(|(r, res)| max_broken(r, res, self.readings))
-        {
+        if !eval.too_many.is_empty() {
             return;
         }
         let bound = self.lower_bound(&eval, plan, excluded).max(need);

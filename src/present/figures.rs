@@ -100,14 +100,20 @@ pub fn credits_short(credits: Option<u32>, q: Option<&Qualification>) -> String 
     }
 }
 
-/// A change to the plan as a screen reader announces it: "Added CU795: 13 of 28 credits".
+/// A change to the plan as a screen reader announces it: "Added CU795: 13 of 28 credits.", and
+/// when the unit now clashes with others planned, the words that mark it on the screen.
 pub fn change_words(
     done: &str,
     code: &str,
     credits: Option<u32>,
     q: Option<&Qualification>,
+    clash: Option<&str>,
 ) -> String {
-    format!("{done} {code}: {}", credits_short(credits, q))
+    let said = format!("{done} {code}: {}.", credits_short(credits, q));
+    match clash {
+        Some(clash) => format!("{said} {clash}."),
+        None => said,
+    }
 }
 
 #[cfg(test)]
@@ -126,5 +132,20 @@ mod tests {
         assert_eq!(glh_target_words(None), "(none published)");
         assert_eq!(unit_count(1), "1 unit planned");
         assert_eq!(unit_count(2), "2 units planned");
+        let cg = Some(q("cg-4411-30"));
+        assert_eq!(
+            change_words("Added", "002", Some(4), cg, None),
+            "Added 002: 4 of 6 credits."
+        );
+        assert_eq!(
+            change_words(
+                "Added",
+                "101",
+                Some(8),
+                cg,
+                Some("Cannot be taken with 001: take one of them out")
+            ),
+            "Added 101: 8 of 6 credits. Cannot be taken with 001: take one of them out."
+        );
     }
 }

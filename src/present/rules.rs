@@ -21,6 +21,16 @@ pub fn barred_words(c: &Catalogue, by: &[UnitId]) -> String {
     format!("Barred: cannot be taken with {}", codes(c, by))
 }
 
+/// What marks a planned unit that cannot be taken with others also planned: "Cannot be taken
+/// with 101: take one of them out".
+pub fn clash_words(c: &Catalogue, with: &[UnitId]) -> String {
+    let them = if with.len() == 1 { "them" } else { "these" };
+    format!(
+        "Cannot be taken with {}: take one of {them} out",
+        codes(c, with)
+    )
+}
+
 /// Fewer met barred combinations than this are listed one by one.
 const FOLD_FROM: usize = 3;
 
@@ -100,6 +110,47 @@ mod tests {
             barred_words(c, &three),
             "Barred: cannot be taken with 001, 003 and 004"
         );
+    }
+
+    #[test]
+    fn planned_units_that_clash_are_marked_and_taking_one_out_comes_first_in_what_is_missing() {
+        let c = embedded();
+        let codes = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let check = check_codes(
+            c,
+            "cg-4411-30",
+            &codes(&["002", "001", "101"]),
+            &Readings::new(),
+        )
+        .unwrap();
+        let marks: Vec<(String, String)> = check
+            .evaluation
+            .clashes
+            .iter()
+            .map(|(u, with)| (c.unit(*u).unit.code.clone(), clash_words(c, with)))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("001", "Cannot be taken with 101: take one of them out"),
+                ("101", "Cannot be taken with 001: take one of them out"),
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        let first = &crate::present::missing(&check)[0];
+        assert_eq!(first.1, "remove one of 001 / 101", "{first:?}");
+        // Without the clash, the rules keep their own order.
+        let fine = check_codes(c, "cg-4411-30", &codes(&["002", "001"]), &Readings::new()).unwrap();
+        assert!(fine.evaluation.clashes.is_empty());
+        let order: Vec<String> = crate::present::missing(&fine)
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
+        let in_rules: Vec<String> = (fine.evaluation.rules.iter())
+            .filter(|r| r.status != Status::Met && r.status != Status::NotJudged)
+            .map(|r| r.meta.label.clone())
+            .collect();
+        assert_eq!(order, in_rules);
     }
 
     #[test]

@@ -171,12 +171,16 @@ pub fn rule_sentence(r: &RuleResult) -> String {
     }
 }
 
-/// What is still missing: each unmet rule's label and shortfall, in the order of the rules.
+/// What is still missing: each unmet rule's label and shortfall, the rules the plan has too much
+/// for first (a unit to take out, which adding cannot mend), then the rest in the rules' order.
 pub fn missing(check: &Check) -> Vec<(String, String)> {
-    check
-        .evaluation
-        .rules
+    let e = &check.evaluation;
+    let rest = (0..e.rules.len()).filter(|i| !e.too_many.contains(i));
+    e.too_many
         .iter()
+        .copied()
+        .chain(rest)
+        .map(|i| &e.rules[i])
         .filter(|r| matches!(r.status, Status::Unmet | Status::Undecided))
         .map(|r| {
             (

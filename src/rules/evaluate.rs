@@ -68,6 +68,12 @@ pub struct Evaluation {
     pub rules: Vec<RuleResult>,
     /// Unplanned units that a barred combination now rules out, with the planned units barring them.
     pub barred: Vec<(UnitId, Vec<UnitId>)>,
+    /// Planned units in a barred combination the plan breaks, each with the other planned units
+    /// of it.
+    pub clashes: Vec<(UnitId, Vec<UnitId>)>,
+    /// Top-level rules (indices into `rules`) unmet because the plan holds too much: a maximum
+    /// passed or a barred combination taken. Adding units cannot mend them; taking one out can.
+    pub too_many: Vec<usize>,
     /// False when the work budget ran out during the search for how to share units among rules
     /// that must not share them, so some units were placed without search: then a distinct
     /// group found unmet might be met by another assignment (one found met always is). Say
@@ -213,14 +219,21 @@ fn run(
         .qualification
         .rules_published
         .then(|| rules.iter().all(|r| r.status != Status::Unmet));
-    let mut barred = Vec::new();
+    let (mut barred, mut clashes) = (Vec::new(), Vec::new());
     for r in &qual.rules {
-        collect_barred(r, readings, &plan, &mut barred);
+        collect_barred(r, readings, &plan, &mut barred, &mut clashes);
     }
+    let too_many = (qual.rules.iter().zip(&rules))
+        .enumerate()
+        .filter(|(_, (r, res))| broken_by_excess(r, res, readings))
+        .map(|(i, _)| i)
+        .collect();
     Evaluation {
         compliant,
         rules,
         barred,
+        clashes,
+        too_many,
         exact,
         closest: all_closest,
         work: ctx.work.get(),
@@ -540,11 +553,14 @@ fn combine_any(children: Vec<RuleResult>) -> Outcome {
     r
 }
 
+/// Unplanned units a barred combination rules out (`barred`), and planned units in one the plan
+/// breaks (`clashes`), each with the planned units of the combination that bar or clash with it.
 fn collect_barred(
     rule: &CompiledRule,
     readings: &Readings,
     plan: &[UnitId],
-    out: &mut Vec<(UnitId, Vec<UnitId>)>,
+    barred: &mut Vec<(UnitId, Vec<UnitId>)>,
+    clashes: &mut Vec<(UnitId, Vec<UnitId>)>,
 ) {
     let (node, _) = node_in_force(rule, readings);
     match node {
@@ -552,22 +568,53 @@ fn collect_barred(
             let present = planned_among(units, plan);
             if present.len() as u32 >= *max {
                 for u in units.iter().filter(|u| plan.binary_search(u).is_err()) {
-                    match out.iter_mut().find(|(id, _)| id == u) {
-                        Some((_, by)) => {
-                            by.extend(present.iter().copied());
-                            by.sort_small();
-                            by.dedup();
-                        }
-                        None => out.push((*u, present.clone())),
-                    }
+                    with_units(barred, *u, &present);
+                }
+            }
+            if present.len() as u32 > *max {
+                for u in &present {
+                    let others: Vec<UnitId> = present.iter().copied().filter(|o| o != u).collect();
+                    with_units(clashes, *u, &others);
                 }
             }
         }
         Node::AllOf { rules, .. } | Node::AnyOf { rules } => {
             for r in rules {
-                collect_barred(r, readings, plan, out);
+                collect_barred(r, readings, plan, barred, clashes);
             }
         }
         _ => {}
+    }
+}
+
+/// Adds `units` to what `out` holds for `unit`, each once and in order.
+fn with_units(out: &mut Vec<(UnitId, Vec<UnitId>)>, unit: UnitId, units: &[UnitId]) {
+    match out.iter_mut().find(|(id, _)| *id == unit) {
+        Some((_, by)) => {
+            by.extend(units.iter().copied());
+            by.sort_small();
+            by.dedup();
+        }
+        None => out.push((unit, units.to_vec())),
+    }
+}
+
+/// A rule unmet because its maximum is passed or its barred combination taken (in a part that
+/// all must meet, any part so).
+fn broken_by_excess(rule: &CompiledRule, res: &RuleResult, readings: &Readings) -> bool {
+    if res.status != Status::Unmet {
+        return false;
+    }
+    match node_in_force(rule, readings).0 {
+        Node::Barred { .. } => true,
+        Node::Count { max: Some(max), .. } => res.meter.is_some_and(|p| p.value > *max),
+        Node::AllOf {
+            rules,
+            distinct: false,
+        } => rules
+            .iter()
+            .zip(&res.children)
+            .any(|(r, c)| broken_by_excess(r, c, readings)),
+        _ => false,
     }
 }

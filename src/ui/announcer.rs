@@ -1,9 +1,10 @@
 //! A polite live region for changes to the plan: each add, remove and move is announced with
-//! the new credits ("Added CU795: 13 of 28 credits."); the verdict has its own region.
+//! the new credits ("Added CU795: 13 of 28 credits."), and a unit added that clashes with one
+//! planned says so; the verdict has its own region.
 
 use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};
-use crate::present::change_words;
+use crate::present::{change_words, clash_words};
 use leptos::prelude::*;
 
 /// What the person just did to a unit, for the announcement: ("Added", "CU795").
@@ -33,11 +34,24 @@ pub fn announcer(
             return;
         };
         let catalogue = catalogue.get_untracked();
+        let clash = checked.with_untracked(|c| {
+            let clashes = &c.as_ref()?.evaluation.clashes;
+            let (_, with) = clashes
+                .iter()
+                .find(|(u, _)| catalogue.unit(*u).unit.code == code)?;
+            Some(clash_words(&catalogue, with))
+        });
         let words = workspace.with_untracked(|w| {
             let q = catalogue.qualification(&w.plan().qualification);
-            change_words(done, &code, credits, q.map(|q| &q.qualification))
+            change_words(
+                done,
+                &code,
+                credits,
+                q.map(|q| &q.qualification),
+                clash.as_deref(),
+            )
         });
-        text.set(format!("{words}."));
+        text.set(words);
     });
     view! { <div class="visually-hidden change-live" role="status" aria-live="polite">{move || text.get()}</div> }
 }

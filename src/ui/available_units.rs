@@ -78,16 +78,17 @@ pub fn AvailableUnits(
                                     let code = unit.code.clone();
                                     let drag_code = code.clone();
                                     let add_code = code.clone();
-                                    let (planned, barred_by) =
+                                    let (planned, mark) =
                                         checked.with_untracked(|check| state_in(check.as_ref(), id));
                                     let planned = RwSignal::new(planned);
-                                    let barred_by = RwSignal::new(barred_by);
-                                    rows.push((id, (planned, barred_by)));
+                                    let mark = RwSignal::new(mark);
+                                    rows.push((id, (planned, mark)));
                                     view! {
                                         <li
                                             class="unit"
                                             class:planned=planned
-                                            class:barred=move || barred_by.get().is_some()
+                                            class:barred=move || mark.get().is_some() && !planned.get()
+                                            class:clash=move || mark.get().is_some() && planned.get()
                                             hidden=move || !shows(id)
                                             draggable="true"
                                             on:dragstart=move |ev: leptos::ev::DragEvent| {
@@ -104,8 +105,8 @@ pub fn AvailableUnits(
                                             <span class="status">
                                                 // Kept and hidden rather than made and dropped: a change writes one attribute.
                                                 <span class="mark planned-mark" hidden=move || !planned.get()>"\u{2713} In your plan"</span>
-                                                {move || barred_by.get().map(|by| view! {
-                                                    <span class="mark barred-mark">"\u{26a0} "{by}</span>
+                                                {move || mark.get().map(|words| view! {
+                                                    <span class="mark barred-mark">"\u{26a0} "{words}</span>
                                                 })}
                                             </span>
                                             <button
@@ -135,13 +136,13 @@ pub fn AvailableUnits(
             .collect_view();
         Effect::new(move |_| {
             checked.with(|check| {
-                for (id, (planned, barred_by)) in &rows {
-                    let (now_planned, now_barred) = state_in(check.as_ref(), *id);
+                for (id, (planned, mark)) in &rows {
+                    let (now_planned, now_mark) = state_in(check.as_ref(), *id);
                     if planned.get_untracked() != now_planned {
                         planned.set(now_planned);
                     }
-                    if barred_by.get_untracked() != now_barred {
-                        barred_by.set(now_barred);
+                    if mark.get_untracked() != now_mark {
+                        mark.set(now_mark);
                     }
                 }
             })
@@ -200,16 +201,22 @@ pub fn AvailableUnits(
     }
 }
 
-/// What a unit's row shows of the check: whether the unit is planned, and the words that say
-/// which planned units bar it, when any do. Each is a signal of the row's own.
+/// What a unit's row shows of the check: whether the unit is planned, and the words that mark
+/// it when units already planned bar it (unplanned) or clash with it (planned). Each is a signal
+/// of the row's own.
 type RowSignals = (RwSignal<bool>, RwSignal<Option<String>>);
 
 fn row_state(c: &Catalogue, check: Option<&Check>, id: UnitId) -> (bool, Option<String>) {
-    let barred_by = check
-        .and_then(|check| check.evaluation.barred.iter().find(|(u, _)| *u == id))
-        .map(|(_, by)| present::barred_words(c, by));
-    (
-        check.is_some_and(|check| check.planned.contains(&id)),
-        barred_by,
-    )
+    let Some(check) = check else {
+        return (false, None);
+    };
+    let planned = check.planned.contains(&id);
+    let e = &check.evaluation;
+    let (marked, words): (_, fn(&Catalogue, &[UnitId]) -> String) = if planned {
+        (&e.clashes, present::clash_words)
+    } else {
+        (&e.barred, present::barred_words)
+    };
+    let mark = marked.iter().find(|(u, _)| *u == id);
+    (planned, mark.map(|(_, by)| words(c, by)))
 }

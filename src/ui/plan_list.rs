@@ -9,6 +9,7 @@ use super::use_record::RecordSignals;
 use super::DRAG_TYPE;
 use crate::catalogue::UnitId;
 use crate::plan::{Check, Workspace};
+use crate::present;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -109,6 +110,18 @@ pub fn PlanList(
 ) -> impl IntoView {
     let planned =
         move || checked.with(|c| c.as_ref().map(|c| c.planned.clone()).unwrap_or_default());
+    // Planned units that cannot be taken together, each with its words: the check read once for
+    // the list, and a row's mark re-drawn only when the clashes change.
+    let for_words = catalogue.clone();
+    let clashes = Memo::new(move |_| {
+        checked.with(|c| {
+            c.as_ref().map_or_else(Vec::new, |c| {
+                (c.evaluation.clashes.iter())
+                    .map(|(u, with)| (*u, present::clash_words(&for_words, with)))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let dragging_over = RwSignal::new(false);
     let announce = expect_context::<Announce>();
     view! {
@@ -142,6 +155,7 @@ pub fn PlanList(
                         view! {
                             <li
                                 class="unit"
+                                class:clash=move || clashes.with(|all| all.iter().any(|(u, _)| *u == id))
                                 draggable="true"
                                 on:dragstart=move |ev: leptos::ev::DragEvent| {
                                     if let Some(dt) = ev.data_transfer() {
@@ -175,6 +189,9 @@ pub fn PlanList(
                                 <span class="code">{code.clone()}</span>
                                 <span class="title">{unit.title.clone()}</span>
                                 {unit_badges(unit)}
+                                {move || clashes.with(|all| all.iter().find(|(u, _)| *u == id).map(|(_, words)| view! {
+                                    <span class="status"><span class="mark barred-mark">"\u{26a0} "{words.clone()}</span></span>
+                                }))}
                                 {unit_record(catalogue.clone(), workspace, record, id, code.clone())}
                                 <span class="actions">
                                     {move_button(workspace, &c2, -1)}

@@ -426,12 +426,27 @@ test(
     const excluded = check.rules.find((r) => r.id === 'excl-001-101');
     assert.equal(excluded.met, false);
     assert.equal(await planner.ruleStatus(excluded.label), 'unmet');
+    // Planned together, both are marked where they are listed, the unit just added says so where
+    // it was pressed and to a screen reader, and taking one out is the first thing the plan needs.
+    for (const [unit, other] of [['001', '101'], ['101', '001']]) {
+      assert.match(await planner.plannedUnit(unit).innerText(), new RegExp(`Cannot be taken with ${other}: take one of them out`));
+      assert.match(await planner.plannedUnit(unit).getAttribute('class'), /\bclash\b/);
+    }
+    assert.doesNotMatch(await planner.plannedUnit('002').innerText(), /Cannot be taken/);
+    assert.match(await planner.availableUnit('101').innerText(), /In your plan[\s\S]*Cannot be taken with 001: take one of them out/);
+    await eventually(async () =>
+      assert.equal((await planner.changeStatus.textContent()).trim(), `Added 101: ${check.totals.credits} of 6 credits. Cannot be taken with 001: take one of them out.`),
+    );
+    const firstMissing = planner.planRegion.locator('.missing li').first();
+    assert.equal((await firstMissing.innerText()).trim(), `${excluded.label}: remove one of 001 / 101`);
     // Taken back out, each mark and rule follows: the rule is met again, and with 001 gone
     // nothing bars 101.
     await planner.remove('101');
     await assertScreenMatches(planner, cliCheck('cg-4411-30', ['002', '001', '010']), 'after removing 101');
     assert.equal(await planner.ruleStatus(excluded.label), 'met');
     assert.match(await planner.availableUnit('101').innerText(), /Barred: cannot be taken with 001/);
+    assert.doesNotMatch(await planner.plannedUnit('001').innerText(), /Cannot be taken/);
+    assert.equal(await planner.planRegion.locator('.missing li', { hasText: 'remove one of' }).count(), 0);
     await planner.remove('001');
     assert.doesNotMatch(await planner.availableUnit('101').innerText(), /Barred/);
   }),

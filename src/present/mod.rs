@@ -43,6 +43,6 @@ pub use shared::{
 };
 pub use switch::switched_words;
 pub use verdict::{
-    judgement, missing, reading_label, rule_sentence, rule_status, verdict, verdict_short,
-    Judgement, RuleStatusWords, Tone, Verdict,
+    judgement, missing, next_step, reading_label, rule_sentence, rule_status, verdict,
+    verdict_short, Judgement, RuleStatusWords, Tone, Verdict,
 };

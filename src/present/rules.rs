@@ -4,7 +4,7 @@
 
 use super::options::codes;
 use crate::catalogue::{Catalogue, CatalogueQualification, UnitId};
-use crate::rules::{node_in_force, Node, Readings, RuleResult, Status};
+use crate::rules::{node_in_force, Evaluation, Node, Readings, Status};
 use crate::sort::SmallSort;
 
 /// A row of the rules list: one rule (its index among the qualification's rules), or several
@@ -36,22 +36,25 @@ const FOLD_FROM: usize = 3;
 
 pub fn rule_rows(
     cq: &CatalogueQualification,
-    results: &[RuleResult],
+    evaluation: &Evaluation,
     readings: &Readings,
     unmet_first: bool,
 ) -> Vec<RuleRow> {
+    let results = &evaluation.rules;
     let barred_met = |i: usize| {
         results[i].status == Status::Met
             && matches!(node_in_force(&cq.rules[i], readings).0, Node::Barred { .. })
     };
     let mut order: Vec<usize> = (0..results.len().min(cq.rules.len())).collect();
     if unmet_first {
-        // Unmet first, then what needs evidence, then met; the document's order within each.
+        // Unmet first (those the plan has too much for, a unit to take out, before the rest),
+        // then what needs evidence, then met; the document's order within each.
         let rank = |i: &usize| match results[*i].status {
-            Status::Unmet => 0,
-            Status::Undecided => 1,
-            Status::NotJudged => 2,
-            Status::Met => 3,
+            Status::Unmet if evaluation.too_many.contains(i) => 0,
+            Status::Unmet => 1,
+            Status::Undecided => 2,
+            Status::NotJudged => 3,
+            Status::Met => 4,
         };
         order.sort_small_by_key(|i| (rank(i), *i));
     }
@@ -137,8 +140,13 @@ mod tests {
             ]
             .map(|(a, b)| (a.to_string(), b.to_string()))
         );
-        let first = &crate::present::missing(&check)[0];
-        assert_eq!(first.1, "remove one of 001 / 101", "{first:?}");
+        let missing = crate::present::missing(&check);
+        assert_eq!(missing[0].1, "remove one of 001 / 101", "{missing:?}");
+        assert_eq!(
+            crate::present::next_step(&missing).as_deref(),
+            Some("Next: remove one of 001 / 101")
+        );
+        assert_eq!(crate::present::next_step(&[]), None);
         // Without the clash, the rules keep their own order.
         let fine = check_codes(c, "cg-4411-30", &codes(&["002", "001"]), &Readings::new()).unwrap();
         assert!(fine.evaluation.clashes.is_empty());
@@ -158,7 +166,7 @@ mod tests {
         let c = embedded();
         let check = check_codes(c, "cg-4411-30", &[], &Readings::new()).unwrap();
         let cq = &c.qualifications[check.qualification];
-        let rows = rule_rows(cq, &check.evaluation.rules, &Readings::new(), false);
+        let rows = rule_rows(cq, &check.evaluation, &Readings::new(), false);
         let folded: Vec<&RuleRow> = rows
             .iter()
             .filter(|r| matches!(r, RuleRow::Folded { .. }))
@@ -188,7 +196,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         let broken = check_codes(c, "cg-4411-30", &units, &Readings::new()).unwrap();
-        let rows = rule_rows(cq, &broken.evaluation.rules, &Readings::new(), false);
+        let rows = rule_rows(cq, &broken.evaluation, &Readings::new(), false);
         let flat: Vec<usize> = rows
             .iter()
             .flat_map(|r| match r {
@@ -202,10 +210,30 @@ mod tests {
                 .any(|r| matches!(r, RuleRow::Folded { rules, .. } if rules.len() == 8)),
             "{rows:?}"
         );
-        let class = rule_rows(cq, &check.evaluation.rules, &Readings::new(), true);
+        let class = rule_rows(cq, &check.evaluation, &Readings::new(), true);
         let RuleRow::One(first) = class[0] else {
             panic!("{class:?}")
         };
         assert_eq!(check.evaluation.rules[first].status, Status::Unmet);
+        // For a class, the broken pair (a unit to take out) leads, before the rules short of
+        // units, which keep the document's order.
+        let units = ["001", "101"].map(String::from);
+        let broken = check_codes(c, "cg-4411-30", &units, &Readings::new()).unwrap();
+        let class = rule_rows(cq, &broken.evaluation, &Readings::new(), true);
+        let ones: Vec<usize> = (class.iter())
+            .filter_map(|r| match r {
+                RuleRow::One(i) => Some(*i),
+                RuleRow::Folded { .. } => None,
+            })
+            .collect();
+        let unmet: Vec<usize> = (0..broken.evaluation.rules.len())
+            .filter(|i| broken.evaluation.rules[*i].status == Status::Unmet)
+            .collect();
+        assert!(unmet.len() > 1, "{unmet:?}");
+        assert_eq!(broken.evaluation.too_many.len(), 1);
+        let pair = broken.evaluation.too_many[0];
+        assert_eq!(ones[0], pair);
+        let rest: Vec<usize> = unmet.into_iter().filter(|i| *i != pair).collect();
+        assert_eq!(ones[1..=rest.len()], rest[..]);
     }
 }

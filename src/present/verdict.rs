@@ -191,6 +191,15 @@ pub fn missing(check: &Check) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The first thing missing, for a bar at the edge of a small screen: "Next: 4 more credits from
+/// Entry 3 units 001-010". Its shortfall alone, which names what it counts from, so two lines
+/// hold it on a phone; the plan lists each rule's label with it.
+pub fn next_step(missing: &[(String, String)]) -> Option<String> {
+    missing
+        .first()
+        .map(|(_, shortfall)| format!("Next: {shortfall}"))
+}
+
 /// The verdict in a few words, for a bar at the edge of a small screen: "2 rules not met",
 /// "Meets every rule", "Rules not published".
 pub fn verdict_short(check: Option<&Check>) -> String {

@@ -97,8 +97,10 @@ pub fn EditorCheck(
                 when=move || !errors().is_empty()
                 fallback=|| view! { <p class="editor-ready">"\u{2713} Ready: the planner can use this qualification."</p> }
             >
-                <div class="error-summary" role="alert" aria-labelledby="editor-problem-title">
-                    <h4 id="editor-problem-title">"There is a problem"</h4>
+                // What the qualification still needs, from its first moment: a list to work
+                // through as the person types, not an alarm raised before they have done anything.
+                <div class="error-summary still-needed" aria-labelledby="editor-problem-title">
+                    <h4 id="editor-problem-title">"Still needed before the planner can use it"</h4>
                     <ul>{move || list(errors())}</ul>
                 </div>
             </Show>

@@ -47,8 +47,7 @@ pub fn QualificationPicker(
     // unit; its one message is replaced at each step rather than piled up.
     let run: StoredValue<Option<SwitchRun>> = StoredValue::new(None);
     let message: StoredValue<Option<u64>> = StoredValue::new(None);
-    let on_change = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
+    let choose = move |id: String| {
         let c: &Catalogue = &catalogue.get_value();
         let mut switched = Switched::Kept;
         workspace.update(|w| {
@@ -65,6 +64,12 @@ pub fn QualificationPicker(
         };
         message.set_value(switched_words(c, &id, &switched).map(|text| notices.push(kind, text)));
     };
+    let on_change = move |ev: leptos::ev::Event| choose(event_target_value(&ev));
+    // The list's order, for Enter in the search box, which chooses the first match.
+    let order: Vec<QualificationId> = groups
+        .iter()
+        .flat_map(|(_, qs)| qs.iter().copied())
+        .collect();
     let facts = move || {
         let catalogue: &Catalogue = &catalogue.get_value();
 
@@ -133,12 +138,25 @@ pub fn QualificationPicker(
                     placeholder="Find by title, number or awarding body"
                     prop:value=move || find.get()
                     on:input=move |ev| find.set(event_target_value(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() != "Enter" {
+                            return;
+                        }
+                        ev.prevent_default();
+                        let c: &Catalogue = &catalogue.get_value();
+                        let first = order.iter().map(|q| &c.qualifications[*q].qualification).find(|q| find.with(|f| !f.trim().is_empty() && q.matches_text(f)));
+                        if let Some(q) = first {
+                            if q.id != current_q.get_untracked() {
+                                choose(q.id.clone());
+                            }
+                        }
+                    }
                 />
                 <span class="hint" aria-live="polite">
                     {move || find.with(|f| !f.trim().is_empty()).then(|| match matches() {
                         0 => "No qualification matches; the list shows them all.".to_string(),
-                        1 => "1 qualification matches.".to_string(),
-                        n => format!("{n} qualifications match."),
+                        1 => "1 qualification matches: press Enter to choose it.".to_string(),
+                        n => format!("{n} qualifications match: press Enter to choose the first, or pick one from the list."),
                     })}
                 </span>
             </div>

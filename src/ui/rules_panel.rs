@@ -208,7 +208,7 @@ pub fn RulesPanel(
                     return Some(Shape::Unpublished(q.rules_note.clone().unwrap_or_default()));
                 }
                 let readings = workspace.with_untracked(|w| w.plan().readings.clone());
-                let rows = rule_rows(cq, &c.evaluation.rules, &readings, unmet_first);
+                let rows = rule_rows(cq, &c.evaluation, &readings, unmet_first);
                 Some(Shape::Rules {
                     qualification: c.qualification,
                     rows,

@@ -4,7 +4,7 @@
 
 use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};
-use crate::present::{credits_short, verdict, verdict_short, Tone};
+use crate::present::{credits_short, next_step, verdict, verdict_short, Tone};
 use leptos::prelude::*;
 
 #[component]
@@ -33,12 +33,7 @@ pub fn SummaryBar(
             })
         })
     };
-    let next = move || {
-        missing.with(|m| {
-            m.first()
-                .map(|(label, shortfall)| format!("Next: {label}: {shortfall}"))
-        })
-    };
+    let next = move || missing.with(|m| next_step(m));
     view! {
         <nav class="summary-bar" class:met=move || tone() == Tone::Met aria-label="Plan summary">
             <div class="summary-text">

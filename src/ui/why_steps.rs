@@ -9,14 +9,15 @@ use leptos::prelude::*;
 
 #[component]
 pub fn WhySteps(catalogue: SharedCatalogue, checked: Memo<Option<Check>>) -> impl IntoView {
-    // The walk starts at the first rule not met: that is what the class is looking at.
+    // The walk starts where the rules list does: at a rule the plan has too much for, else the
+    // first rule not met; that is what the class is looking at. It then goes in the document's
+    // order, which stays put while the plan changes (the list's unmet-first order does not).
     let first_unmet = checked.with_untracked(|c| {
         c.as_ref()
             .and_then(|c| {
-                c.evaluation
-                    .rules
-                    .iter()
-                    .position(|r| r.status == Status::Unmet)
+                let e = &c.evaluation;
+                (e.too_many.first().copied())
+                    .or_else(|| e.rules.iter().position(|r| r.status == Status::Unmet))
             })
             .unwrap_or(0)
     });
@@ -49,7 +50,7 @@ pub fn WhySteps(catalogue: SharedCatalogue, checked: Memo<Option<Check>>) -> imp
                     };
                     let verdict = format!("{mark} {}", rule_sentence(&r));
                     view! {
-                        <p class="step-count">{format!("Rule {} of {}", i + 1, count())}</p>
+                        <p class="step-count">{format!("Rule {} of {} in the document", i + 1, count())}</p>
                         <h3>{r.meta.label.clone()}</h3>
                         <blockquote>{format!("\u{201c}{}\u{201d}", r.meta.text)}</blockquote>
                         <p class="source">{format!("Printed in: {}", r.meta.source)}</p>

@@ -33,7 +33,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
           assert.ok(await inView(bar), 'the summary bar is on screen');
           const text = await bar.innerText();
           assert.match(text, /\u2717 \d+ rules? not met \u00b7 \d+ of 28 credits/);
-          assert.match(text, /Next: Total credits: \d+ more credits in total/);
+          assert.match(text, /Next: \d+ more credits in total/);
           await bar.getByRole('link', { name: 'View plan' }).click();
           await eventually(async () => assert.ok(await inView(p.page.getByRole('heading', { name: 'Your plan', exact: true }))));
         } else {
@@ -166,7 +166,7 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
         const add = p.page.getByRole('button', { name: `Add ${codes[12]}`, exact: true });
         await add.scrollIntoViewIfNeeded();
         await add.click();
-        await eventually(async () => assert.match(await bar.innerText(), /^\u2717 \d+ rules? not met \u00b7 \d+ of 28 credits\s+Next: Total credits: \d+ more credits in total/));
+        await eventually(async () => assert.match(await bar.innerText(), /^\u2717 \d+ rules? not met \u00b7 \d+ of 28 credits\s+Next: \d+ more credits in total/));
         assert.ok(await inView(bar), 'the bar is on screen');
         const [b, a] = await Promise.all([bar.boundingBox(), add.boundingBox()]);
         assert.ok(a.y + a.height <= b.y, `the button pressed (${a.y}-${a.y + a.height}) stands above the bar (${b.y})`);
@@ -295,9 +295,24 @@ test(
       assert.ok(visible.includes('cg-4411-30'), visible.join(','));
       assert.ok(visible.length <= 2, `only the match and the chosen one: ${visible.join(',')}`);
     });
-    await p.qualificationSelect.selectOption('cg-4411-30');
+    // Enter in the search box chooses the match, and the keyboard stays there.
+    await p.page.getByText('1 qualification matches: press Enter to choose it.').waitFor();
+    assert.notEqual(await p.qualification(), 'cg-4411-30');
+    await find.press('Enter');
+    await eventually(async () => assert.equal(await p.qualification(), 'cg-4411-30'));
+    assert.ok(await find.evaluate((e) => e === document.activeElement), 'focus stays in the search box');
+    assert.equal(await p.availableUnit('101').count(), 1, 'the units of the one chosen');
+    // With several, the first in the list; with none, nothing changes.
     await find.fill('highfield');
-    await p.page.getByText('1 qualification matches.').waitFor();
+    await p.page.getByText('1 qualification matches: press Enter to choose it.').waitFor();
+    await find.fill('business skills');
+    await p.page.getByText('8 qualifications match: press Enter to choose the first, or pick one from the list.').waitFor();
+    await find.press('Enter');
+    await eventually(async () => assert.equal(await p.qualification(), 'cg-7593-l1-award'));
+    const before = await p.qualification();
+    await find.fill('no such qualification');
+    await find.press('Enter');
+    assert.equal(await p.qualification(), before);
   }),
 );
 

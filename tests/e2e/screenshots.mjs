@@ -52,6 +52,20 @@ const STATES = {
     await p.addAll(['002', '001', '010']);
     return p.availableUnit('101');
   },
+  // Both units of a barred pair planned: where the unit was pressed, the clash and the next step.
+  'barred-clash': async (p) => {
+    await p.chooseQualification('cg-4411-30');
+    await p.addAll(['002', '001']);
+    await p.add('101');
+    return p.availableUnit('101');
+  },
+  // The same on a projector: the broken pair leads the rules.
+  'classroom-clash': async (p) => {
+    await p.chooseQualification('cg-4411-30');
+    await p.addAll(['002', '001', '101']);
+    await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+    return null;
+  },
   'no-rules-published': async (p) => {
     await p.chooseQualification('cg-7593-l1-award');
     await p.addAll(['110', '217']);

@@ -223,10 +223,10 @@ test('classroom mode: large type, rules first, and a rule-by-rule walk through t
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   assert.ok((await size()) > normal * 1.2, 'larger type');
   const why = p.page.getByRole('region', { name: 'Why: rule by rule', exact: true });
-  await why.getByText('Rule 1 of 14').waitFor();
+  await why.getByText('Rule 1 of 14 in the document').waitFor();
   assert.match(await why.innerText(), /Minimum 6 credits[\s\S]*This rule is not met: 4 more credits in total/);
   await why.getByRole('button', { name: 'Next rule' }).click();
-  await why.getByText('Rule 2 of 14').waitFor();
+  await why.getByText('Rule 2 of 14 in the document').waitFor();
   await p.reload();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the mode is remembered');
   await toggle.click();

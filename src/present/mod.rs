@@ -38,7 +38,7 @@ pub use record::{
 };
 pub use rules::{barred_words, clash_words, rule_rows, RuleRow};
 pub use shared::{
-    link_refused, readings_used, shared_plan_saved, shared_plan_words, SharedPlanWords,
+    link_refused, readings_used, shared_plan_saved, shared_plan_words, SharedPlanWords, SharedUnit,
     LINK_COPIED_MARK, LINK_NOT_COPIED, SHARED_READ_ONLY,
 };
 pub use switch::switched_words;

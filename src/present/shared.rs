@@ -2,9 +2,10 @@
 //! the readings it uses and its verdict; and the messages about links (refused, saved, copied).
 
 use super::options::{unit_line, UnitLine};
+use super::record::record_line;
 use super::verdict::{missing, reading_label, verdict, Verdict};
 use crate::catalogue::Catalogue;
-use crate::plan::{check, share::ShareError, Check, Plan};
+use crate::plan::{check, share::ShareError, Check, Plan, UnitStatus};
 use crate::rules::RuleResult;
 
 /// Said under a shared plan: it is shown, not yet kept.
@@ -33,13 +34,21 @@ pub struct SharedPlanWords {
     pub note: &'static str,
     /// The qualification's title, or the id where this catalogue does not hold it.
     pub qualification: String,
-    pub units: Vec<UnitLine>,
+    pub units: Vec<SharedUnit>,
     /// "Entry 3 units 001-010: The 4 credits include the mandatory unit 002 (chosen in the link;
     /// not the document's default)", for every rule read more than one way.
     pub readings: Vec<String>,
     pub verdict: Verdict,
     /// Each unmet rule's label and shortfall.
     pub missing: Vec<(String, String)>,
+}
+
+/// A unit of a shared plan: its line, and where the learner's record the link carries says it
+/// stands beyond planned ("Achieved on 1 March 2024", "In progress").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedUnit {
+    pub line: UnitLine,
+    pub record: Option<String>,
 }
 
 /// The readings a check used, for every rule (parts too) that can be read more than one way.
@@ -92,16 +101,26 @@ pub fn shared_plan_words(c: &Catalogue, plan: &Plan) -> SharedPlanWords {
             plan.units.join(", ")
         )
     };
+    let record = (!plan.record.is_empty()).then(|| plan.record(c)).flatten();
     let units = plan
         .units
         .iter()
         .map(
             |code| match cq.and_then(|q| c.offered_unit(q, code).map(|id| (q, id))) {
-                Some((q, id)) => unit_line(c, q, id),
-                None => UnitLine {
-                    code: code.clone(),
-                    title: String::new(),
-                    about: "not a unit of this qualification here".to_string(),
+                Some((q, id)) => SharedUnit {
+                    line: unit_line(c, q, id),
+                    record: (record.as_ref())
+                        .and_then(|(_, r)| r.entry(id))
+                        .filter(|e| e.status != UnitStatus::Planned)
+                        .map(|e| record_line(c, e)),
+                },
+                None => SharedUnit {
+                    line: UnitLine {
+                        code: code.clone(),
+                        title: String::new(),
+                        about: "not a unit of this qualification here".to_string(),
+                    },
+                    record: None,
                 },
             },
         )
@@ -154,13 +173,15 @@ mod tests {
         );
         assert_eq!(&w.qualification, title);
         assert_eq!(
-            w.units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>(),
+            w.units
+                .iter()
+                .map(|u| u.line.code.as_str())
+                .collect::<Vec<_>>(),
             ["002", "001", "104", "106"]
         );
-        assert!(w
-            .units
-            .iter()
-            .all(|u| !u.title.is_empty() && u.about.contains("credit")));
+        assert!(w.units.iter().all(|u| !u.line.title.is_empty()
+            && u.line.about.contains("credit")
+            && u.record.is_none()));
         assert_eq!(
             w.readings,
             ["Entry 3 units 001-010: The 4 credits include the mandatory unit 002 (chosen in the link; not the document's default)"]
@@ -180,6 +201,24 @@ mod tests {
         assert_eq!(
             w.readings,
             ["Entry 3 units 001-010: The 4 credits come on top of the mandatory unit 002 (the document's default)"]
+        );
+        // The learner's record the link carries shows beside each unit it moves on from planned.
+        let plan = share::decode(
+            "#q=edi-l2-nvq-customer-service&u=CU791,CU792,CU795&h=CU791:a,CU792:p&n=Rec",
+            c,
+        )
+        .unwrap();
+        let w = shared_plan_words(c, &plan);
+        let records: Vec<(&str, Option<&str>)> = (w.units.iter())
+            .map(|u| (u.line.code.as_str(), u.record.as_deref()))
+            .collect();
+        assert_eq!(
+            records,
+            [
+                ("CU791", Some("Achieved")),
+                ("CU792", Some("In progress")),
+                ("CU795", None)
+            ]
         );
         // A plan with no units (the editor opens the planner with one) is offered as new.
         let plan = share::decode("#q=cg-4411-30&n=None", c).unwrap();

@@ -102,11 +102,12 @@ pub fn SharedPlanOffer(
                 <ul class="shared-units" aria-label="Units in the shared plan">
                     {w.units.into_iter().map(|u| view! {
                         <li>
-                            <b class="code">{u.code}</b>
+                            <b class="code">{u.line.code}</b>
                             " "
-                            <span class="title">{u.title}</span>
+                            <span class="title">{u.line.title}</span>
                             " "
-                            <small class="about">{u.about}</small>
+                            <small class="about">{u.line.about}</small>
+                            {u.record.map(|r| view! { " " <strong class="record">{r}</strong> })}
                         </li>
                     }).collect_view()}
                 </ul>

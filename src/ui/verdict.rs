@@ -1,5 +1,6 @@
-//! The overall verdict, and a polite live region that announces each change of it (what
-//! changed in the plan is announced by `announcer`).
+//! The overall verdict, itself a polite live region that announces each change of it (what
+//! changed in the plan is announced by `announcer`): one element, so a screen reader reading the
+//! page meets the verdict once.
 
 use crate::plan::Check;
 use crate::present::{verdict, Tone};
@@ -19,7 +20,8 @@ pub fn Verdict(checked: Memo<Option<Check>>) -> impl IntoView {
         })
     });
     view! {
-        <p class=move || format!("verdict {}", verdict.get().0)>{move || verdict.get().1}</p>
-        <div class="visually-hidden verdict-live" role="status" aria-live="polite">{move || verdict.get().1}</div>
+        <p class=move || format!("verdict verdict-live {}", verdict.get().0) role="status" aria-live="polite">
+            {move || verdict.get().1}
+        </p>
     }
 }

@@ -234,6 +234,11 @@ test('a link and the printed page carry the record: statuses, the exemption and 
   const page = await other.newPage();
   await page.goto(link);
   const offer = page.getByRole('region', { name: 'Shared plan', exact: true });
+  // Before it is saved, the preview says where the learner stands with each unit.
+  const shown = async (code) => (await offer.getByRole('listitem').filter({ hasText: code }).locator('.record').allTextContents()).join();
+  assert.equal(await shown('R/601/1209'), 'Achieved as CU793, EDI (the same title, level and credit value)');
+  assert.equal(await shown('A/601/1205'), 'Achieved; exempt: Prior learning, 2019');
+  assert.equal(await shown('M/601/1508'), 'In progress');
   await offer.getByRole('button', { name: 'Save as a new plan' }).click();
   const statusThere = (code) => page.getByRole('combobox', { name: `Status of ${code}`, exact: true }).inputValue();
   assert.equal(await statusThere('R/601/1209'), 'achieved');

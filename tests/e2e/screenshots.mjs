@@ -138,7 +138,7 @@ const STATES = {
   'shared-link': async (p) => {
     await p.chooseQualification('highfield-l2-nvq-customer-service');
     await p.add('F/601/1609');
-    await p.openLinkHere('#q=cg-4411-30&u=002,001,104,106&r=entry3-min:inclusive&n=For%20Sam');
+    await p.openLinkHere('#q=cg-4411-30&u=002,001,104,106&r=entry3-min:inclusive&h=002:a,001:p&n=For%20Sam');
     await p.sharedOffer.waitFor();
     return p.sharedOffer;
   },

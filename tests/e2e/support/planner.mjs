@@ -802,7 +802,7 @@ export class Planner {
     }, hash);
   }
 
-  /** The plan from a link as shown before it is saved: {summary, verdict, units: [{code, title, about}], readings, missing}. */
+  /** The plan from a link as shown before it is saved: {summary, verdict, units: [{code, title, about, record}], readings, missing}. */
   async sharedPlan() {
     await this.sharedOffer.waitFor();
     return this.sharedOffer.evaluate((r) => ({
@@ -812,6 +812,7 @@ export class Planner {
         code: li.querySelector('.code').textContent.trim(),
         title: li.querySelector('.title').textContent.trim(),
         about: li.querySelector('.about').textContent.trim(),
+        record: li.querySelector('.record')?.textContent.trim() ?? null,
       })),
       readings: [...r.querySelectorAll('.shared-readings li')].map((li) => li.textContent.trim()),
       missing: [...r.querySelectorAll('.shared-missing li')].map((li) => li.textContent.trim()),

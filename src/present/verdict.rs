@@ -9,15 +9,18 @@ pub enum Tone {
     Met,
     Unmet,
     Unknown,
+    /// Nothing planned yet: neither met nor failed.
+    Start,
 }
 
 impl Tone {
-    /// A class name for the screen: "met", "unmet", "unknown".
+    /// A class name for the screen: "met", "unmet", "unknown", "start".
     pub fn as_str(self) -> &'static str {
         match self {
             Tone::Met => "met",
             Tone::Unmet => "unmet",
             Tone::Unknown => "unknown",
+            Tone::Start => "start",
         }
     }
 }
@@ -95,6 +98,14 @@ pub fn verdict(check: Option<&Check>) -> Verdict {
             format!(
                 "This plan meets every rule a plan can show; {} evidence from outside the plan.",
                 plural(open, "rule needs", "rules need")
+            ),
+        ),
+        // Nothing planned is a start, not a failure: said without the mark of a broken rule.
+        Judgement::NotYet { all, .. } if check.is_some_and(|c| c.planned.is_empty()) => (
+            Tone::Start,
+            format!(
+                "No units planned yet: {} of combination to meet.",
+                plural(all, "rule", "rules")
             ),
         ),
         Judgement::NotYet { unmet, all } => (
@@ -213,7 +224,39 @@ pub fn verdict_short(check: Option<&Check>) -> String {
                 plural(open, "needs", "need")
             )
         }
+        Judgement::NotYet { .. } if check.is_some_and(|c| c.planned.is_empty()) => {
+            "No units planned yet".into()
+        }
         Judgement::NotYet { unmet, .. } => plural(unmet, "rule not met", "rules not met"),
         Judgement::CannotJudge { .. } => "Cannot be judged".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::embedded;
+    use crate::plan::check_codes;
+    use crate::rules::Readings;
+
+    #[test]
+    fn an_empty_plan_is_a_start_not_a_failure_and_one_unit_in_is_judged() {
+        let c = embedded();
+        let empty = check_codes(c, "cg-4411-30", &[], &Readings::new()).unwrap();
+        let v = verdict(Some(&empty));
+        assert_eq!(v.tone, Tone::Start);
+        assert_eq!(
+            v.words,
+            format!(
+                "No units planned yet: {} rules of combination to meet.",
+                empty.evaluation.rules.len()
+            )
+        );
+        assert_eq!(verdict_short(Some(&empty)), "No units planned yet");
+        let one = check_codes(c, "cg-4411-30", &["002".to_string()], &Readings::new()).unwrap();
+        let v = verdict(Some(&one));
+        assert_eq!(v.tone, Tone::Unmet);
+        assert!(v.words.starts_with("Not yet: "), "{}", v.words);
+        assert!(verdict_short(Some(&one)).ends_with("rules not met"));
     }
 }

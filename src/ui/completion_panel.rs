@@ -20,7 +20,7 @@ fn mark(tone: Tone) -> &'static str {
     match tone {
         Tone::Met => "\u{2713} ",
         Tone::Unmet => "\u{2717} ",
-        Tone::Unknown => "",
+        Tone::Unknown | Tone::Start => "",
     }
 }
 

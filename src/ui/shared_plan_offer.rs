@@ -87,7 +87,7 @@ pub fn SharedPlanOffer(
             let mark = match w.verdict.tone {
                 Tone::Met => "\u{2713} ",
                 Tone::Unmet => "\u{2717} ",
-                Tone::Unknown => "",
+                Tone::Unknown | Tone::Start => "",
             };
             view! {
                 <p class="shared-summary">{w.summary}</p>

@@ -24,18 +24,19 @@ pub fn SummaryBar(
                 .map(|q| &q.qualification);
             checked.with(|c| {
                 let mark = match verdict(c.as_ref()).tone {
-                    Tone::Met => "\u{2713}",
-                    Tone::Unmet => "\u{2717}",
-                    Tone::Unknown => "\u{2022}",
+                    Tone::Met => "\u{2713} ",
+                    Tone::Unmet => "\u{2717} ",
+                    Tone::Unknown => "\u{2022} ",
+                    Tone::Start => "",
                 };
                 let credits = credits_short(c.as_ref().and_then(|c| c.totals.credits), q);
-                format!("{mark} {} \u{b7} {credits}", verdict_short(c.as_ref()))
+                format!("{mark}{} \u{b7} {credits}", verdict_short(c.as_ref()))
             })
         })
     };
     let next = move || missing.with(|m| next_step(m));
     view! {
-        <nav class="summary-bar" class:met=move || tone() == Tone::Met aria-label="Plan summary">
+        <nav class="summary-bar" class:met=move || tone() == Tone::Met class:start=move || tone() == Tone::Start aria-label="Plan summary">
             <div class="summary-text">
                 <p class="summary-line">{line}</p>
                 {move || next().map(|n| view! { <p class="summary-next">{n}</p> })}

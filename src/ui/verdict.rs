@@ -14,7 +14,7 @@ pub fn Verdict(checked: Memo<Option<Check>>) -> impl IntoView {
             let mark = match v.tone {
                 Tone::Met => "\u{2713} ",
                 Tone::Unmet => "\u{2717} ",
-                Tone::Unknown => "",
+                Tone::Unknown | Tone::Start => "",
             };
             (v.tone.as_str(), format!("{mark}{}", v.words))
         })

@@ -514,7 +514,9 @@ export class Planner {
 
   /** The verdict as printed on screen, under "Your plan". */
   async visibleVerdict() {
-    return (await this.planRegion.getByRole('paragraph').first().textContent()).trim();
+    const shown = this.planRegion.locator('p.verdict');
+    assert.ok(await shown.isVisible(), 'the verdict is on the screen');
+    return (await shown.textContent()).trim();
   }
 
   /** Opens the lines that fold met rules alike (barred combinations), as a person would to

@@ -20,6 +20,12 @@ test(
     const codes = await planner.availableCodes();
     assert.ok(codes.length > 10, `units are listed: ${codes.length}`);
     assert.match(await planner.verdict(), /^No units planned yet: \d+ rules of combination to meet\.$/);
+    // What the qualification asks for is listed in the verdict's neutral colour, not as a failure.
+    const edge = () => planner.planRegion.locator('.missing').evaluate((e) => getComputedStyle(e).borderLeftColor);
+    const accent = await planner.planRegion.locator('.verdict').evaluate((e) => getComputedStyle(e).borderTopColor);
+    assert.equal(await edge(), accent);
+    await planner.add((await planner.availableCodes())[0]);
+    await eventually(async () => assert.notEqual(await edge(), accent, 'red again once a unit is planned'));
     assert.equal(await planner.page.title(), 'qualplan: plan a vocational qualification');
   }),
 );

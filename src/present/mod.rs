@@ -36,7 +36,7 @@ pub use record::{
     entry_details, entry_words, left_heading, progression_words, record_line, recorded_words,
     repeated_words, source_words, split_totals_rows, split_totals_words, status_words,
 };
-pub use rules::{barred_words, clash_words, rule_rows, RuleRow};
+pub use rules::{rule_rows, unit_mark, RuleRow};
 pub use shared::{
     link_refused, readings_used, shared_plan_saved, shared_plan_words, SharedPlanWords, SharedUnit,
     LINK_COPIED_MARK, LINK_NOT_COPIED, SHARED_READ_ONLY,

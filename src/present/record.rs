@@ -52,7 +52,9 @@ pub fn achieved_so_far_words(rc: &RecordCheck) -> String {
             "meets {met} of {total} {}; {undecided} cannot be judged from the document's figures",
             rules(total)
         ),
-        Judgement::NotYet { .. } | Judgement::NoQualification => {
+        Judgement::NotYet { .. }
+        | Judgement::NothingPlanned { .. }
+        | Judgement::NoQualification => {
             format!("meets {met} of {total} {}", rules(total))
         }
     };

@@ -1,9 +1,10 @@
 //! How the rules of combination are listed: one row per rule, with met rules that are alike
 //! (barred combinations) folded into one line that opens, and, for a class, the unmet rules first;
-//! and the words that mark a unit the plan bars.
+//! and the words that mark a unit a barred combination touches.
 
 use super::options::codes;
 use crate::catalogue::{Catalogue, CatalogueQualification, UnitId};
+use crate::plan::Check;
 use crate::rules::{node_in_force, Evaluation, Node, Readings, Status};
 use crate::sort::SmallSort;
 
@@ -15,15 +16,26 @@ pub enum RuleRow {
     Folded { rules: Vec<usize>, words: String },
 }
 
-/// What marks a unit that cannot be taken with units already planned, by their codes: "Barred:
-/// cannot be taken with 001 and 002".
-pub fn barred_words(c: &Catalogue, by: &[UnitId]) -> String {
+/// What marks unit `id` where it is listed, when a barred combination touches it: unplanned and
+/// ruled out by planned units ("Barred: cannot be taken with 001"), or planned with others it
+/// cannot be taken with ("Cannot be taken with 101: take one of them out"). The unit list, the
+/// plan and the announcement of a change all say it in these words.
+pub fn unit_mark(c: &Catalogue, check: &Check, id: UnitId) -> Option<String> {
+    let e = &check.evaluation;
+    let (marked, words): (_, fn(&Catalogue, &[UnitId]) -> String) = if check.planned.contains(&id) {
+        (&e.clashes, clash_words)
+    } else {
+        (&e.barred, barred_words)
+    };
+    let (_, others) = marked.iter().find(|(u, _)| *u == id)?;
+    Some(words(c, others))
+}
+
+fn barred_words(c: &Catalogue, by: &[UnitId]) -> String {
     format!("Barred: cannot be taken with {}", codes(c, by))
 }
 
-/// What marks a planned unit that cannot be taken with others also planned: "Cannot be taken
-/// with 101: take one of them out".
-pub fn clash_words(c: &Catalogue, with: &[UnitId]) -> String {
+fn clash_words(c: &Catalogue, with: &[UnitId]) -> String {
     let them = if with.len() == 1 { "them" } else { "these" };
     format!(
         "Cannot be taken with {}: take one of {them} out",
@@ -99,16 +111,15 @@ mod tests {
             &Readings::new(),
         )
         .unwrap();
-        let (unit, by) = check
-            .evaluation
-            .barred
-            .iter()
-            .find(|(u, _)| c.unit(*u).unit.code == "101")
-            .expect("001 bars 101");
-        assert_eq!(c.unit(*unit).unit.code, "101");
-        assert_eq!(barred_words(c, by), "Barred: cannot be taken with 001");
         let cq = &c.qualifications[check.qualification];
-        let three = ["001", "003", "004"].map(|code| c.offered_unit(cq, code).unwrap());
+        let id = |code: &str| c.offered_unit(cq, code).unwrap();
+        assert_eq!(
+            unit_mark(c, &check, id("101")).as_deref(),
+            Some("Barred: cannot be taken with 001")
+        );
+        assert_eq!(unit_mark(c, &check, id("001")), None, "planned, no clash");
+        assert_eq!(unit_mark(c, &check, id("103")), None, "nothing bars it");
+        let three = ["001", "003", "004"].map(id);
         assert_eq!(
             barred_words(c, &three),
             "Barred: cannot be taken with 001, 003 and 004"
@@ -126,11 +137,8 @@ mod tests {
             &Readings::new(),
         )
         .unwrap();
-        let marks: Vec<(String, String)> = check
-            .evaluation
-            .clashes
-            .iter()
-            .map(|(u, with)| (c.unit(*u).unit.code.clone(), clash_words(c, with)))
+        let marks: Vec<(String, String)> = (check.planned.iter())
+            .filter_map(|u| Some((c.unit(*u).unit.code.clone(), unit_mark(c, &check, *u)?)))
             .collect();
         assert_eq!(
             marks,

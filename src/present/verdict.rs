@@ -47,6 +47,10 @@ pub enum Judgement {
     MeetsWithEvidence {
         open: usize,
     },
+    /// Nothing planned yet, against `all` top-level rules: a start, not a failure.
+    NothingPlanned {
+        all: usize,
+    },
     /// `unmet` of `all` top-level rules not met.
     NotYet {
         unmet: usize,
@@ -74,6 +78,9 @@ pub fn judgement(check: Option<&Check>) -> Judgement {
             0 => Judgement::CannotJudge {
                 undecided: count(Status::Undecided),
             },
+            _ if c.planned.is_empty() => Judgement::NothingPlanned {
+                all: c.evaluation.rules.len(),
+            },
             unmet => Judgement::NotYet {
                 unmet,
                 all: c.evaluation.rules.len(),
@@ -100,8 +107,8 @@ pub fn verdict(check: Option<&Check>) -> Verdict {
                 plural(open, "rule needs", "rules need")
             ),
         ),
-        // Nothing planned is a start, not a failure: said without the mark of a broken rule.
-        Judgement::NotYet { all, .. } if check.is_some_and(|c| c.planned.is_empty()) => (
+        // Said without the mark of a broken rule.
+        Judgement::NothingPlanned { all } => (
             Tone::Start,
             format!(
                 "No units planned yet: {} of combination to meet.",
@@ -224,9 +231,7 @@ pub fn verdict_short(check: Option<&Check>) -> String {
                 plural(open, "needs", "need")
             )
         }
-        Judgement::NotYet { .. } if check.is_some_and(|c| c.planned.is_empty()) => {
-            "No units planned yet".into()
-        }
+        Judgement::NothingPlanned { .. } => "No units planned yet".into(),
         Judgement::NotYet { unmet, .. } => plural(unmet, "rule not met", "rules not met"),
         Judgement::CannotJudge { .. } => "Cannot be judged".into(),
     }

@@ -4,7 +4,7 @@
 
 use super::shared_catalogue::SharedCatalogue;
 use crate::plan::{Check, Workspace};
-use crate::present::{change_words, clash_words};
+use crate::present::{change_words, unit_mark};
 use leptos::prelude::*;
 
 /// What the person just did to a unit, for the announcement: ("Added", "CU795").
@@ -34,12 +34,14 @@ pub fn announcer(
             return;
         };
         let catalogue = catalogue.get_untracked();
+        // A unit that stays planned and now clashes says so; one taken out has no mark to say.
         let clash = checked.with_untracked(|c| {
-            let clashes = &c.as_ref()?.evaluation.clashes;
-            let (_, with) = clashes
+            let c = c.as_ref()?;
+            let id = c
+                .planned
                 .iter()
-                .find(|(u, _)| catalogue.unit(*u).unit.code == code)?;
-            Some(clash_words(&catalogue, with))
+                .find(|u| catalogue.unit(**u).unit.code == code)?;
+            unit_mark(&catalogue, c, *id)
         });
         let words = workspace.with_untracked(|w| {
             let q = catalogue.qualification(&w.plan().qualification);

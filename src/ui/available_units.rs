@@ -207,16 +207,10 @@ pub fn AvailableUnits(
 type RowSignals = (RwSignal<bool>, RwSignal<Option<String>>);
 
 fn row_state(c: &Catalogue, check: Option<&Check>, id: UnitId) -> (bool, Option<String>) {
-    let Some(check) = check else {
-        return (false, None);
-    };
-    let planned = check.planned.contains(&id);
-    let e = &check.evaluation;
-    let (marked, words): (_, fn(&Catalogue, &[UnitId]) -> String) = if planned {
-        (&e.clashes, present::clash_words)
-    } else {
-        (&e.barred, present::barred_words)
-    };
-    let mark = marked.iter().find(|(u, _)| *u == id);
-    (planned, mark.map(|(_, by)| words(c, by)))
+    check.map_or((false, None), |check| {
+        (
+            check.planned.contains(&id),
+            present::unit_mark(c, check, id),
+        )
+    })
 }

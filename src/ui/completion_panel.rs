@@ -7,22 +7,15 @@
 use super::reveal::{focus_soon, reveal_soon};
 use super::shared_catalogue::SharedCatalogue;
 use super::use_record::RecordSignals;
+use super::verdict::tone_mark;
 use crate::catalogue::Catalogue;
 use crate::plan::{what_is_left, Check, CompletionResult, LeftFrom, Minimise, Record, Workspace};
 use crate::present::{
     completion_words, left_heading, option_details, preview_announcement, preview_check,
-    preview_words, Tone, ALREADY_PLANNED, ALTERNATIVES, NOT_IN_FIRST, PREVIEW_MARK, PREVIEW_NOTE,
+    preview_words, ALREADY_PLANNED, ALTERNATIVES, NOT_IN_FIRST, PREVIEW_MARK, PREVIEW_NOTE,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
-
-fn mark(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Met => "\u{2713} ",
-        Tone::Unmet => "\u{2717} ",
-        Tone::Unknown | Tone::Start => "",
-    }
-}
 
 #[component]
 pub fn CompletionPanel(
@@ -180,7 +173,7 @@ pub fn CompletionPanel(
                                             {move || preview.get().filter(|(p, _)| *p == i).map(|(_, w)| view! {
                                                     <div class="option-preview" role="group" aria-label=format!("Preview of option {}", i + 1)>
                                                         <p class="preview-note">{PREVIEW_NOTE}</p>
-                                                        <p class=format!("preview-verdict {}", w.tone.as_str())>{format!("{}{}", mark(w.tone), w.verdict)}</p>
+                                                        <p class=format!("preview-verdict {}", w.tone.as_str())>{format!("{}{}", tone_mark(w.tone), w.verdict)}</p>
                                                         <p class="preview-totals">{w.totals}</p>
                                                     </div>
                                                 })}

@@ -117,7 +117,7 @@ pub fn PlanList(
         checked.with(|c| {
             c.as_ref().map_or_else(Vec::new, |c| {
                 (c.evaluation.clashes.iter())
-                    .map(|(u, with)| (*u, present::clash_words(&for_words, with)))
+                    .filter_map(|(u, _)| Some((*u, present::unit_mark(&for_words, c, *u)?)))
                     .collect::<Vec<_>>()
             })
         })

@@ -4,9 +4,10 @@
 
 use super::notices::Notices;
 use super::shared_catalogue::SharedCatalogue;
+use super::verdict::tone_mark;
 use crate::catalogue::Catalogue;
 use crate::plan::{share, Plan, Workspace};
-use crate::present::{link_refused, shared_plan_saved, shared_plan_words, Tone};
+use crate::present::{link_refused, shared_plan_saved, shared_plan_words};
 use leptos::prelude::*;
 
 /// The planner's own in-page anchors (the skip link, the phone's "View plan"): following one is
@@ -84,11 +85,7 @@ pub fn SharedPlanOffer(
     });
     let details = move || {
         words.get().map(|w| {
-            let mark = match w.verdict.tone {
-                Tone::Met => "\u{2713} ",
-                Tone::Unmet => "\u{2717} ",
-                Tone::Unknown | Tone::Start => "",
-            };
+            let mark = tone_mark(w.verdict.tone);
             view! {
                 <p class="shared-summary">{w.summary}</p>
                 <p class="hint">{w.note}</p>

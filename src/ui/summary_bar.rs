@@ -3,6 +3,7 @@
 //! list below the plan, so there the stylesheet shows the bar once the plan is scrolled away.
 
 use super::shared_catalogue::SharedCatalogue;
+use super::verdict::tone_mark;
 use crate::plan::{Check, Workspace};
 use crate::present::{credits_short, next_step, verdict, verdict_short, Tone};
 use leptos::prelude::*;
@@ -22,13 +23,12 @@ pub fn SummaryBar(
             let q = catalogue
                 .qualification(&w.plan().qualification)
                 .map(|q| &q.qualification);
+            // A bullet stands in for a mark where the verdict is neither, so the line starts alike.
+            let mark = match tone() {
+                Tone::Unknown => "\u{2022} ",
+                t => tone_mark(t),
+            };
             checked.with(|c| {
-                let mark = match verdict(c.as_ref()).tone {
-                    Tone::Met => "\u{2713} ",
-                    Tone::Unmet => "\u{2717} ",
-                    Tone::Unknown => "\u{2022} ",
-                    Tone::Start => "",
-                };
                 let credits = credits_short(c.as_ref().and_then(|c| c.totals.credits), q);
                 format!("{mark}{} \u{b7} {credits}", verdict_short(c.as_ref()))
             })

@@ -6,17 +6,21 @@ use crate::plan::Check;
 use crate::present::{verdict, Tone};
 use leptos::prelude::*;
 
+/// The mark before a verdict's words, wherever one is shown: ✓ met, ✗ not met, none otherwise.
+pub fn tone_mark(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Met => "\u{2713} ",
+        Tone::Unmet => "\u{2717} ",
+        Tone::Unknown | Tone::Start => "",
+    }
+}
+
 #[component]
 pub fn Verdict(checked: Memo<Option<Check>>) -> impl IntoView {
     let verdict = Memo::new(move |_| {
         checked.with(|c| {
             let v = verdict(c.as_ref());
-            let mark = match v.tone {
-                Tone::Met => "\u{2713} ",
-                Tone::Unmet => "\u{2717} ",
-                Tone::Unknown | Tone::Start => "",
-            };
-            (v.tone.as_str(), format!("{mark}{}", v.words))
+            (v.tone.as_str(), format!("{}{}", tone_mark(v.tone), v.words))
         })
     });
     view! {

@@ -81,6 +81,9 @@ test('what is missing is said in plain words beside the field, and the summary l
   await p.open();
   const e = new EditorPage(p);
   await e.make();
+  // A new qualification's list of what it still needs is no alarm: nothing is typed yet.
+  await e.check.getByRole('heading', { name: 'Still needed before the planner can use it', exact: true }).waitFor();
+  assert.equal(await e.check.getByRole('alert').count(), 0);
   assert.deepEqual(await e.problems(), [
     "Give the qualification's title.",
     'Give the awarding body, as the document names it.',

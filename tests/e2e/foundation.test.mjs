@@ -24,8 +24,11 @@ test(
     const edge = () => planner.planRegion.locator('.missing').evaluate((e) => getComputedStyle(e).borderLeftColor);
     const accent = await planner.planRegion.locator('.verdict').evaluate((e) => getComputedStyle(e).borderTopColor);
     assert.equal(await edge(), accent);
+    const bar = planner.page.locator('nav.summary-bar .summary-line');
+    assert.match(await bar.textContent(), /^No units planned yet \u00b7 0 of \d+ credits$/, 'no mark of a broken rule');
     await planner.add((await planner.availableCodes())[0]);
     await eventually(async () => assert.notEqual(await edge(), accent, 'red again once a unit is planned'));
+    assert.match(await bar.textContent(), /^\u2717 \d+ rules? not met \u00b7 \d+ of \d+ credits$/);
     assert.equal(await planner.page.title(), 'qualplan: plan a vocational qualification');
   }),
 );

@@ -219,8 +219,11 @@ test('classroom mode: large type, rules first, and a rule-by-rule walk through t
   const toggle = p.page.getByRole('button', { name: 'Classroom mode', exact: true });
   const size = () => p.page.locator('main').evaluate((m) => parseFloat(getComputedStyle(m).fontSize));
   const normal = await size();
+  const tick = () => toggle.evaluate((b) => getComputedStyle(b, '::before').content);
+  assert.equal(await tick(), 'none');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  assert.match(await tick(), /\u2713/, 'on is shown by more than a colour');
   assert.ok((await size()) > normal * 1.2, 'larger type');
   const why = p.page.getByRole('region', { name: 'Why: rule by rule', exact: true });
   await why.getByText('Rule 1 of 14 in the document').waitFor();

@@ -114,6 +114,15 @@ const STATES = {
     await p.add(codes[codes.length - 1]);
     return 'stay';
   },
+  // The same learner then presses "View plan" (a phone's bar; wider screens show the plan beside).
+  'view-plan': async (p) => {
+    await STATES['added-from-bottom'](p);
+    const link = p.page.getByRole('link', { name: 'View plan', exact: true });
+    if (!(await link.isVisible())) return p.planRegion;
+    await link.click();
+    await p.page.waitForTimeout(300);
+    return 'stay';
+  },
   'kept-copies': async (p) => {
     const details = p.page.locator('details.kept-copies');
     await details.locator('summary').click();

@@ -55,6 +55,12 @@ pub fn unit_count(n: u32) -> String {
     format!("{n} unit{} planned", if n == 1 { "" } else { "s" })
 }
 
+/// The other groups a unit listed under its first group is also in: "Also in: Group B; Group C",
+/// or nothing for a unit in one group.
+pub fn also_in_words(groups: &[String]) -> Option<String> {
+    (!groups.is_empty()).then(|| format!("Also in: {}", groups.join("; ")))
+}
+
 /// What a plan's credits are measured against: "of 28 minimum".
 pub fn credit_target_words(q: Option<&Qualification>) -> String {
     match q.and_then(|q| q.min_credits) {
@@ -90,10 +96,16 @@ pub fn tqt_target_words(q: Option<&Qualification>) -> String {
     }
 }
 
-/// Credits against the minimum in a few words: "13 of 28 credits", "13 credits", "credits not
-/// published".
+/// Credits against the minimum in a few words: "13 of 28 credits", "30 credits (28 needed)" once
+/// past it ("30 of 28" reads as a mistake), "13 credits", "credits not published".
 pub fn credits_short(credits: Option<u32>, q: Option<&Qualification>) -> String {
-    match (credits, q.and_then(|q| q.min_credits)) {
+    credits_against(credits, q.and_then(|q| q.min_credits))
+}
+
+/// `credits_short` given the minimum itself.
+pub fn credits_against(credits: Option<u32>, min_credits: Option<u32>) -> String {
+    match (credits, min_credits) {
+        (Some(c), Some(m)) if c > m => format!("{c} credits ({m} needed)"),
         (Some(c), Some(m)) => format!("{c} of {m} credits"),
         (Some(c), None) => format!("{c} credits"),
         (None, _) => format!("credits {NOT_PUBLISHED}"),
@@ -132,11 +144,16 @@ mod tests {
         assert_eq!(glh_target_words(None), "(none published)");
         assert_eq!(unit_count(1), "1 unit planned");
         assert_eq!(unit_count(2), "2 units planned");
+        assert_eq!(also_in_words(&[]), None);
+        let groups = ["Group B".to_string(), "Group C".to_string()];
+        assert_eq!(also_in_words(&groups).unwrap(), "Also in: Group B; Group C");
         let cg = Some(q("cg-4411-30"));
         assert_eq!(
             change_words("Added", "002", Some(4), cg, None),
             "Added 002: 4 of 6 credits."
         );
+        assert_eq!(credits_short(Some(6), cg), "6 of 6 credits");
+        assert_eq!(credits_short(Some(7), cg), "7 credits (6 needed)");
         assert_eq!(
             change_words(
                 "Added",
@@ -145,7 +162,7 @@ mod tests {
                 cg,
                 Some("Cannot be taken with 001: take one of them out")
             ),
-            "Added 101: 8 of 6 credits. Cannot be taken with 001: take one of them out."
+            "Added 101: 8 credits (6 needed). Cannot be taken with 001: take one of them out."
         );
     }
 }

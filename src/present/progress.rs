@@ -1,5 +1,6 @@
 //! Progress towards other qualifications in words, and how a unit counts there.
 
+use super::figures::credits_against;
 use crate::catalogue::{Catalogue, LinkBasis};
 use crate::plan::{Carried, Progress};
 
@@ -19,11 +20,7 @@ pub fn progress_summary(p: &Progress, min_credits: Option<u32>) -> String {
         1 => "1 unit counts".to_string(),
         n => format!("{n} units count"),
     };
-    let credits = match (p.totals.credits, min_credits) {
-        (Some(c), Some(m)) => format!("{c} of {m} credits"),
-        (Some(c), None) => format!("{c} credits"),
-        (None, _) => "credits not published".to_string(),
-    };
+    let credits = credits_against(p.totals.credits, min_credits);
     let state = match p.evaluation.compliant {
         Some(true) => "\u{2713} These units complete it".to_string(),
         Some(false) => format!("{} of {} rules met", p.rules_met, p.rules_total),

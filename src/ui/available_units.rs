@@ -101,7 +101,7 @@ pub fn AvailableUnits(
                                             <span class="code">{code.clone()}</span>
                                             <span class="title">{unit.title.clone()}</span>
                                             {unit_badges(unit)}
-                                            {(!also.is_empty()).then(|| view! { <span class="also">{format!("Also in: {}", also.join("; "))}</span> })}
+                                            {present::also_in_words(&also).map(|w| view! { <span class="also">{w}</span> })}
                                             <span class="status">
                                                 // Kept and hidden rather than made and dropped: a change writes one attribute.
                                                 <span class="mark planned-mark" hidden=move || !planned.get()>"\u{2713} In your plan"</span>

@@ -215,6 +215,25 @@ fn every_template_makes_a_rule_or_says_why_not() {
 }
 
 #[test]
+fn keeping_pasted_units_says_what_was_new_and_what_was_updated() {
+    use qualplan::editor::draft::kept_words;
+    assert_eq!(kept_words(1, 0), "Kept 1 new unit.");
+    assert_eq!(kept_words(3, 0), "Kept 3 new units.");
+    assert_eq!(kept_words(0, 2), "Updated 2 units already in the draft.");
+    assert_eq!(
+        kept_words(2, 1),
+        "Kept 2 new units and updated 1 already in the draft."
+    );
+    // Pasted twice, the second time updates what the first kept.
+    let mut d = Draft::new(|_| false);
+    assert_eq!(d.add_units(vec![unit("A1", 2, Some(3))]), (1, 0));
+    assert_eq!(
+        d.add_units(vec![unit("A1", 2, Some(4)), unit("A2", 2, Some(3))]),
+        (1, 1)
+    );
+}
+
+#[test]
 fn figures_typed_are_read_as_published_or_not() {
     assert_eq!(parse_figure(""), Ok(None));
     assert_eq!(parse_figure(" 1,200 "), Ok(Some(1200)));

@@ -595,6 +595,20 @@ pub fn uan_of(code: &str) -> Option<String> {
     ok.then(|| code.trim().to_ascii_uppercase())
 }
 
+/// What keeping pasted units did, in words: "Kept 3 new units.", "Kept 1 new unit and updated 2
+/// already in the draft.", "Updated 2 units already in the draft." (a table pasted again).
+pub fn kept_words(added: usize, updated: usize) -> String {
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    match (added, updated) {
+        (a, 0) => format!("Kept {a} new unit{}.", s(a)),
+        (0, u) => format!("Updated {u} unit{} already in the draft.", s(u)),
+        (a, u) => format!(
+            "Kept {a} new unit{} and updated {u} already in the draft.",
+            s(a)
+        ),
+    }
+}
+
 /// Units read from a pasted table as entries, the rows with no level read given `fallback`;
 /// also how many rows had no level and no fallback (they are left out).
 pub fn entries_from_pasted(

@@ -123,7 +123,7 @@ pub fn EditorDetails(editor: Editor) -> impl IntoView {
             {figure_field(editor, "ed-glh", "Guided learning hours (GLH)", |q| q.glh, |q, n| q.glh = n)}
             {figure_field(editor, "ed-tqt", "Total qualification time (TQT)", |q| q.tqt, |q, n| q.tqt = n)}
             {figure_field(editor, "ed-credits", "Minimum credits", |q| q.min_credits, |q, n| q.min_credits = n)}
-            <p class="hint qualification-id">"Its id in files and on the command line (qualplan --catalogue FILE check ID UNIT...): "<code>{move || editor.with(|d| d.qualification().id.clone()).unwrap_or_default()}</code></p>
+            <p class="hint qualification-id">"Its id, as files and links name it: "<code>{move || editor.with(|d| d.qualification().id.clone()).unwrap_or_default()}</code></p>
         </fieldset>
     }
 }

@@ -72,12 +72,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
         }
         let mut counts = (0, 0);
         editor.edit(|d| counts = d.add_units(entries));
-        said.set(format!(
-            "Kept {} new unit{} and corrected {}.",
-            counts.0,
-            if counts.0 == 1 { "" } else { "s" },
-            counts.1
-        ));
+        said.set(crate::editor::draft::kept_words(counts.0, counts.1));
         pasted.set(None);
         text.set(String::new());
     };

@@ -210,12 +210,14 @@ pub fn QualificationEditor(
                 <div class="editor-head">
                     <h2 id="editor-heading" tabindex="-1">{move || format!("Qualification editor: {}", editor.with(|d| d.name()).unwrap_or_default())}</h2>
                     <div class="actions">
-                        <button type="button" class="primary" prop:disabled=move || !ready() on:click=use_it>"Use in the planner"</button>
-                        <button type="button" prop:disabled=move || !ready() on:click=preview>"Open the planner beside it"</button>
+                        <button type="button" class="primary" prop:disabled=move || !ready() aria-describedby="editor-not-ready" on:click=use_it>"Use in the planner"</button>
+                        <button type="button" prop:disabled=move || !ready() aria-describedby="editor-not-ready" on:click=preview>"Open the planner beside it"</button>
                         <button type="button" on:click=export>"Export the file"</button>
                         <button type="button" on:click=close>"Close the editor"</button>
                     </div>
                 </div>
+                // Says why the planner's two buttons are greyed, where they are.
+                <p class="hint not-ready" id="editor-not-ready" hidden=ready>"The planner can use it once nothing is still needed: see the check below."</p>
                 <p class="hint">"Everything here is kept in this browser as you type; the check shows what is still needed."</p>
                 {move || follow_words().map(|w| view! { <p class="follow-status" role="status">{w}</p> })}
                 <div class="editor-body">

@@ -84,6 +84,13 @@ test('what is missing is said in plain words beside the field, and the summary l
   // A new qualification's list of what it still needs is no alarm: nothing is typed yet.
   await e.check.getByRole('heading', { name: 'Still needed before the planner can use it', exact: true }).waitFor();
   assert.equal(await e.check.getByRole('alert').count(), 0);
+  // The planner's buttons are greyed, and say why, beside them and to a screen reader.
+  for (const name of ['Use in the planner', 'Open the planner beside it']) {
+    const b = e.region.getByRole('button', { name, exact: true });
+    assert.equal(await b.isDisabled(), true);
+    assert.equal(await b.getAttribute('aria-describedby'), 'editor-not-ready');
+  }
+  assert.match(await e.region.locator('#editor-not-ready').innerText(), /^The planner can use it once nothing is still needed/);
   assert.deepEqual(await e.problems(), [
     "Give the qualification's title.",
     'Give the awarding body, as the document names it.',
@@ -217,6 +224,7 @@ test('a rule the document prints ambiguously gets a second reading in the editor
   await rules.getByRole('button', { name: 'Add reading', exact: true }).click();
   await eventually(async () => assert.match(await rules.getByRole('list', { name: 'Rules of this qualification' }).textContent(), /Readings: Exactly level 3 \(the default\); Level 2 or above/));
   await eventually(async () => assert.ok(await e.ready(), `problems: ${await e.problems()}`));
+  assert.equal(await e.region.locator('#editor-not-ready').isVisible(), false, 'no reason once ready');
   await e.region.getByRole('button', { name: 'Use in the planner', exact: true }).click();
   await p.sharedOffer.waitFor();
   // The planner offers a new plan on it, not a plan someone shared.

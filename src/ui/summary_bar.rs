@@ -1,7 +1,7 @@
 //! On a phone the plan is far below the unit list: a bar at the foot of the screen carries the
 //! verdict, the credits and the first thing missing, and opens the plan. Classroom mode puts the
 //! list below the plan, so there the stylesheet shows the bar once the plan is scrolled away; on
-//! a phone it stands aside while the plan's own verdict is on screen.
+//! a phone it lies under the plan, which passes over it when scrolled to.
 
 use super::shared_catalogue::SharedCatalogue;
 use super::verdict::tone_mark;

@@ -206,6 +206,25 @@ fn a_unit_listed_twice_counts_once_and_says_so() {
 }
 
 #[test]
+fn json_names_units_barred_and_planned_units_that_clash() {
+    // 001 bars 101 in 4411-30: planned apart, 101 is barred; planned together, both clash.
+    let v = json_of(&qualplan(&["check", "4411-30", "002", "001", "--json"]));
+    assert!(v["barred"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["unit"] == "101" && b["by"] == serde_json::json!(["001"])));
+    assert_eq!(v["clashes"], serde_json::json!([]));
+    let out = qualplan(&["check", "4411-30", "002", "001", "101", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out);
+    assert_eq!(
+        v["clashes"],
+        serde_json::json!([{"unit": "001", "with": ["101"]}, {"unit": "101", "with": ["001"]}])
+    );
+}
+
+#[test]
 fn bad_arguments_are_exit_2() {
     for args in [
         &["frobnicate"][..],

@@ -190,6 +190,11 @@ pub fn check(c: &Catalogue, rc: &RecordCheck) -> Value {
             "unit": c.unit(*u).unit.code,
             "by": codes(c, by),
         })).collect::<Vec<_>>(),
+        // Planned units that cannot be taken together, each with those it clashes with.
+        "clashes": check.evaluation.clashes.iter().map(|(u, with)| json!({
+            "unit": c.unit(*u).unit.code,
+            "with": codes(c, with),
+        })).collect::<Vec<_>>(),
         "achieved_so_far": {
             "compliant": so_far.evaluation.compliant,
             "verdict": achieved_so_far_words(rc),

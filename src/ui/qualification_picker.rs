@@ -135,7 +135,7 @@ pub fn QualificationPicker(
                 <input
                     id="qualification-find"
                     type="search"
-                    placeholder="Find a qualification by title, number or awarding body"
+                    placeholder="Find a qualification by title or number"
                     prop:value=move || find.get()
                     on:input=move |ev| find.set(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {

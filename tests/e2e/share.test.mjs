@@ -15,17 +15,12 @@ function readmeExample() {
   return JSON.parse(readme.split('<!-- worked-example:start -->')[1].split('```json')[1].split('```')[0]);
 }
 
-async function openTools(p) {
-  const summary = p.page.getByText('Share, export, import or print', { exact: true });
-  if (!(await p.page.locator('details.plan-tools').evaluate((d) => d.open))) await summary.click();
-}
-
 test('a plan shared as a link opens in another browser and is saved as a new named plan', app(async (p) => {
   await p.open();
   await p.chooseQualification('cg-4411-30');
   await p.addAll(['002', '001']);
   await p.renamePlan('For Sam');
-  await openTools(p);
+  await p.openPlanTools();
   const link = await p.page.getByRole('textbox', { name: 'Link to this plan', exact: true }).inputValue();
   assert.match(link, /#q=cg-4411-30&u=002,001&n=For%20Sam$/);
   // A fresh browser (its own storage) with a plan of its own already there.
@@ -66,7 +61,7 @@ test('plans are exported to a file and imported back beside the others', app(asy
   await p.open();
   await p.chooseQualification('highfield-l2-nvq-customer-service');
   await p.addAll(['F/601/1609', 'L/601/1614']);
-  await openTools(p);
+  await p.openPlanTools();
   const [download] = await Promise.all([
     p.page.waitForEvent('download'),
     p.page.getByRole('button', { name: 'Export all plans', exact: true }).click(),
@@ -87,7 +82,7 @@ test('a malformed import file is refused, saying what is wrong and where, and no
   await p.chooseQualification('cg-4411-30');
   await p.add('002');
   const before = await p.storageItem('qualplan.workspace');
-  await openTools(p);
+  await p.openPlanTools();
   const bad = { format: 'qualplan plans', version: 2, plans: [
     { name: 'fine', qualification: 'cg-4411-30', units: ['002'] },
     { name: 'broken', qualification: 'cg-4411-30', units: ['002', '777'] },

@@ -72,7 +72,10 @@ pub fn KeptCopies(
                 w.restore_set_aside(&current);
             });
             catalogue.set(current);
-            notices.done(format!("Loaded {loaded} catalogue file(s) from the copy."));
+            notices.done(format!(
+                "Loaded {loaded} catalogue file{} from the copy.",
+                if loaded == 1 { "" } else { "s" }
+            ));
             return;
         }
         let restored = saved::decode(&stored.copy.text, &c);

@@ -127,6 +127,23 @@ test('kept copies are listed, downloaded whole, taken back, and deleted with und
   await eventually(async () => assert.deepEqual(await p.keptTexts(), [damaged]));
 }));
 
+test('a kept copy of catalogue files is taken back file by file, and the planner says how many it loaded', app(async (p) => {
+  const second = readmeExample();
+  second.document.id = 'example-retail-2';
+  second.qualifications[0].id = 'example-l2-retail-2';
+  const files = [
+    { name: 'retail.json', text: JSON.stringify(readmeExample()) },
+    { name: 'retail-2.json', text: JSON.stringify(second) },
+  ];
+  const copy = { kept_at: 0, reason: 'kept for the test', from: 'qualplan.catalogues', text: JSON.stringify(files) };
+  await p.open({ extra: { 'qualplan.kept.1-1': JSON.stringify(copy) } });
+  const kept = await openKept(p);
+  await kept.getByRole('button', { name: /^Take back what can be read from / }).click();
+  await eventually(async () => assert.match((await p.alerts()).join(' '), /Loaded 2 catalogue files from the copy\./));
+  const ids = (await p.qualificationOptions()).map((o) => o.value);
+  assert.ok(ids.includes('example-l2-retail') && ids.includes('example-l2-retail-2'), 'both files loaded');
+}));
+
 test('a damaged save too large to copy beside itself is moved whole to a kept copy, never lost', app(async (p) => {
   const huge = `{"version":2,"plans":["${'x'.repeat(2_700_000)}`;
   await p.page.addInitScript((huge) => {

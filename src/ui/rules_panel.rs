@@ -28,16 +28,20 @@ enum Shape {
     },
 }
 
-/// The status as shown: its class and a mark before the words.
-fn status_words(s: Status) -> (&'static str, String) {
-    let w = rule_status(s);
-    let mark = match s {
+/// The mark before a rule's status, here and in the rule-by-rule walk.
+pub fn status_mark(s: Status) -> &'static str {
+    match s {
         Status::Met => "\u{2713}",
         Status::Unmet => "\u{2717}",
         Status::NotJudged => "\u{2022}",
         Status::Undecided => "?",
-    };
-    (w.class, format!("{mark} {}", w.words))
+    }
+}
+
+/// The status as shown: its class and a mark before the words.
+fn status_words(s: Status) -> (&'static str, String) {
+    let w = rule_status(s);
+    (w.class, format!("{} {}", status_mark(s), w.words))
 }
 
 /// A rule row's class, by its status (none while the row is being drawn away).

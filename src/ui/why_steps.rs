@@ -1,6 +1,7 @@
 //! The step-by-step "why" view for a classroom: one rule of the current plan at a time, with its
 //! verdict, what is missing, and the document's own words.
 
+use super::rules_panel::status_mark;
 use super::shared_catalogue::SharedCatalogue;
 use crate::plan::Check;
 use crate::present::rule_sentence;
@@ -42,13 +43,7 @@ pub fn WhySteps(catalogue: SharedCatalogue, checked: Memo<Option<Check>>) -> imp
             {move || match current() {
                 None => view! { <p>"This qualification's document publishes no rules of combination to walk through."</p> }.into_any(),
                 Some((i, r, counted)) => {
-                    let mark = match r.status {
-                        Status::Met => "\u{2713}",
-                        Status::Unmet => "\u{2717}",
-                        Status::NotJudged => "\u{2022}",
-                        Status::Undecided => "?",
-                    };
-                    let verdict = format!("{mark} {}", rule_sentence(&r));
+                    let verdict = format!("{} {}", status_mark(r.status), rule_sentence(&r));
                     view! {
                         <p class="step-count">{format!("Rule {} of {} in the document", i + 1, count())}</p>
                         <h3>{r.meta.label.clone()}</h3>

@@ -116,6 +116,10 @@ test('what is missing is said in plain words beside the field, and the summary l
   await e.units.getByRole('button', { name: 'Cancel', exact: true }).click();
   // A unit in no group: the warning is shown on its row as well as in the summary.
   await e.pasteUnits('Z1 A unit on its own Level 2 3\n');
+  await eventually(async () => assert.equal((await e.units.getByRole('status').first().textContent()).trim(), 'Kept 1 new unit.'));
+  // The same row pasted again with a new figure updates the unit; it does not add a second.
+  await e.pasteUnits('Z1 A unit on its own Level 2 4\n');
+  await eventually(async () => assert.equal((await e.units.getByRole('status').first().textContent()).trim(), 'Updated 1 unit already in the draft.'));
   await eventually(async () =>
     assert.match(await e.units.getByRole('row', { name: /Z1/ }).textContent(), /Unit Z1 is in no group, so no plan can use it\./),
   );

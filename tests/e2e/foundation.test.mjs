@@ -29,6 +29,9 @@ test(
     await planner.add((await planner.availableCodes())[0]);
     await eventually(async () => assert.notEqual(await edge(), accent, 'red again once a unit is planned'));
     assert.match(await bar.textContent(), /^\u2717 \d+ rules? not met \u00b7 \d+ of \d+ credits$/);
+    // The search's visible text starts with the name a screen reader or voice control uses.
+    const find = planner.page.getByRole('searchbox', { name: 'Find a qualification', exact: true });
+    assert.match(await find.getAttribute('placeholder'), /^Find a qualification /);
     assert.equal(await planner.page.title(), 'qualplan: plan a vocational qualification');
   }),
 );

@@ -115,6 +115,11 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
         for (const radio of await group.getByRole('radio').all()) assert.ok(await inView(radio), 'each reading');
         const px = await p.page.locator('.plan-column').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
         assert.ok(px >= 24, `body text ${px}px`);
+        // The figures under the meters too, read from the back of the room.
+        for (const v of await p.planRegion.locator('.total-value').all()) {
+          const fig = await v.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+          assert.ok(fig >= 20, `figures under a meter ${fig}px`);
+        }
         // Each reading says why, and which one the document's reading is.
         assert.match(await group.innerText(), /The reading used unless you choose another\./);
         // Ten met barred pairs are one line that opens.

@@ -77,6 +77,9 @@ const STATES = {
   stopped: async (p) => {
     await p.chooseQualification('cg-4411-30');
     await p.add('002');
+    // Past the frames after the change, where progress towards other qualifications is drawn
+    // (its rows are list items too): the failure comes from the press below, not before it.
+    await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
     await p.page.evaluate(refuseToMake, 'li');
     const codes = await p.availableCodes();
     await p.addButton(codes[codes.length - 1]).click();

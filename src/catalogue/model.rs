@@ -169,12 +169,6 @@ impl Qualification {
             .flatten()
             .any(|s| s.to_ascii_lowercase().contains(&q))
     }
-
-    /// The GLH a plan's GLH is measured against: the published figure, or the low end of a
-    /// published range (reaching it is reaching the range); `None` where none is published.
-    pub fn glh_target(&self) -> Option<u32> {
-        self.glh.or(self.glh_range.map(|[lo, _]| lo))
-    }
 }
 
 /// `data/links.json`: records in different documents that are the same unit.

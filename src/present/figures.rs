@@ -61,8 +61,114 @@ pub fn also_in_words(groups: &[String]) -> Option<String> {
     (!groups.is_empty()).then(|| format!("Also in: {}", groups.join("; ")))
 }
 
+/// The three totals under the plan, each against one of the qualification's published figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Total {
+    Credits,
+    Glh,
+    Tqt,
+}
+
+/// What a total's meter marks: the target is reached at `reach`; past `ceiling` the plan holds
+/// more than the qualification publishes (GLH, TQT), which is worth a second look rather than a
+/// success. Credits are a minimum and have no ceiling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub reach: u32,
+    pub ceiling: Option<u32>,
+}
+
+/// A total as its meter measures it for one qualification: made when the qualification changes,
+/// then worded for each new value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Measure {
+    /// "Credits", "GLH", and "TQT" where the qualification publishes one to measure against;
+    /// otherwise "Notional hours", since a plan's 10 hours a credit is not a TQT of anything.
+    pub label: &'static str,
+    pub target: Option<Target>,
+    /// What a value up to the target is measured against: "of 28 minimum".
+    against: String,
+    /// The figure past which a value is more than the published one, and what that is called.
+    past: Option<(u32, String)>,
+}
+
+impl Total {
+    pub fn measure(self, q: Option<&Qualification>) -> Measure {
+        let target = self.target(q);
+        let (label, against, past) = match self {
+            Total::Credits => (
+                "Credits",
+                credit_target_words(q),
+                target.map(|t| (t.reach, format!("{} minimum", t.reach))),
+            ),
+            Total::Glh => (
+                "GLH",
+                glh_target_words(q),
+                (target.and_then(|t| t.ceiling).zip(q))
+                    .map(|(c, q)| (c, format!("{} published", glh_published(q)))),
+            ),
+            Total::Tqt => (
+                tqt_label(q),
+                tqt_target_words(q),
+                target.map(|t| {
+                    (
+                        t.reach,
+                        format!("{} published (10 hours a credit)", t.reach),
+                    )
+                }),
+            ),
+        };
+        Measure {
+            label,
+            target,
+            against,
+            past,
+        }
+    }
+
+    /// The published figure a total is measured against, if any (a GLH range is reached at its
+    /// low end and exceeded past its high end).
+    fn target(self, q: Option<&Qualification>) -> Option<Target> {
+        let q = q?;
+        let fixed = |t| Target {
+            reach: t,
+            ceiling: Some(t),
+        };
+        match self {
+            Total::Credits => q.min_credits.map(|m| Target {
+                reach: m,
+                ceiling: None,
+            }),
+            Total::Glh => match (q.glh, q.glh_range) {
+                (Some(g), _) => Some(fixed(g)),
+                (None, Some([lo, hi])) => Some(Target {
+                    reach: lo,
+                    ceiling: Some(hi),
+                }),
+                _ => None,
+            },
+            Total::Tqt => q.tqt.map(fixed),
+        }
+    }
+}
+
+impl Measure {
+    /// The figures under a meter: "13 of 28 minimum", "140 against 120–160 published",
+    /// "56: 5 more than the 51 published", "not published". Past the minimum or the published
+    /// figure, "30 of 28" would read as a mistake: it says by how much.
+    pub fn words(&self, value: Option<u32>) -> String {
+        match (value, &self.past) {
+            (None, _) => NOT_PUBLISHED.into(),
+            (Some(v), Some((figure, what))) if v > *figure => {
+                format!("{v}: {} more than the {what}", v - figure)
+            }
+            (Some(v), _) => format!("{v} {}", self.against),
+        }
+    }
+}
+
 /// What a plan's credits are measured against: "of 28 minimum".
-pub fn credit_target_words(q: Option<&Qualification>) -> String {
+fn credit_target_words(q: Option<&Qualification>) -> String {
     match q.and_then(|q| q.min_credits) {
         Some(m) => format!("of {m} minimum"),
         None => "(no minimum published)".into(),
@@ -70,7 +176,7 @@ pub fn credit_target_words(q: Option<&Qualification>) -> String {
 }
 
 /// What a plan's GLH are measured against: "of 51 published", "against 120–160 published".
-pub fn glh_target_words(q: Option<&Qualification>) -> String {
+fn glh_target_words(q: Option<&Qualification>) -> String {
     match q.map(|q| (q.glh, q.glh_range)) {
         Some((Some(g), _)) => format!("of {g} published"),
         Some((None, Some([lo, hi]))) => format!("against {lo}\u{2013}{hi} published"),
@@ -78,8 +184,7 @@ pub fn glh_target_words(q: Option<&Qualification>) -> String {
     }
 }
 
-/// The name of the third total: "TQT" where the qualification publishes one to measure
-/// against; otherwise "Notional hours", since a plan's 10 hours a credit is not a TQT of anything.
+/// The name of the third total (see `Measure::label`).
 pub fn tqt_label(q: Option<&Qualification>) -> &'static str {
     if q.and_then(|q| q.tqt).is_some() {
         "TQT"
@@ -89,7 +194,7 @@ pub fn tqt_label(q: Option<&Qualification>) -> &'static str {
 }
 
 /// What a plan's TQT (10 hours a credit) is measured against.
-pub fn tqt_target_words(q: Option<&Qualification>) -> String {
+fn tqt_target_words(q: Option<&Qualification>) -> String {
     match q.and_then(|q| q.tqt) {
         Some(t) => format!("of {t} published (10 hours a credit)"),
         None => "(10 hours a credit; this qualification publishes no TQT)".into(),
@@ -141,7 +246,6 @@ mod tests {
         assert_eq!(or_not_published(Some(0)), "0");
         assert_eq!(glh_published(q("cg-4411-30")), "51");
         assert_eq!(glh_target_words(Some(q("cg-4411-30"))), "of 51 published");
-        assert_eq!(glh_target_words(None), "(none published)");
         assert_eq!(unit_count(1), "1 unit planned");
         assert_eq!(unit_count(2), "2 units planned");
         assert_eq!(also_in_words(&[]), None);
@@ -164,5 +268,74 @@ mod tests {
             ),
             "Added 101: 8 credits (6 needed). Cannot be taken with 001: take one of them out."
         );
+    }
+
+    #[test]
+    fn a_total_past_its_published_figure_says_by_how_much_and_the_meter_marks_a_ceiling() {
+        let c = embedded();
+        let q = |id: &str| Some(&c.qualification(id).unwrap().qualification);
+        let cg = q("cg-4411-30"); // 6 credits minimum, 51 GLH, TQT 60
+        let edi = q("edi-l2-nvq-customer-service"); // 28 credits minimum, GLH 192-228, no TQT
+        let words = |t: Total, v, q| t.measure(q).words(Some(v));
+        // Credits: a minimum, reached at it, past it by one.
+        assert_eq!(words(Total::Credits, 5, cg), "5 of 6 minimum");
+        assert_eq!(words(Total::Credits, 6, cg), "6 of 6 minimum");
+        assert_eq!(words(Total::Credits, 7, cg), "7: 1 more than the 6 minimum");
+        assert_eq!(
+            Total::Credits.measure(cg).target,
+            Some(Target {
+                reach: 6,
+                ceiling: None
+            })
+        );
+        // GLH: a published figure is a ceiling as well as a target.
+        assert_eq!(words(Total::Glh, 51, cg), "51 of 51 published");
+        assert_eq!(
+            words(Total::Glh, 56, cg),
+            "56: 5 more than the 51 published"
+        );
+        assert_eq!(
+            Total::Glh.measure(cg).target,
+            Some(Target {
+                reach: 51,
+                ceiling: Some(51)
+            })
+        );
+        // A range is reached at its low end and exceeded past its high end.
+        assert_eq!(
+            words(Total::Glh, 228, edi),
+            "228 against 192\u{2013}228 published"
+        );
+        assert_eq!(
+            words(Total::Glh, 229, edi),
+            "229: 1 more than the 192\u{2013}228 published"
+        );
+        assert_eq!(
+            Total::Glh.measure(edi).target,
+            Some(Target {
+                reach: 192,
+                ceiling: Some(228)
+            })
+        );
+        // TQT, and its name where none is published.
+        assert_eq!(
+            words(Total::Tqt, 60, cg),
+            "60 of 60 published (10 hours a credit)"
+        );
+        assert_eq!(
+            words(Total::Tqt, 70, cg),
+            "70: 10 more than the 60 published (10 hours a credit)"
+        );
+        assert_eq!(Total::Tqt.measure(cg).label, "TQT");
+        assert_eq!(Total::Tqt.measure(edi).label, "Notional hours");
+        assert_eq!(Total::Tqt.measure(edi).target, None);
+        assert_eq!(
+            words(Total::Tqt, 300, edi),
+            "300 (10 hours a credit; this qualification publishes no TQT)"
+        );
+        // Nothing published: never 0, and no target to pass.
+        assert_eq!(Total::Glh.measure(cg).words(None), "not published");
+        assert_eq!(words(Total::Credits, 9, None), "9 (no minimum published)");
+        assert_eq!(Total::Credits.measure(None).target, None);
     }
 }

@@ -20,9 +20,9 @@ mod verdict;
 pub use compare::{compare_plans, compared_names, CompareColumn, CompareUnit, MAX_COMPARED};
 pub use completion::{completion_words, option_words, CompletionWords, ALTERNATIVES};
 pub use figures::{
-    also_in_words, change_words, credit_target_words, credit_words, credits_short, glh_published,
-    glh_target_words, glh_words, not_published, or_not_published, qualification_name, tqt_label,
-    tqt_target_words, unit_count,
+    also_in_words, change_words, credit_words, credits_short, glh_published, glh_words,
+    not_published, or_not_published, qualification_name, tqt_label, unit_count, Measure, Target,
+    Total,
 };
 pub use finish::{day_words, finish_words, no_estimate_words, FinishWords};
 pub use options::{

@@ -7,9 +7,8 @@ use super::shared_catalogue::SharedCatalogue;
 use super::use_record::RecordSignals;
 use crate::plan::{Check, Workspace};
 use crate::present::{
-    achieved_so_far_words, credit_target_words, finish_words, glh_published, glh_target_words,
-    missing, no_estimate_words, not_published, or_not_published, reading_label, record_line,
-    split_totals_words, tqt_label, tqt_target_words, verdict,
+    achieved_so_far_words, finish_words, glh_published, missing, no_estimate_words,
+    or_not_published, reading_label, record_line, split_totals_words, verdict, Total,
 };
 use leptos::prelude::*;
 
@@ -137,9 +136,10 @@ pub fn PrintSummary(
                     <tbody>{rows}</tbody>
                 </table>
                 <p class="print-totals">
-                    {format!("Credits {} {}", or_not_published(t.credits), credit_target_words(Some(q)))}<br/>
-                    {format!("GLH {} {}", t.glh.map_or_else(|| not_published().to_string(), |g| g.to_string()), glh_target_words(Some(q)))}<br/>
-                    {format!("{} {} {}", tqt_label(Some(q)), or_not_published(t.tqt), tqt_target_words(Some(q)))}
+                    {[(Total::Credits, t.credits), (Total::Glh, t.glh), (Total::Tqt, t.tqt)].map(|(total, v)| {
+                        let m = total.measure(Some(q));
+                        view! { {format!("{} {}", m.label, m.words(v))}<br/> }
+                    })}
                 </p>
                 {rc.as_ref().map(|r| view! {
                     <h3>"Learner\u{2019}s record"</h3>

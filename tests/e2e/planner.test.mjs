@@ -190,6 +190,39 @@ test(
 );
 
 test(
+  'a total past its published figure says by how much, and its meter leaves the optimum past GLH and TQT but not past a minimum',
+  needsCli,
+  app(async (planner) => {
+    await planner.open();
+    await planner.chooseQualification('cg-4411-30'); // 6 credits minimum, 51 GLH, TQT 60
+    // The HTML meter's region: between low and high is optimum here (the optimum lies there).
+    const region = (m) => (m.value < m.low ? 'under' : m.value > m.high ? 'over' : 'optimum');
+    await planner.addAll(['002', '001']);
+    assert.equal(await planner.total('GLH'), '35 of 51 published');
+    assert.equal(region(await planner.meterValues('GLH')), 'under');
+    // 53 GLH: 2 past the published 51, while the credits and TQT reach theirs exactly.
+    await planner.add('004');
+    assert.deepEqual(cliCheck('cg-4411-30', ['002', '001', '004']).totals.glh, 53);
+    assert.equal(await planner.total('Credits'), '6 of 6 minimum');
+    assert.equal(await planner.total('GLH'), '53: 2 more than the 51 published');
+    assert.equal(await planner.total('TQT'), '60 of 60 published (10 hours a credit)');
+    const glh = await planner.meterValues('GLH');
+    assert.deepEqual([glh.value, glh.low, glh.high, glh.optimum, glh.max], [53, 50.5, 51.5, 51, 53]);
+    assert.equal(region(glh), 'over');
+    assert.equal(region(await planner.meterValues('TQT')), 'optimum');
+    assert.equal(region(await planner.meterValues('Credits')), 'optimum');
+    // Past the minimum credits by one: worded, and still the optimum (a minimum has no ceiling).
+    await planner.add('003');
+    assert.equal(await planner.total('Credits'), '9: 3 more than the 6 minimum');
+    assert.equal(await planner.total('TQT'), '90: 30 more than the 60 published (10 hours a credit)');
+    const credits = await planner.meterValues('Credits');
+    assert.equal(credits.high, credits.max, 'no ceiling on a minimum');
+    assert.equal(region(credits), 'optimum');
+    assert.equal(region(await planner.meterValues('TQT')), 'over');
+  }),
+);
+
+test(
   'where the document prints no credits or GLH, the totals say "not published", never 0',
   needsCli,
   app(async (planner) => {

@@ -36,6 +36,12 @@ const STATES = {
     await p.addAll(['F/601/1609', 'L/601/1614', 'F/601/1223', 'A/601/1205', 'M/601/1508', 'A/601/1530']);
     return p.planRegion;
   },
+  // Past the published GLH and TQT: worded by how much, the meters out of their optimum.
+  'past-published': async (p) => {
+    await p.chooseQualification('cg-4411-30');
+    await p.addAll(['002', '001', '004', '003']);
+    return p.page.getByRole('group', { name: 'Totals' });
+  },
   'rules-not-met': async (p) => {
     await p.chooseQualification('edi-l2-nvq-customer-service');
     await p.addAll(['CU791', 'CU792', 'CU795', 'CU810', 'CU813']);

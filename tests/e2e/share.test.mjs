@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ROOT, eventually, harness } from './support/planner.mjs';
+import { ROOT, eventually, harness, inView } from './support/planner.mjs';
 
 const app = harness();
 
@@ -42,6 +42,32 @@ test('a plan shared as a link opens in another browser and is saved as a new nam
   assert.deepEqual(errors, []);
   await other.close();
 }));
+
+test('on a phone, a plan from a link is read without the bar giving the verdict of the plan already open', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('highfield-l2-nvq-customer-service');
+  await p.add('F/601/1609');
+  const bar = p.page.getByRole('navigation', { name: 'Plan summary' });
+  assert.match(await bar.innerText(), /not met \u00b7 \d+ of 28 credits/, 'the bar gives the open plan\u2019s verdict');
+  const link = '#q=cg-4411-30&u=002,001&n=For%20Sam';
+  await p.openLinkHere(link);
+  await p.sharedOffer.waitFor();
+  await eventually(async () => assert.equal(await bar.count(), 0, 'no bar under the preview'));
+  const heading = p.page.locator('#shared-plan-heading');
+  await eventually(async () => assert.ok(await inView(heading), 'the preview is in view'));
+  // Dismissed, the bar is back with the plan that is still open.
+  await p.sharedOffer.getByRole('button', { name: 'Dismiss' }).click();
+  await bar.waitFor();
+  assert.match(await bar.innerText(), /not met \u00b7 \d+ of 28 credits/);
+  // Saved, the bar follows the saved plan, now the open one.
+  await p.openLinkHere(link);
+  await p.sharedOffer.waitFor();
+  await eventually(async () => assert.equal(await bar.count(), 0));
+  await p.sharedOffer.getByRole('button', { name: 'Save as a new plan' }).click();
+  await bar.waitFor();
+  assert.match(await bar.innerText(), / of 6 credits|\(6 needed\)/);
+  assert.ok(await inView(bar), 'the bar at the foot of the screen');
+}, { viewport: { width: 390, height: 844 } }));
 
 test('a malformed link is refused with a clear message and changes nothing', app(async (p) => {
   await p.open();
@@ -163,6 +189,7 @@ test('printing gives a one-page summary: qualification, plan, date, readings, ev
   assert.match(text, /Entry 3 units 001-010: 4 more credits from Entry 3 units 001-010/);
   assert.match(text, /Readings in force/);
   assert.match(text, /Credits 6 of 6 minimum/);
+  assert.match(text, /GLH 56: 5 more than the 51 published/, 'past the published GLH, by how much');
   assert.doesNotMatch(text, /Add|Remove|Classroom mode/, 'no controls are printed');
   // A change after a print, printed at once, is on the new print.
   await p.add('106');

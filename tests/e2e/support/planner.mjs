@@ -501,6 +501,7 @@ export class Planner {
       min: m.min,
       max: m.max,
       low: m.low,
+      high: m.high,
       optimum: m.optimum,
     }));
   }

@@ -284,5 +284,12 @@ test(
     await eventually(async () => assert.deepEqual(await planner.planCodes(), ['CU795']));
     const focused = await planner.focusedName();
     assert.notEqual(focused, null, 'something in the page still has focus');
+    // Focus stays on the Add button, now out of use: its ring is drawn at full strength.
+    const ring = await page.evaluate(() => {
+      const b = document.activeElement;
+      const s = getComputedStyle(b);
+      return { disabled: b.getAttribute('aria-disabled'), opacity: s.opacity, outline: s.outlineStyle, width: s.outlineWidth };
+    });
+    assert.deepEqual(ring, { disabled: 'true', opacity: '1', outline: 'solid', width: '3px' });
   }),
 );

@@ -195,6 +195,68 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
   );
 }
 
+/** Whether two boxes overlap. */
+const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+// Far down the plan, where the bar is covered (phone) or the plan runs on (classroom), the verdict
+// stays at the top of the screen: a unit taken out or a reading switched there shows its verdict,
+// and what has focus is not under it.
+test(
+  'phone: a unit taken out far down the plan shows the new verdict at the top of the screen, clear of focus',
+  app(
+    async (p) => {
+      await p.open();
+      await p.chooseQualification('edi-l2-nvq-customer-service');
+      await p.addAll(['CU791', 'CU792', 'CU795', 'CU810', 'CU813', 'CU837']);
+      const verdict = p.page.locator('.plan-column .verdict');
+      const before = await verdict.innerText();
+      const last = p.removeButton('CU837');
+      await last.scrollIntoViewIfNeeded();
+      await p.page.evaluate(() => window.scrollBy(0, 300));
+      assert.ok((await p.page.getByRole('heading', { name: 'Your plan', exact: true }).boundingBox()).y < 0, 'the plan\u2019s top is above the screen');
+      await p.remove('CU810');
+      await eventually(async () => assert.notEqual(await verdict.innerText(), before));
+      assert.ok(await inView(verdict), 'the verdict is on screen');
+      assert.ok((await verdict.boundingBox()).y <= 1, 'at the top of the screen');
+      const focused = await p.page.evaluate(() => {
+        const r = document.activeElement.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      });
+      assert.ok(!overlap(focused, await verdict.boundingBox()), 'focus is not under the verdict');
+      // Back at the top, the verdict is in its own place under the plan's heading again.
+      await p.page.getByRole('heading', { name: 'Your plan', exact: true }).scrollIntoViewIfNeeded();
+      const [h, v] = [await p.page.getByRole('heading', { name: 'Your plan', exact: true }).boundingBox(), await verdict.boundingBox()];
+      assert.ok(v.y > h.y + h.height - 1, 'below the heading');
+    },
+    { viewport: VIEWPORTS.phone },
+  ),
+);
+
+for (const [name, viewport] of Object.entries(PROJECTORS)) {
+  test(
+    `classroom mode at ${name} size: a reading switched with the plan scrolled away shows the new verdict`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('cg-4411-30');
+        await p.addAll(['002', '101', '105', '005']);
+        await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+        await p.page.locator('.layout.classroom').waitFor();
+        const verdict = p.page.locator('.plan-column .verdict');
+        const before = await verdict.innerText();
+        const radio = p.reading('Entry 3 units 001-010', 'The 4 credits include the mandatory unit 002');
+        await radio.scrollIntoViewIfNeeded();
+        await p.page.evaluate(() => window.scrollBy(0, 250));
+        await radio.scrollIntoViewIfNeeded();
+        await p.chooseReading('Entry 3 units 001-010', 'The 4 credits include the mandatory unit 002');
+        await eventually(async () => assert.notEqual(await verdict.innerText(), before));
+        assert.ok(await inView(verdict), 'the verdict is on screen');
+      },
+      { viewport },
+    ),
+  );
+}
+
 /** Rows of the available list and the plan whose code's text runs into its title's text. */
 async function codesOverTitles(page) {
   return page.evaluate(() => {

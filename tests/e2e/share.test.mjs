@@ -202,6 +202,25 @@ test('printing gives a one-page summary: qualification, plan, date, readings, ev
   assert.doesNotMatch(text2, /Learner A/);
 }));
 
+test('printing in classroom mode gives the same one-page handout, in print type, not the projector\u2019s', app(async (p) => {
+  await p.open();
+  await p.chooseQualification('cg-4411-30');
+  await p.addAll(['002', '101', '105', '106']);
+  await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+  await p.page.locator('.layout.classroom').waitFor();
+  const dir = mkdtempSync(path.join(tmpdir(), 'qualplan-print-'));
+  const file = path.join(dir, 'plan.pdf');
+  writeFileSync(file, await p.page.pdf({ format: 'A4' }));
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+  assert.equal(pages, 1, 'one page');
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(text, /Units planned \(4\)/);
+  assert.match(text, /Credits 8: 2 more than the 6 minimum/);
+  await p.page.emulateMedia({ media: 'print' });
+  const px = await p.page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.equal(px, 14, 'the print type, 10.5 pt');
+}));
+
 test('"Print this plan" prints the plan as it is when pressed, at once after a change', app(async (p) => {
   // Headless Chromium opens no print dialog, so the page's print() is replaced by what the
   // browser's does first: "beforeprint" inside the call, and then the page is taken as it is,

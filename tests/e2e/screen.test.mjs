@@ -122,6 +122,15 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
         }
         // Each reading says why, and which one the document's reading is.
         assert.match(await group.innerText(), /The reading used unless you choose another\./);
+        // The rules beside the plan; the units next, then the choice of qualification, and other
+        // qualifications, a long list, last, not between the plan and the units a trainer adds from.
+        const top = (sel) => p.page.locator(sel).evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+        const [plan, rules, units, setup, others] = [
+          await top('.plan-column'), await top('section.rules-panel'), await top('section.available'),
+          await top('section.setup'), await top('section.other-qualifications'),
+        ];
+        assert.ok(Math.abs(rules - plan) < 2, `rules beside the plan (${rules}, ${plan})`);
+        assert.ok(plan < units && units < setup && setup < others, `plan ${plan}, units ${units}, setup ${setup}, other qualifications ${others}`);
         // Ten met barred pairs are one line that opens.
         const folded = p.rulesList.locator(':scope > li.folded');
         assert.match(await folded.innerText(), /^\u2713 10 barred combinations, all met/);

@@ -272,70 +272,60 @@ mod tests {
 
     #[test]
     fn a_total_past_its_published_figure_says_by_how_much_and_the_meter_marks_a_ceiling() {
+        use Total::{Credits, Glh, Tqt};
         let c = embedded();
         let q = |id: &str| Some(&c.qualification(id).unwrap().qualification);
         let cg = q("cg-4411-30"); // 6 credits minimum, 51 GLH, TQT 60
         let edi = q("edi-l2-nvq-customer-service"); // 28 credits minimum, GLH 192-228, no TQT
-        let words = |t: Total, v, q| t.measure(q).words(Some(v));
-        // Credits: a minimum, reached at it, past it by one.
-        assert_eq!(words(Total::Credits, 5, cg), "5 of 6 minimum");
-        assert_eq!(words(Total::Credits, 6, cg), "6 of 6 minimum");
-        assert_eq!(words(Total::Credits, 7, cg), "7: 1 more than the 6 minimum");
-        assert_eq!(
-            Total::Credits.measure(cg).target,
-            Some(Target {
-                reach: 6,
-                ceiling: None
-            })
-        );
-        // GLH: a published figure is a ceiling as well as a target.
-        assert_eq!(words(Total::Glh, 51, cg), "51 of 51 published");
-        assert_eq!(
-            words(Total::Glh, 56, cg),
-            "56: 5 more than the 51 published"
-        );
-        assert_eq!(
-            Total::Glh.measure(cg).target,
-            Some(Target {
-                reach: 51,
-                ceiling: Some(51)
-            })
-        );
-        // A range is reached at its low end and exceeded past its high end.
-        assert_eq!(
-            words(Total::Glh, 228, edi),
-            "228 against 192\u{2013}228 published"
-        );
-        assert_eq!(
-            words(Total::Glh, 229, edi),
-            "229: 1 more than the 192\u{2013}228 published"
-        );
-        assert_eq!(
-            Total::Glh.measure(edi).target,
-            Some(Target {
-                reach: 192,
-                ceiling: Some(228)
-            })
-        );
-        // TQT, and its name where none is published.
-        assert_eq!(
-            words(Total::Tqt, 60, cg),
-            "60 of 60 published (10 hours a credit)"
-        );
-        assert_eq!(
-            words(Total::Tqt, 70, cg),
-            "70: 10 more than the 60 published (10 hours a credit)"
-        );
-        assert_eq!(Total::Tqt.measure(cg).label, "TQT");
-        assert_eq!(Total::Tqt.measure(edi).label, "Notional hours");
-        assert_eq!(Total::Tqt.measure(edi).target, None);
-        assert_eq!(
-            words(Total::Tqt, 300, edi),
-            "300 (10 hours a credit; this qualification publishes no TQT)"
-        );
-        // Nothing published: never 0, and no target to pass.
-        assert_eq!(Total::Glh.measure(cg).words(None), "not published");
-        assert_eq!(words(Total::Credits, 9, None), "9 (no minimum published)");
-        assert_eq!(Total::Credits.measure(None).target, None);
+                                                    // Each total short of its figure, at it, and past it by one or more.
+        let words = [
+            (Credits, 5, cg, "5 of 6 minimum"),
+            (Credits, 6, cg, "6 of 6 minimum"),
+            (Credits, 7, cg, "7: 1 more than the 6 minimum"),
+            (Glh, 51, cg, "51 of 51 published"),
+            (Glh, 56, cg, "56: 5 more than the 51 published"),
+            // A range is reached at its low end and passed beyond its high end.
+            (Glh, 228, edi, "228 against 192\u{2013}228 published"),
+            (
+                Glh,
+                229,
+                edi,
+                "229: 1 more than the 192\u{2013}228 published",
+            ),
+            (Tqt, 60, cg, "60 of 60 published (10 hours a credit)"),
+            (
+                Tqt,
+                70,
+                cg,
+                "70: 10 more than the 60 published (10 hours a credit)",
+            ),
+            (
+                Tqt,
+                300,
+                edi,
+                "300 (10 hours a credit; this qualification publishes no TQT)",
+            ),
+            (Credits, 9, None, "9 (no minimum published)"),
+        ];
+        for (total, v, q, want) in words {
+            assert_eq!(total.measure(q).words(Some(v)), want, "{total:?} {v}");
+        }
+        // Nothing published: never 0.
+        assert_eq!(Glh.measure(cg).words(None), "not published");
+        // A minimum has no ceiling; a published GLH or TQT is one, a range's at its high end.
+        let target = |reach, ceiling| Some(Target { reach, ceiling });
+        let targets = [
+            (Credits, cg, target(6, None)),
+            (Glh, cg, target(51, Some(51))),
+            (Glh, edi, target(192, Some(228))),
+            (Tqt, cg, target(60, Some(60))),
+            (Tqt, edi, None),
+            (Credits, None, None),
+        ];
+        for (total, q, want) in targets {
+            assert_eq!(total.measure(q).target, want, "{total:?}");
+        }
+        assert_eq!(Tqt.measure(cg).label, "TQT");
+        assert_eq!(Tqt.measure(edi).label, "Notional hours");
     }
 }

@@ -120,6 +120,14 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
           const fig = await v.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
           assert.ok(fig >= 20, `figures under a meter ${fig}px`);
         }
+        // The three meters level, whatever the lines of figures under each; the plan's buttons
+        // and the mode's own at 18 px or more.
+        const meterTops = await p.planRegion.locator('.total meter').evaluateAll((ms) => ms.map((m) => Math.round(m.getBoundingClientRect().top)));
+        assert.equal(new Set(meterTops).size, 1, `the meters level: ${meterTops}`);
+        for (const b of [p.removeButton('002'), p.page.getByRole('button', { name: 'Classroom mode', exact: true })]) {
+          const size = await b.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+          assert.ok(size >= 18, `a button's text ${size}px`);
+        }
         // Each reading says why, and which one the document's reading is.
         assert.match(await group.innerText(), /The reading used unless you choose another\./);
         // The rules beside the plan; the units next, then the choice of qualification, and other

@@ -104,7 +104,9 @@ pub fn AvailableUnits(
                                             {present::also_in_words(&also).map(|w| view! { <span class="also">{w}</span> })}
                                             <span class="status">
                                                 // Kept and hidden rather than made and dropped: a change writes one attribute.
-                                                <span class="mark planned-mark" hidden=move || !planned.get()>"\u{2713} In your plan"</span>
+                                                // A link to the plan, one Shift+Tab back from the Add just pressed: the
+                                                // keyboard's way there without Tab through every later unit.
+                                                <a class="mark planned-mark" href="#plan-heading" hidden=move || !planned.get()>"\u{2713} In your plan"</a>
                                                 {move || mark.get().map(|words| view! {
                                                     <span class="mark barred-mark">"\u{26a0} "{words}</span>
                                                 })}

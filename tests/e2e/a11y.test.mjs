@@ -291,5 +291,14 @@ test(
       return { disabled: b.getAttribute('aria-disabled'), opacity: s.opacity, outline: s.outlineStyle, width: s.outlineWidth };
     });
     assert.deepEqual(ring, { disabled: 'true', opacity: '1', outline: 'solid', width: '3px' });
+    // One Shift+Tab back, the unit's "In your plan" is a link to the plan: the keyboard's way
+    // there without Tab through every later unit in the list.
+    assert.match(await planner.availableUnit('CU795').ariaSnapshot(), /- link "\u2713 In your plan"/);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await planner.focusedName(), '\u2713 In your plan');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await planner.focusedName(), 'Your plan'));
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => Boolean(document.activeElement.closest('.plan-column'))), 'the next Tab is in the plan');
   }),
 );

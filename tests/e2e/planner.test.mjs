@@ -209,6 +209,10 @@ test(
     const glh = await planner.meterValues('GLH');
     assert.deepEqual([glh.value, glh.low, glh.high, glh.optimum, glh.max], [53, 50.5, 51.5, 51, 53]);
     assert.equal(region(glh), 'over');
+    // A screen reader meets the words with the meter, in the group named for the total.
+    const tree = await planner.page.getByRole('group', { name: 'GLH', exact: true }).ariaSnapshot();
+    assert.match(tree, /- meter "GLH"/);
+    assert.match(tree, /53: 2 more than the 51 published/);
     assert.equal(region(await planner.meterValues('TQT')), 'optimum');
     assert.equal(region(await planner.meterValues('Credits')), 'optimum');
     // Past the minimum credits by one: worded, and still the optimum (a minimum has no ceiling).

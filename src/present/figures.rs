@@ -277,7 +277,8 @@ mod tests {
         let q = |id: &str| Some(&c.qualification(id).unwrap().qualification);
         let cg = q("cg-4411-30"); // 6 credits minimum, 51 GLH, TQT 60
         let edi = q("edi-l2-nvq-customer-service"); // 28 credits minimum, GLH 192-228, no TQT
-                                                    // Each total short of its figure, at it, and past it by one or more.
+
+        // Each total short of its figure, at it, and past it by one or more.
         let words = [
             (Credits, 5, cg, "5 of 6 minimum"),
             (Credits, 6, cg, "6 of 6 minimum"),

@@ -1,6 +1,7 @@
 //! Bounds on outside input (links, plan files, catalogue files, names), checked before any
-//! parsing, and the short excerpts that messages quote instead of whole inputs: work on what a
-//! person hands the planner stays linear and small, and no message repeats megabytes back.
+//! parsing, the short excerpts that messages quote instead of whole inputs, and the counts they
+//! give ("3 units", "1,200 plans"): work on what a person hands the planner stays linear and
+//! small, and no message repeats megabytes back.
 
 use std::fmt;
 
@@ -94,6 +95,21 @@ pub fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// A count and its noun: "1 unit", "0 units", "3,000 plans".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), plural(n, one, many))
+}
+
+/// `one` for exactly one thing, `many` for any other count (none included): "unit" or "units",
+/// "was" or "were".
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
 }
 
 /// "512 bytes", "64 KB", "4 MB" (1 KB = 1,024 bytes), rounded down.
@@ -271,6 +287,16 @@ fn clean_text(name: &str, kind: TextKind) -> Result<String, TextError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_for_exactly_one() {
+        assert_eq!(counted(0, "unit", "units"), "0 units");
+        assert_eq!(counted(1, "unit", "units"), "1 unit");
+        assert_eq!(counted(2, "unit", "units"), "2 units");
+        assert_eq!(counted(3000, "plan", "plans"), "3,000 plans");
+        assert_eq!(plural(1, "was", "were"), "was");
+        assert_eq!(plural(0, "was", "were"), "were");
+    }
 
     #[test]
     fn names_lose_direction_marks_and_invisible_characters() {

@@ -3,7 +3,7 @@
 //! entered twice). The file still loads; the person is told.
 
 use super::model::DocumentFile;
-use crate::limits::{excerpt, few};
+use crate::limits::{excerpt, few, plural};
 use crate::sort::SmallSort;
 use std::fmt;
 
@@ -26,8 +26,8 @@ impl fmt::Display for FileWarning {
                 f,
                 "{} {} in no group of any qualification, so no plan can use {}.",
                 few(codes),
-                if codes.len() == 1 { "is" } else { "are" },
-                if codes.len() == 1 { "it" } else { "them" }
+                plural(codes.len(), "is", "are"),
+                plural(codes.len(), "it", "them")
             ),
             FileWarning::SameUan { first, second, uan } => write!(
                 f,

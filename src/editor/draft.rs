@@ -6,6 +6,7 @@ use super::template::{add_reading, add_rule, ReadingWords, Template, TemplateErr
 use crate::catalogue::{
     Catalogue, Document, DocumentFile, Group, Level, Qualification, Size, Unit,
 };
+use crate::limits::{counted, plural};
 use serde::{Deserialize, Serialize};
 
 /// Where every record of a draft says it is printed, until the person says otherwise.
@@ -598,13 +599,16 @@ pub fn uan_of(code: &str) -> Option<String> {
 /// What keeping pasted units did, in words: "Kept 3 new units.", "Kept 1 new unit and updated 2
 /// already in the draft.", "Updated 2 units already in the draft." (a table pasted again).
 pub fn kept_words(added: usize, updated: usize) -> String {
-    let s = |n: usize| if n == 1 { "" } else { "s" };
+    let new_units = |a| format!("{a} new {}", plural(a, "unit", "units"));
     match (added, updated) {
-        (a, 0) => format!("Kept {a} new unit{}.", s(a)),
-        (0, u) => format!("Updated {u} unit{} already in the draft.", s(u)),
+        (a, 0) => format!("Kept {}.", new_units(a)),
+        (0, u) => format!(
+            "Updated {} already in the draft.",
+            counted(u, "unit", "units")
+        ),
         (a, u) => format!(
-            "Kept {a} new unit{} and updated {u} already in the draft.",
-            s(a)
+            "Kept {} and updated {u} already in the draft.",
+            new_units(a)
         ),
     }
 }

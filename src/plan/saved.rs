@@ -4,7 +4,9 @@
 use super::record_form::drop_unusable_record;
 use super::workspace::{Adopted, Plan, Workspace};
 use crate::catalogue::Catalogue;
-use crate::limits::{clean_name, excerpt, few, thousands, TextError, MAX_NAME_CHARS};
+use crate::limits::{
+    clean_name, counted, excerpt, few, plural, thousands, TextError, MAX_NAME_CHARS,
+};
 use serde_json::Value;
 
 /// The version `encode` writes: 3 added each plan's `record` and `study` rate.
@@ -164,9 +166,9 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
         let unknown: Vec<String> = plan.units.iter().filter(|c| !offered(c)).cloned().collect();
         if !unknown.is_empty() {
             problems.push(format!(
-                "Plan \u{201c}{}\u{201d} listed unit{} {} that {} does not offer; removed from the plan.",
+                "Plan \u{201c}{}\u{201d} listed {} {} that {} does not offer; removed from the plan.",
                 plan.name,
-                if unknown.len() == 1 { "" } else { "s" },
+                plural(unknown.len(), "unit", "units"),
                 few(&unknown),
                 cq.qualification.title
             ));
@@ -208,10 +210,9 @@ pub fn decode(text: &str, catalogue: &Catalogue) -> Restored {
     altered |= renamed > 0;
     if renamed > 0 {
         notes.push(format!(
-            "{} saved plan{} shared a name with another and {} renamed, so each plan has its own name.",
-            thousands(renamed),
-            if renamed == 1 { "" } else { "s" },
-            if renamed == 1 { "was" } else { "were" }
+            "{} shared a name with another and {} renamed, so each plan has its own name.",
+            counted(renamed, "saved plan", "saved plans"),
+            plural(renamed, "was", "were")
         ));
     }
     let unreadable = (!problems.is_empty() || altered).then(|| text.to_string());
@@ -302,7 +303,7 @@ fn read_carefully(text: &str) -> Result<Read, String> {
                 if !unknown.is_empty() {
                     problems.push(format!(
                         "Your saved plans hold {} this version does not use ({}); the plans were loaded.",
-                        if unknown.len() == 1 { "a part" } else { "parts" },
+                        plural(unknown.len(), "a part", "parts"),
                         few(&unknown)
                     ));
                 }

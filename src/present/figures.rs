@@ -2,6 +2,7 @@
 //! as a figure or a range, and totals against the published figures.
 
 use crate::catalogue::Qualification;
+use crate::limits::counted;
 
 pub const NOT_PUBLISHED: &str = "not published";
 
@@ -52,7 +53,7 @@ pub fn glh_words(glh: Option<u32>) -> String {
 
 /// "1 unit planned", "3 units planned".
 pub fn unit_count(n: u32) -> String {
-    format!("{n} unit{} planned", if n == 1 { "" } else { "s" })
+    format!("{} planned", counted(n as usize, "unit", "units"))
 }
 
 /// The other groups a unit listed under its first group is also in: "Also in: Group B; Group C",

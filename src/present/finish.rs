@@ -1,7 +1,9 @@
 //! A finish date in words: what is still to study, which hours were counted, and when it would
 //! be done at the learner's rate.
 
+use super::units_words;
 use crate::catalogue::{Catalogue, UnitId};
+use crate::limits::counted;
 use crate::plan::{Date, Estimate, HoursFigure, NoEstimate};
 
 const MONTHS: [&str; 12] = [
@@ -29,8 +31,8 @@ pub fn day_words(d: Date) -> String {
     )
 }
 
-fn units(n: usize) -> String {
-    format!("{n} unit{}", if n == 1 { "" } else { "s" })
+fn weeks(n: u32) -> String {
+    counted(n as usize, "week", "weeks")
 }
 
 /// What the estimate says, a sentence a line: the finish date first, then what was counted.
@@ -69,17 +71,15 @@ pub fn finish_words(c: &Catalogue, e: &Estimate) -> FinishWords {
     }
     FinishWords {
         finish: format!(
-            "Estimated finish: around {} ({} week{} at {} hour{} a week from {}).",
+            "Estimated finish: around {} ({} at {} a week from {}).",
             day_words(e.finish),
-            e.weeks,
-            if e.weeks == 1 { "" } else { "s" },
-            e.hours_a_week,
-            if e.hours_a_week == 1 { "" } else { "s" },
+            weeks(e.weeks),
+            counted(e.hours_a_week as usize, "hour", "hours"),
             day_words(e.from)
         ),
         left: format!(
             "Still to study: {hours} in {} ({}).",
-            units(count),
+            units_words(count),
             parts.join(", ")
         ),
         figure,
@@ -92,13 +92,12 @@ pub fn finish_words(c: &Catalogue, e: &Estimate) -> FinishWords {
                 parts.push(to_add(c, &k.added));
             }
             format!(
-                "Quicker, from the units achieved and in progress alone: {} in {} ({}), around {} ({} week{}). The planned units not started would change.",
+                "Quicker, from the units achieved and in progress alone: {} in {} ({}), around {} ({}). The planned units not started would change.",
                 hours_words(k.hours, e.figure),
-                units(e.in_progress.len() + k.added.len()),
+                units_words(e.in_progress.len() + k.added.len()),
                 parts.join(", "),
                 day_words(k.finish),
-                k.weeks,
-                if k.weeks == 1 { "" } else { "s" },
+                weeks(k.weeks),
             )
         }),
     }
@@ -135,9 +134,8 @@ pub fn no_estimate_words(c: &Catalogue, e: &NoEstimate) -> String {
         NoEstimate::NoFigure(us) => {
             let codes: Vec<String> = us.iter().map(|u| c.unit(*u).unit.code.clone()).collect();
             format!(
-                "No finish date: {} publish{} neither GLH nor a credit value ({}), so the hours left are not known.",
-                units(us.len()),
-                if us.len() == 1 { "es" } else { "" },
+                "No finish date: {} neither GLH nor a credit value ({}), so the hours left are not known.",
+                counted(us.len(), "unit publishes", "units publish"),
                 crate::limits::few(&codes)
             )
         }

@@ -6,6 +6,7 @@
 use super::figures::{credit_words, credits_short, glh_words};
 use super::verdict::Tone;
 use crate::catalogue::{Catalogue, CatalogueQualification, Qualification, UnitId};
+use crate::limits::{counted, plural};
 use crate::plan::{check, Check, Completion, Minimise, Totals};
 use crate::rules::{Readings, Status};
 use crate::sort::SmallSort;
@@ -111,13 +112,13 @@ fn figures(c: &Catalogue, cq: &CatalogueQualification, o: &Completion) -> Figure
 }
 
 pub fn units_words(n: usize) -> String {
-    format!("{n} unit{}", if n == 1 { "" } else { "s" })
+    counted(n, "unit", "units")
 }
 
 /// "1 more credit", "5 fewer GLH"; `None` when the same or not published.
 fn change(first: Option<u32>, this: Option<u32>, one: &str, many: &str) -> Option<String> {
     let (a, b) = (first?, this?);
-    let name = |n: u32| if n == 1 { one } else { many };
+    let name = |n: u32| plural(n as usize, one, many);
     match b.cmp(&a) {
         std::cmp::Ordering::Greater => Some(format!("{} more {}", b - a, name(b - a))),
         std::cmp::Ordering::Less => Some(format!("{} fewer {}", a - b, name(a - b))),

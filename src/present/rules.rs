@@ -36,7 +36,7 @@ fn barred_words(c: &Catalogue, by: &[UnitId]) -> String {
 }
 
 fn clash_words(c: &Catalogue, with: &[UnitId]) -> String {
-    let them = if with.len() == 1 { "them" } else { "these" };
+    let them = crate::limits::plural(with.len(), "them", "these");
     format!(
         "Cannot be taken with {}: take one of {them} out",
         codes(c, with)

@@ -95,9 +95,9 @@ pub fn shared_plan_words(c: &Catalogue, plan: &Plan) -> SharedPlanWords {
         )
     } else {
         format!(
-            "A shared plan, \u{201c}{}\u{201d}: {n} unit{} towards {qualification}: {}.",
+            "A shared plan, \u{201c}{}\u{201d}: {} towards {qualification}: {}.",
             plan.name,
-            if n == 1 { "" } else { "s" },
+            super::units_words(n),
             plan.units.join(", ")
         )
     };

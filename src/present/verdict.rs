@@ -1,5 +1,6 @@
 //! A check's verdict and each rule's status in words.
 
+use crate::limits::counted;
 use crate::plan::Check;
 use crate::rules::{RuleResult, Status};
 
@@ -90,10 +91,6 @@ pub fn judgement(check: Option<&Check>) -> Judgement {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The verdict on a check (or on no qualification chosen).
 pub fn verdict(check: Option<&Check>) -> Verdict {
     let (tone, words) = match judgement(check) {
@@ -104,7 +101,7 @@ pub fn verdict(check: Option<&Check>) -> Verdict {
             Tone::Met,
             format!(
                 "This plan meets every rule a plan can show; {} evidence from outside the plan.",
-                plural(open, "rule needs", "rules need")
+                counted(open, "rule needs", "rules need")
             ),
         ),
         // Said without the mark of a broken rule.
@@ -112,7 +109,7 @@ pub fn verdict(check: Option<&Check>) -> Verdict {
             Tone::Start,
             format!(
                 "No units planned yet: {} of combination to meet.",
-                plural(all, "rule", "rules")
+                counted(all, "rule", "rules")
             ),
         ),
         Judgement::NotYet { unmet, all } => (
@@ -123,7 +120,7 @@ pub fn verdict(check: Option<&Check>) -> Verdict {
             Tone::Unknown,
             format!(
                 "This plan cannot be judged from the document: {} a figure that a planned unit does not publish.",
-                plural(undecided, "rule counts", "rules count")
+                counted(undecided, "rule counts", "rules count")
             ),
         ),
     };
@@ -228,11 +225,11 @@ pub fn verdict_short(check: Option<&Check>) -> String {
         Judgement::MeetsWithEvidence { open } => {
             format!(
                 "Meets every rule shown; {} evidence",
-                plural(open, "needs", "need")
+                counted(open, "needs", "need")
             )
         }
         Judgement::NothingPlanned { .. } => "No units planned yet".into(),
-        Judgement::NotYet { unmet, .. } => plural(unmet, "rule not met", "rules not met"),
+        Judgement::NotYet { unmet, .. } => counted(unmet, "rule not met", "rules not met"),
         Judgement::CannotJudge { .. } => "Cannot be judged".into(),
     }
 }

@@ -134,7 +134,7 @@ pub fn EditorGroups(editor: Editor, built: Memo<Built>) -> impl IntoView {
                                         });
                                     }
                                 />
-                                <span class="hint">{format!("{} unit{}", g.units.len(), if g.units.len() == 1 { "" } else { "s" })}</span>
+                                <span class="hint">{crate::limits::counted(g.units.len(), "unit", "units")}</span>
                                 <button type="button" aria-label=format!("Remove group {}", g.name) on:click=move |_| editor.edit(|d| { d.remove_group(&id); })>"Remove"</button>
                             </div>
                             <ul class="unit-chips" aria-label=format!("Units in {}", g.name)>

@@ -8,6 +8,7 @@ use crate::catalogue::Level;
 use crate::editor::draft::unit_entry;
 use crate::editor::draft::Place;
 use crate::editor::paste::{self, NumberColumn, Pasted};
+use crate::limits::{counted, plural};
 use crate::present::or_not_published;
 use leptos::prelude::*;
 
@@ -64,9 +65,9 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
         );
         if without_level > 0 {
             paste_error.set(Some(format!(
-                "{without_level} row{} no level: choose the level to give {} below, or correct the pasted text and read it again.",
-                if without_level == 1 { " has" } else { "s have" },
-                if without_level == 1 { "it" } else { "them" }
+                "{} no level: choose the level to give {} below, or correct the pasted text and read it again.",
+                counted(without_level, "row has", "rows have"),
+                plural(without_level, "it", "them")
             )));
             return;
         }
@@ -138,7 +139,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                 let skipped = p.skipped.len();
                 view! {
                     <div class="paste-review">
-                        <h4>{format!("{} unit{} read: check them before keeping", rows.with(Vec::len), if rows.with(Vec::len) == 1 { "" } else { "s" })}</h4>
+                        <h4>{format!("{} read: check them before keeping", counted(rows.with(Vec::len), "unit", "units"))}</h4>
                         <div class="column-map">
                             <span>"The figures after each level are:"</span>
                             {move || columns.get().into_iter().enumerate().map(|(i, col)| view! {
@@ -158,7 +159,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                         </div>
                         {(skipped > 0).then(|| view! {
                             <details class="skipped">
-                                <summary>{format!("{skipped} line{} not read as units", if skipped == 1 { " was" } else { "s were" })}</summary>
+                                <summary>{format!("{} not read as units", counted(skipped, "line was", "lines were"))}</summary>
                                 <ul>{p.skipped.iter().map(|s| view! { <li>{format!("Line {}: {}", s.line, s.text)}</li> }).collect_view()}</ul>
                             </details>
                         })}

@@ -9,7 +9,7 @@ use super::notices::Notices;
 use super::shared_catalogue::SharedCatalogue;
 use super::storage;
 use crate::catalogue::decode_loaded_files;
-use crate::limits::{size_words, thousands};
+use crate::limits::{counted, size_words};
 use crate::plan::{exchange, saved, Plan, Workspace};
 use leptos::prelude::*;
 
@@ -73,8 +73,8 @@ pub fn KeptCopies(
             });
             catalogue.set(current);
             notices.done(format!(
-                "Loaded {loaded} catalogue file{} from the copy.",
-                if loaded == 1 { "" } else { "s" }
+                "Loaded {} from the copy.",
+                counted(loaded, "catalogue file", "catalogue files")
             ));
             return;
         }
@@ -91,9 +91,8 @@ pub fn KeptCopies(
             w.add_set_aside(aside);
         });
         notices.done(format!(
-            "Took back {} plan{} from the copy{}; the copy itself is still kept.",
-            thousands(n),
-            if n == 1 { "" } else { "s" },
+            "Took back {} from the copy{}; the copy itself is still kept.",
+            counted(n, "plan", "plans"),
             if restored.problems.is_empty() {
                 String::new()
             } else {

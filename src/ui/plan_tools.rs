@@ -111,8 +111,8 @@ pub fn PlanTools(
                     let n = plans.len();
                     workspace.update(|w| w.add_plans(plans));
                     notices.done(format!(
-                        "Imported {n} plan{} from {name}.",
-                        if n == 1 { "" } else { "s" }
+                        "Imported {} from {name}.",
+                        crate::limits::counted(n, "plan", "plans")
                     ));
                 }
                 Err(e) => tell(format!(

@@ -65,7 +65,7 @@ pub fn PlansBar(workspace: RwSignal<Workspace>, notices: Notices) -> impl IntoVi
     let unit_count = move || workspace.with(|w| w.plan().units.len());
     let ask = move || {
         let n = unit_count();
-        let units = format!("{n} unit{}", if n == 1 { "" } else { "s" });
+        let units = crate::limits::counted(n, "unit", "units");
         if only_plan() {
             format!(
                 "\u{201c}{}\u{201d} is your only plan. Empty it of its {units}?",

@@ -212,6 +212,43 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
   );
 }
 
+for (const [name, viewport] of Object.entries(PROJECTORS)) {
+  test(
+    `classroom mode at ${name} size: scrolled down through a long plan, the verdict shows once, stuck at the top, and the bar takes over only as the plan goes`,
+    app(
+      async (p) => {
+        await p.open();
+        await p.chooseQualification('edi-l2-nvq-customer-service');
+        await p.addAll(['CU791', 'CU792', 'CU795', 'CU810', 'CU813', 'CU837']);
+        await p.page.getByRole('button', { name: 'Classroom mode', exact: true }).click();
+        await p.page.locator('.layout.classroom').waitFor();
+        const bar = p.page.getByRole('navigation', { name: 'Plan summary' });
+        const verdict = p.page.locator('.plan-column .verdict');
+        const planFoot = await p.page.locator('.plan-column').evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+        assert.ok(planFoot > viewport.height + 200, `the plan (to ${planFoot}px) runs on below the screen`);
+        const seen = { verdict: 0, bar: 0 };
+        for (let y = 0; y < planFoot + 200; y += 90) {
+          await p.page.evaluate((top) => window.scrollTo(0, top), y);
+          // The scroll's frame drawn, so the bar's timeline has followed it.
+          await p.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          const v = await verdict.boundingBox();
+          const barShown = await bar.isVisible();
+          if (v.y >= 0 && v.y + v.height <= viewport.height) {
+            seen.verdict += 1;
+            assert.equal(barShown, false, `scrolled ${y}px: the verdict is on screen (${Math.round(v.y)}px), so no bar repeats it`);
+          }
+          if (y > planFoot) {
+            seen.bar += 1;
+            assert.equal(barShown, true, `scrolled ${y}px, past the plan's foot (${Math.round(planFoot)}px): the bar gives the verdict`);
+          }
+        }
+        assert.ok(seen.verdict > 3 && seen.bar > 0, JSON.stringify(seen));
+      },
+      { viewport },
+    ),
+  );
+}
+
 /** Whether two boxes overlap. */
 const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 

@@ -2,6 +2,7 @@
 //! and level filter. Each can be dragged into the plan or added with its button.
 
 use super::announcer::Announce;
+use super::reveal::uncover_soon;
 use super::shared_catalogue::SharedCatalogue;
 use super::unit_badges::unit_badges;
 use super::DRAG_TYPE;
@@ -10,6 +11,7 @@ use crate::catalogue::{Level, PlacedUnit, UnitId};
 use crate::plan::{Check, Workspace};
 use crate::present;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn AvailableUnits(
@@ -116,12 +118,15 @@ pub fn AvailableUnits(
                                                 class="add"
                                                 aria-label=format!("Add {code}")
                                                 aria-disabled=move || planned.get().to_string()
-                                                on:click=move |_| {
+                                                on:click=move |ev: leptos::ev::MouseEvent| {
                                                     if !planned.get_untracked() {
                                                         workspace.update(|w| {
                                                             w.add_unit(&add_code);
                                                         });
                                                         announce.said("Added", &add_code);
+                                                        if let Some(row) = event_row(&ev) {
+                                                            uncover_soon(row);
+                                                        }
                                                     }
                                                 }
                                             >
@@ -207,6 +212,16 @@ pub fn AvailableUnits(
 /// it when units already planned bar it (unplanned) or clash with it (planned). Each is a signal
 /// of the row's own.
 type RowSignals = (RwSignal<bool>, RwSignal<Option<String>>);
+
+/// The unit row an Add press came from.
+fn event_row(ev: &leptos::ev::MouseEvent) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("li.unit")
+        .ok()
+        .flatten()
+}
 
 fn row_state(c: &Catalogue, check: Option<&Check>, id: UnitId) -> (bool, Option<String>) {
     check.map_or((false, None), |check| {

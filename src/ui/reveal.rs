@@ -38,6 +38,25 @@ pub fn open_and_reveal_soon(details: String, id: String) {
     });
 }
 
+/// After the next frame, scrolls `row` up just far enough for its foot to clear the phone's
+/// summary bar, when its top is above the bar and its foot under it: a unit's "In your plan"
+/// after an Add pressed near the foot of the screen. A row wholly out of view is left there.
+pub fn uncover_soon(row: web_sys::Element) {
+    request_animation_frame(move || {
+        let Some(bar) = document().get_element_by_id("summary-bar") else {
+            return;
+        };
+        let (b, r) = (
+            bar.get_bounding_client_rect(),
+            row.get_bounding_client_rect(),
+        );
+        // A bar not shown (wider screens, a plan from a link) has no height.
+        if b.height() > 0.0 && r.top() < b.top() && r.bottom() > b.top() {
+            row.scroll_into_view_with_bool(false);
+        }
+    });
+}
+
 fn reveal(id: &str) {
     let doc = document();
     let Some(el) = doc.get_element_by_id(id) else {

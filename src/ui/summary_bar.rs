@@ -37,7 +37,7 @@ pub fn SummaryBar(
     };
     let next = move || missing.with(|m| next_step(m));
     view! {
-        <nav class="summary-bar" class:met=move || tone() == Tone::Met class:start=move || tone() == Tone::Start aria-label="Plan summary">
+        <nav id="summary-bar" class="summary-bar" class:met=move || tone() == Tone::Met class:start=move || tone() == Tone::Start aria-label="Plan summary">
             <div class="summary-text">
                 <p class="summary-line">{line}</p>
                 {move || next().map(|n| view! { <p class="summary-next">{n}</p> })}

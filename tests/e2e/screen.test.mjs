@@ -93,6 +93,41 @@ for (const [name, viewport] of Object.entries({ phone: VIEWPORTS.phone, 'narrow 
   );
 }
 
+test(
+  'phone: a unit added at the foot of the screen shows whole above the bar, with its "In your plan"; one pressed out of view moves nothing',
+  app(
+    async (p) => {
+      await p.open();
+      await p.chooseQualification('edi-l2-nvq-customer-service');
+      const bar = p.page.getByRole('navigation', { name: 'Plan summary' });
+      const codes = await p.availableCodes();
+      const last = codes[codes.length - 1];
+      const row = p.availableUnit(last);
+      // The row's Add just above the bar, the rest of the row under it.
+      await row.scrollIntoViewIfNeeded();
+      const [b0, a0] = await Promise.all([bar.boundingBox(), p.addButton(last).boundingBox()]);
+      await p.page.evaluate((dy) => window.scrollBy(0, dy), a0.y + a0.height - b0.y + 4);
+      const [b1, r1] = await Promise.all([bar.boundingBox(), row.boundingBox()]);
+      assert.ok(r1.y + r1.height > b1.y + 20, `the row (${Math.round(r1.y)}-${Math.round(r1.y + r1.height)}) runs under the bar (${Math.round(b1.y)})`);
+      await p.add(last);
+      const mark = row.getByRole('link', { name: '\u2713 In your plan', exact: true });
+      await eventually(async () => {
+        const [b, r, m] = await Promise.all([bar.boundingBox(), row.boundingBox(), mark.boundingBox()]);
+        assert.ok(r.y + r.height <= b.y + 0.5, `the row (${Math.round(r.y)}-${Math.round(r.y + r.height)}) is above the bar (${Math.round(b.y)})`);
+        assert.ok(m.y >= 0 && m.y + m.height <= b.y, 'its "In your plan" is on screen');
+      });
+      // A press on a row wholly out of view (as a script might make) does not scroll to it.
+      await p.page.evaluate(() => window.scrollTo(0, 0));
+      const before = await p.page.evaluate(() => window.scrollY);
+      await p.page.evaluate((code) => document.querySelector(`button[aria-label="Add ${code}"]`).click(), codes[codes.length - 2]);
+      await p.removeButton(codes[codes.length - 2]).waitFor();
+      await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await p.page.evaluate(() => window.scrollY), before);
+    },
+    { viewport: VIEWPORTS.phone },
+  ),
+);
+
 const rootFontSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 
 for (const [name, viewport] of Object.entries(PROJECTORS)) {

@@ -1,6 +1,7 @@
 //! Named plans: switch, create, rename, duplicate, delete.
 
 use super::notices::Notices;
+use super::reveal::focus_soon;
 use crate::plan::{DeletedPlan, Workspace};
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -49,17 +50,31 @@ pub fn PlansBar(workspace: RwSignal<Workspace>, notices: Notices) -> impl IntoVi
     // Rename in place: the form opens with the current name filled in.
     let renaming = RwSignal::new(false);
     let name = RwSignal::new(String::new());
+    let select_all =
+        move |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
+    // The keyboard goes back to the button that opened the form.
+    let close_rename = move || {
+        renaming.set(false);
+        focus_soon("rename-plan");
+    };
     let rename = move || {
         let n = name.get();
         let mut refused = None;
         workspace.update(|w| refused = w.rename(&n).err());
         match refused {
-            None => renaming.set(false),
+            None => close_rename(),
             Some(e) => notices.problem(format!("The plan was not renamed: {e}.")),
         }
     };
     // Delete asks first, and can be undone.
     let confirming = RwSignal::new(false);
+    // A rename or a delete asked about is for the plan open when it was asked: another plan
+    // opened (switched to, made new) closes it, so neither acts on a plan not meant.
+    Effect::new(move |_| {
+        current_index.track();
+        renaming.set(false);
+        confirming.set(false);
+    });
     let deleted: RwSignal<Option<DeletedPlan>> = RwSignal::new(None);
     let only_plan = move || names.with(|n| n.len() == 1);
     let unit_count = move || workspace.with(|w| w.plan().units.len());
@@ -104,13 +119,17 @@ pub fn PlansBar(workspace: RwSignal<Workspace>, notices: Notices) -> impl IntoVi
                 </select>
             </div>
             <div class="plan-actions">
-                <button type="button" on:click=move |_| {
+                <button type="button" id="rename-plan" on:click=move |_| {
                     name.set(open_name.get_untracked());
                     renaming.set(true);
+                    focus_soon("plan-name");
                 }>"Rename plan"</button>
                 <button type="button" on:click=move |_| workspace.update(Workspace::new_plan)>"New plan"</button>
                 <button type="button" on:click=move |_| workspace.update(Workspace::duplicate)>"Duplicate plan"</button>
-                <button type="button" on:click=move |_| confirming.set(true)>"Delete plan"</button>
+                <button type="button" id="delete-plan" on:click=move |_| {
+                    confirming.set(true);
+                    focus_soon("delete-question");
+                }>"Delete plan"</button>
             </div>
             <Show when=move || renaming.get()>
                 <form class="rename" on:submit=move |ev| {
@@ -118,21 +137,34 @@ pub fn PlansBar(workspace: RwSignal<Workspace>, notices: Notices) -> impl IntoVi
                     rename();
                 }>
                     <label for="plan-name">"New name"</label>
-                    <input id="plan-name" type="text" maxlength="120" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                    // The name selected as the field takes focus: typing replaces it.
+                    <input
+                        id="plan-name"
+                        type="text"
+                        maxlength="120"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                        on:focus=select_all
+                    />
                     <button type="submit" class="primary">"Save name"</button>
-                    <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    <button type="button" on:click=move |_| close_rename()>"Cancel"</button>
                 </form>
             </Show>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="group" aria-label="Confirm delete">
-                    <p>{ask}</p>
+                    // The question takes focus, so it is read first; Tab goes on to the answers.
+                    <p id="delete-question" tabindex="-1">{ask}</p>
                     <button type="button" class="warning" on:click=move |_| {
                         let mut gone = None;
                         workspace.update(|w| gone = Some(w.delete()));
                         deleted.set(gone);
                         confirming.set(false);
+                        focus_soon("undo-delete");
                     }>{confirm_label}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    <button type="button" on:click=move |_| {
+                        confirming.set(false);
+                        focus_soon("delete-plan");
+                    }>"Cancel"</button>
                 </div>
             </Show>
             <Show when=move || deleted.with(Option::is_some)>
@@ -143,14 +175,18 @@ pub fn PlansBar(workspace: RwSignal<Workspace>, notices: Notices) -> impl IntoVi
                         format!("Deleted \u{201c}{}\u{201d}.", d.plan.name)
                     }))}
                     " "
-                    <button type="button" on:click=move |_| {
+                    <button type="button" id="undo-delete" on:click=move |_| {
                         if let Some(d) = deleted.get_untracked() {
                             workspace.update(|w| w.undo_delete(d));
                         }
                         deleted.set(None);
+                        focus_soon("plan-select");
                     }>"Undo"</button>
                     " "
-                    <button type="button" aria-label="Dismiss" on:click=move |_| deleted.set(None)>"\u{2715}"</button>
+                    <button type="button" aria-label="Dismiss" on:click=move |_| {
+                        deleted.set(None);
+                        focus_soon("plan-select");
+                    }>"\u{2715}"</button>
                 </p>
             </Show>
         </div>

@@ -62,6 +62,60 @@ test(
 );
 
 test(
+  'keyboard only: rename types into the name box and comes back to its button; delete asks with focus on the question, then offers Undo, which gives the plan back',
+  app(async (planner) => {
+    const { page } = planner;
+    await planner.open();
+    await planner.chooseQualification('edi-l2-nvq-customer-service');
+    await planner.add('CU791');
+    await page.locator('#plan-select').focus();
+    await planner.tabTo('Rename plan');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await planner.focusedName(), 'New name'));
+    // The old name is selected, so typing replaces it; spaces and Enter go to the box, not to a
+    // button (which had made three new plans).
+    await page.keyboard.type('Aisha retail route');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['Aisha retail route']));
+    await eventually(async () => assert.equal(await planner.focusedName(), 'Rename plan'));
+    // Cancel gives focus back too.
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await planner.focusedName(), 'New name'));
+    await planner.tabTo('Cancel');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await planner.focusedName(), 'Rename plan'));
+    assert.equal(await page.getByRole('textbox', { name: 'New name' }).count(), 0);
+
+    // A rename left open closes when another plan is opened, so it cannot rename the wrong one.
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'New plan', exact: true }).click();
+    await eventually(async () => assert.equal(await planner.currentPlanName(), 'Plan'));
+    assert.equal(await page.getByRole('textbox', { name: 'New name' }).count(), 0, 'the name box closed');
+
+    await planner.switchPlan('Aisha retail route');
+    await page.locator('#plan-select').focus();
+    await planner.tabTo('Delete plan');
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('group', { name: 'Confirm delete' }).locator('p');
+    await eventually(async () => assert.ok(await question.evaluate((p) => p === document.activeElement), 'the question has focus'));
+    // What a screen reader meets: the question, then the two answers.
+    assert.equal(
+      await page.getByRole('group', { name: 'Confirm delete' }).ariaSnapshot(),
+      '- group "Confirm delete":\n  - paragraph: Delete \u201cAisha retail route\u201d and its 1 unit?\n  - button "Delete \u201cAisha retail route\u201d"\n  - button "Cancel"',
+    );
+    await page.keyboard.press('Tab');
+    assert.equal(await planner.focusedName(), 'Delete \u201cAisha retail route\u201d');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['Plan']));
+    await eventually(async () => assert.equal(await planner.focusedName(), 'Undo'));
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await planner.planNames(), ['Aisha retail route', 'Plan']));
+    assert.deepEqual(await planner.planCodes(), ['CU791']);
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'plan-select'));
+  }),
+);
+
+test(
   'each plan keeps its own qualification, units and readings',
   app(async (planner) => {
     await planner.open();

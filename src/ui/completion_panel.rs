@@ -26,7 +26,9 @@ pub fn CompletionPanel(
 ) -> impl IntoView {
     let catalogue = StoredValue::new(catalogue);
     let minimise = RwSignal::new(Minimise::Credits);
-    let from = RwSignal::new(LeftFrom::Held);
+    // Every unit of the plan unless asked otherwise: an option found from the held units alone,
+    // added to a plan that keeps its other planned units, would run past what the rules ask.
+    let from = RwSignal::new(LeftFrom::Plan);
     // The start is a choice only where some unit is achieved or in progress.
     let has_progress = Memo::new(move |_| {
         record

@@ -12,6 +12,7 @@ use super::kept_store::{self, Stored};
 use super::missing_list::{missing_items, MissingList};
 use super::notices::{NoticeArea, Notices};
 use super::other_qualifications::OtherQualifications;
+use super::plan_for::PlanFor;
 use super::plan_list::{add_dropped, PlanList};
 use super::plan_tools::PlanTools;
 use super::plans_bar::PlansBar;
@@ -138,6 +139,7 @@ pub fn App() -> impl IntoView {
                     on:drop=move |ev: leptos::ev::DragEvent| add_dropped(workspace, expect_context::<Announce>(), &ev)
                 >
                     <h2 id="plan-heading" tabindex="-1">"Your plan"</h2>
+                    <PlanFor catalogue=c.clone() checked=checked />
                     <Verdict checked=checked />
                     <MissingList items=missing />
                     <TotalsPanel catalogue=c.clone() workspace=workspace checked=checked />

@@ -24,6 +24,7 @@ mod notices;
 mod offline;
 mod other_qualifications;
 mod panic_message;
+mod plan_for;
 mod plan_list;
 mod plan_tools;
 mod plans_bar;

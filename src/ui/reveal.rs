@@ -40,7 +40,8 @@ pub fn open_and_reveal_soon(details: String, id: String) {
 
 /// After the next frame, scrolls `row` up just far enough for its foot to clear the phone's
 /// summary bar, when its top is above the bar and its foot under it: a unit's "In your plan"
-/// after an Add pressed near the foot of the screen. A row wholly out of view is left there.
+/// after an Add pressed near the foot of the screen. A row wholly out of view is left there, and
+/// so is one whose scroll would bring the plan up over the bar.
 pub fn uncover_soon(row: web_sys::Element) {
     request_animation_frame(move || {
         let Some(bar) = document().get_element_by_id("summary-bar") else {
@@ -50,8 +51,16 @@ pub fn uncover_soon(row: web_sys::Element) {
             bar.get_bounding_client_rect(),
             row.get_bounding_client_rect(),
         );
-        // A bar not shown (wider screens, a plan from a link) has no height.
-        if b.height() > 0.0 && r.top() < b.top() && r.bottom() > b.top() {
+        // A bar not shown (wider screens, a plan from a link) has no height. Near the list's end
+        // the scroll would bring the plan, which passes over the bar, up over it and hide the new
+        // verdict: there the row is left, and the bar shows the change.
+        let list_end = row
+            .closest(".available")
+            .ok()
+            .flatten()
+            .map_or(f64::MAX, |list| list.get_bounding_client_rect().bottom());
+        let lift = r.bottom() - b.top();
+        if b.height() > 0.0 && r.top() < b.top() && lift > 0.0 && list_end - lift >= b.bottom() {
             row.scroll_into_view_with_bool(false);
         }
     });

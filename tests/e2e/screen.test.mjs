@@ -101,7 +101,9 @@ test(
       await p.chooseQualification('edi-l2-nvq-customer-service');
       const bar = p.page.getByRole('navigation', { name: 'Plan summary' });
       const codes = await p.availableCodes();
-      const last = codes[codes.length - 1];
+      // Far enough from the list's end that the plan stays below (after the last unit the bar is
+      // left to show the change: the test of the list's last unit above).
+      const last = codes[codes.length - 8];
       const row = p.availableUnit(last);
       // The row's Add just above the bar, the rest of the row under it.
       await row.scrollIntoViewIfNeeded();
@@ -119,8 +121,8 @@ test(
       // A press on a row wholly out of view (as a script might make) does not scroll to it.
       await p.page.evaluate(() => window.scrollTo(0, 0));
       const before = await p.page.evaluate(() => window.scrollY);
-      await p.page.evaluate((code) => document.querySelector(`button[aria-label="Add ${code}"]`).click(), codes[codes.length - 2]);
-      await p.removeButton(codes[codes.length - 2]).waitFor();
+      await p.page.evaluate((code) => document.querySelector(`button[aria-label="Add ${code}"]`).click(), codes[codes.length - 1]);
+      await p.removeButton(codes[codes.length - 1]).waitFor();
       await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       assert.equal(await p.page.evaluate(() => window.scrollY), before);
     },
@@ -143,6 +145,12 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
         assert.ok(await inView(p.page.getByRole('heading', { name: 'Your plan', exact: true })));
         assert.ok(await inView(p.page.locator('.plan-column .verdict')));
         assert.ok(await inView(p.planRegion.getByRole('list', { name: 'Your plan' })), 'the plan');
+        // The qualification planned is named at the plan's head (its choice is far below).
+        const planFor = p.planRegion.locator('.plan-for');
+        assert.ok(await inView(planFor), 'the qualification is named');
+        assert.match(await planFor.locator('span').first().textContent(), /^City & Guilds Entry Level Award for Introduction to Customer Service \(Entry 3\) \u00b7 4411-30$/);
+        const change = p.planRegion.getByRole('link', { name: 'Change qualification', exact: true });
+        assert.ok(await inView(change), 'with its Change link');
         const unmet = p.rulesList.locator(':scope > li.rule.unmet');
         assert.equal(await unmet.count(), 1);
         assert.ok(await inView(unmet.first().locator('.rule-head')), 'the unmet rule');
@@ -177,6 +185,9 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
         // Ten met barred pairs are one line that opens.
         const folded = p.rulesList.locator(':scope > li.folded');
         assert.match(await folded.innerText(), /^\u2713 10 barred combinations, all met/);
+        // "Change" at the plan's head goes to the choice of qualification, below the units.
+        await change.click();
+        await eventually(async () => assert.ok(await inView(p.page.locator('#qualification-find')), 'the qualification search'));
         // Kept across a reload, and off again, the page's own type size follows.
         await p.page.reload();
         await p.page.locator('.layout.classroom').waitFor();

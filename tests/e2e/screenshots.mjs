@@ -127,7 +127,9 @@ const STATES = {
   'view-plan': async (p) => {
     await STATES['added-from-bottom'](p);
     const link = p.page.getByRole('link', { name: 'View plan', exact: true });
-    if (!(await link.isVisible())) return p.planRegion;
+    // After the list's last unit the plan itself comes up over the bar.
+    const heading = p.page.getByRole('heading', { name: 'Your plan', exact: true });
+    if (!(await link.isVisible()) || (await heading.evaluate((h) => h.getBoundingClientRect().bottom < innerHeight))) return p.planRegion;
     await link.click();
     await p.page.waitForTimeout(300);
     return 'stay';

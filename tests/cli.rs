@@ -412,7 +412,7 @@ fn a_file_whose_rules_fall_short_of_its_published_minimum_credits_is_refused() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("its rules can be met with 12 credits (for example with \"S1\", \"S2\"), fewer than its published minimum of 30"),
+        stderr(&out).contains("its rules can be met with 12 credits (for example with S1, S2), fewer than its published minimum of 30"),
         "{}",
         stderr(&out)
     );

@@ -291,7 +291,7 @@ fn a_published_minimum_the_rules_do_not_imply_is_refused_naming_a_plan_that_show
     assert_eq!(problems[0].place, Place::Rules);
     assert_eq!(
         problems[0].words,
-        "qualification own-1: its rules can be met with 14 credits (for example with \"O1\", \"O2\", \"M1\", \"M2\"), fewer than its published minimum of 30. Add the rules the document prints that are not here yet (often one for the total: at least 30 credits), or correct the minimum."
+        "\u{201c}Certificate in Testing\u{201d} (own-1): its rules can be met with 14 credits (for example with O1, O2, M1, M2), fewer than its published minimum of 30. Add the rules the document prints that are not here yet (often one for the total: at least 30 credits), or correct the minimum."
     );
     let after = embedded().with_document("mine.json", &d.export()).unwrap();
     assert_eq!(check_added(embedded(), &after).len(), 1);
@@ -321,8 +321,9 @@ fn rules_no_plan_can_meet_are_refused_with_the_reason() {
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0].place, Place::Rules);
     assert!(
-        p[0].words
-            .starts_with("qualification own-1: no plan can meet its rules ("),
+        p[0].words.starts_with(
+            "\u{201c}Certificate in Testing\u{201d} (own-1): no plan can meet its rules ("
+        ),
         "{}",
         p[0].words
     );

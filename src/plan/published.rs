@@ -6,11 +6,12 @@
 use super::complete::{complete_within, CompletionResult, Minimise, GLH_CHECK_BUDGET};
 use crate::catalogue::QualificationId;
 use crate::catalogue::{file_warnings, Catalogue, CatalogueErrors};
-use crate::limits::{cut, few};
+use crate::limits::cut;
 use crate::rules::Readings;
 use std::fmt;
 
-/// Why a qualification's rules cannot stand as written.
+/// Why a qualification's rules cannot stand as written. `qualification` is as a person names
+/// it: its title in quotes, then its id (which the editor makes and a data file gives).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Shortcoming {
     /// No plan can meet the rules, for these reasons.
@@ -43,7 +44,7 @@ impl fmt::Display for Shortcoming {
                 }
                 write!(
                     f,
-                    "qualification {qualification}: no plan can meet its rules ({}). Check the figures of the rules against the units they count.",
+                    "{qualification}: no plan can meet its rules ({}). Check the figures of the rules against the units they count.",
                     shown.join("; ")
                 )
             }
@@ -56,11 +57,11 @@ impl fmt::Display for Shortcoming {
                 let example = if plan.is_empty() {
                     "with no units at all".to_string()
                 } else {
-                    format!("for example with {}", few(plan))
+                    format!("for example with {}", cut(&plan.join(", "), 120))
                 };
                 write!(
                     f,
-                    "qualification {qualification}: its rules can be met with {cheapest} credits ({example}), fewer than its published minimum of {published}. Add the rules the document prints that are not here yet (often one for the total: at least {published} credits), or correct the minimum."
+                    "{qualification}: its rules can be met with {cheapest} credits ({example}), fewer than its published minimum of {published}. Add the rules the document prints that are not here yet (often one for the total: at least {published} credits), or correct the minimum."
                 )
             }
         }
@@ -102,7 +103,11 @@ fn shortcoming_within(
 
 fn judge(c: &Catalogue, q: QualificationId, result: CompletionResult) -> Option<Shortcoming> {
     let cq = &c.qualifications[q];
-    let qualification = cq.qualification.id.clone();
+    let qualification = format!(
+        "\u{201c}{}\u{201d} ({})",
+        cut(&cq.qualification.title, 120),
+        cq.qualification.id
+    );
     let (cheapest, plan) = match result {
         CompletionResult::Impossible { reasons } => {
             return Some(Shortcoming::Unreachable {

@@ -4,6 +4,7 @@
 
 use super::editor_state::Editor;
 use super::qualification_editor::{beside, Built};
+use super::reveal::focus_soon;
 use super::DRAG_TYPE;
 use crate::editor::draft::Place;
 use leptos::prelude::*;
@@ -81,6 +82,9 @@ pub fn EditorGroups(editor: Editor, built: Memo<Built>) -> impl IntoView {
         });
         name.set(String::new());
         error.set(None);
+        // The groups listed above grew and pushed the form down: back in its name box, in view,
+        // for the next group.
+        focus_soon("ed-group-new");
     };
     let groups = move || {
         editor

@@ -4,6 +4,7 @@
 use super::editor_details::all_levels;
 use super::editor_state::Editor;
 use super::qualification_editor::{beside, Built};
+use super::reveal::focus_soon;
 use crate::catalogue::{Level, Measure};
 use crate::editor::draft::Place;
 use crate::editor::template::{Bound, LevelChoice, ReadingWords, Template};
@@ -221,6 +222,9 @@ pub fn EditorRules(editor: Editor, built: Memo<Built>) -> impl IntoView {
                     kind: f.kind,
                     ..Form::default()
                 });
+                // The rules listed above grew and pushed the form down: the keyboard lands on
+                // what was added, in view.
+                focus_soon("ed-rules-said");
             }
             Err(e) => error.set(Some(e)),
         }
@@ -346,7 +350,7 @@ pub fn EditorRules(editor: Editor, built: Memo<Built>) -> impl IntoView {
                 </div>
                 {move || error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
                 <button type="submit" class="primary">{move || if form.with(|f| f.reading_of.is_empty()) { "Add rule" } else { "Add reading" }}</button>
-                <p class="hint" role="status">{move || said.get()}</p>
+                <p class="hint" id="ed-rules-said" tabindex="-1" role="status">{move || said.get()}</p>
             </form>
         </fieldset>
     }

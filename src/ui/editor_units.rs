@@ -4,6 +4,7 @@
 use super::editor_details::all_levels;
 use super::editor_state::Editor;
 use super::qualification_editor::{beside, Built};
+use super::reveal::focus_soon;
 use crate::catalogue::Level;
 use crate::editor::draft::unit_entry;
 use crate::editor::draft::Place;
@@ -76,6 +77,8 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
         said.set(crate::editor::draft::kept_words(counts.0, counts.1));
         pasted.set(None);
         text.set(String::new());
+        // The button pressed goes with the table read: the keyboard lands on what was kept.
+        focus_soon("ed-units-said");
     };
     let typed = RwSignal::new(Typed::default());
     let typed_error: RwSignal<Option<String>> = RwSignal::new(None);
@@ -134,7 +137,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
             </div>
             <button type="button" on:click=read>"Read the table"</button>
             {move || paste_error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}
-            <p class="hint" role="status">{move || said.get()}</p>
+            <p class="hint" id="ed-units-said" tabindex="-1" role="status">{move || said.get()}</p>
             {move || pasted.get().map(|p| {
                 let skipped = p.skipped.len();
                 view! {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { CLI, Planner, ROOT, cliAvailable, eventually, fixturePlans, harness } from './support/planner.mjs';
+import { CLI, Planner, ROOT, cliAvailable, eventually, fixturePlans, harness, inView } from './support/planner.mjs';
 import { EditorPage } from './support/editor.mjs';
 
 const app = harness();
@@ -117,6 +117,8 @@ test('what is missing is said in plain words beside the field, and the summary l
   // A unit in no group: the warning is shown on its row as well as in the summary.
   await e.pasteUnits('Z1 A unit on its own Level 2 3\n');
   await eventually(async () => assert.equal((await e.units.getByRole('status').first().textContent()).trim(), 'Kept 1 new unit.'));
+  // "Keep" goes with the table read; the keyboard lands on what was kept.
+  await eventually(async () => assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'ed-units-said'));
   // The same row pasted again with a new figure updates the unit; it does not add a second.
   await e.pasteUnits('Z1 A unit on its own Level 2 4\n');
   await eventually(async () => assert.equal((await e.units.getByRole('status').first().textContent()).trim(), 'Updated 1 unit already in the draft.'));
@@ -191,6 +193,9 @@ test('keyboard only: a unit is added, grouped and a rule made without the mouse'
   await group.focus();
   await p.page.keyboard.type('All units');
   await p.page.keyboard.press('Enter');
+  // The groups listed above grew: the keyboard is back in the name box, in view, for the next.
+  await eventually(async () => assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'ed-group-new'));
+  assert.ok(await inView(group), 'the name box is on screen');
   const box = e.units.getByRole('checkbox', { name: 'K1 in All units', exact: true });
   await box.focus();
   await p.page.keyboard.press('Space');
@@ -204,6 +209,11 @@ test('keyboard only: a unit is added, grouped and a rule made without the mouse'
   await e.rules.getByRole('button', { name: 'Add rule', exact: true }).focus();
   await p.page.keyboard.press('Enter');
   await eventually(async () => assert.ok(await e.ready(), `problems: ${await e.problems()}`));
+  // The keyboard lands on what was added, in view, not on a button pushed off the screen.
+  const added = e.rules.getByRole('status');
+  await eventually(async () => assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'ed-rules-said'));
+  assert.equal(await added.textContent(), 'Added rule \u201cEvery unit of All units\u201d.');
+  assert.ok(await inView(added), 'what was added is on screen');
 }));
 
 test('a rule the document prints ambiguously gets a second reading in the editor, and the planner switches between them', app(async (p) => {
@@ -254,7 +264,8 @@ test('units are dragged into groups, from one group to another, and out of every
   assert.equal(await tray.getByRole('listitem').count(), 49);
 
   // Both groups and the units waiting for one fit on a laptop's screen at once.
-  await e.groups.getByRole('heading', { name: /^In no group/ }).scrollIntoViewIfNeeded();
+  // (From the first group's top: the name box for the next group, which has focus, is below.)
+  await zone('Mandatory Units').evaluate((z) => z.scrollIntoView({ block: 'start' }));
   const view = p.page.viewportSize();
   for (const box of [await zone('Mandatory Units').boundingBox(), await tray.getByText('F/601/1609', { exact: true }).boundingBox()]) {
     assert.ok(box.y >= 0 && box.y + box.height <= view.height, `${JSON.stringify(box)} is out of view`);

@@ -113,6 +113,9 @@ pub fn QualificationPicker(
     };
     // Typing narrows the list by title, awarding body or either number; the chosen one stays.
     let find = RwSignal::new(String::new());
+    // What Enter chose, said in the hint until the search changes (else the hint went on asking
+    // for Enter after it was pressed).
+    let chosen: RwSignal<Option<String>> = RwSignal::new(None);
     let shown = move |qi: QualificationId| {
         let c: &Catalogue = &catalogue.get_value();
 
@@ -137,7 +140,10 @@ pub fn QualificationPicker(
                     type="search"
                     placeholder="Find a qualification by title or number"
                     prop:value=move || find.get()
-                    on:input=move |ev| find.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        chosen.set(None);
+                        find.set(event_target_value(&ev));
+                    }
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         if ev.key() != "Enter" {
                             return;
@@ -149,15 +155,16 @@ pub fn QualificationPicker(
                             if q.id != current_q.get_untracked() {
                                 choose(q.id.clone());
                             }
+                            chosen.set(Some(qualification_name(q)));
                         }
                     }
                 />
                 <span class="hint" aria-live="polite">
-                    {move || find.with(|f| !f.trim().is_empty()).then(|| match matches() {
+                    {move || chosen.get().map(|name| format!("Chosen: {name}.")).or_else(|| find.with(|f| !f.trim().is_empty()).then(|| match matches() {
                         0 => "No qualification matches; the list shows them all.".to_string(),
                         1 => "1 qualification matches: press Enter to choose it.".to_string(),
                         n => format!("{n} qualifications match: press Enter to choose the first, or pick one from the list."),
-                    })}
+                    }))}
                 </span>
             </div>
             <select id="qualification" on:change=on_change prop:value=current>

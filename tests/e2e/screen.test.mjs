@@ -479,6 +479,9 @@ test(
     await find.press('Enter');
     await eventually(async () => assert.equal(await p.qualification(), 'cg-4411-30'));
     assert.ok(await find.evaluate((e) => e === document.activeElement), 'focus stays in the search box');
+    // The hint (a live region) now says what was chosen, no longer asking for Enter.
+    await p.page.getByText('Chosen: City & Guilds Entry Level Award for Introduction to Customer Service (Entry 3) \u00b7 4411-30.').waitFor();
+    assert.equal(await p.page.getByText('press Enter to choose it').count(), 0);
     assert.equal(await p.availableUnit('101').count(), 1, 'the units of the one chosen');
     // With several, the first in the list; with none, nothing changes.
     await find.fill('highfield');

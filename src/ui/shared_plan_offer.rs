@@ -95,6 +95,8 @@ pub fn SharedPlanOffer(
                         {w.missing.into_iter().map(|(label, shortfall)| view! { <li><b>{label}</b>": "{shortfall}</li> }).collect_view()}
                     </ul>
                 })}
+                // A new plan from the editor has none yet: no heading over an empty list.
+                {(!w.units.is_empty()).then(|| view! {
                 <h3>"Units"</h3>
                 <ul class="shared-units" aria-label="Units in the shared plan">
                     {w.units.into_iter().map(|u| view! {
@@ -108,6 +110,7 @@ pub fn SharedPlanOffer(
                         </li>
                     }).collect_view()}
                 </ul>
+                })}
                 {(!w.readings.is_empty()).then(|| view! {
                     <h3>"Readings"</h3>
                     <ul class="shared-readings" aria-label="Readings in the shared plan">

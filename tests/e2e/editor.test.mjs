@@ -61,6 +61,8 @@ test('a trainer pastes the Highfield unit table, makes its groups and rules, and
   // each fixture plan gets the fixture's verdict.
   await e.region.getByRole('button', { name: 'Use in the planner', exact: true }).click();
   await p.sharedOffer.waitFor();
+  // A new plan has no units yet: no "Units" heading over an empty list.
+  assert.equal(await p.sharedOffer.getByRole('heading', { name: 'Units', exact: true }).count(), 0);
   await p.sharedOffer.getByRole('button', { name: 'Save as a new plan', exact: true }).click();
   await eventually(async () => assert.equal(await p.qualification(), qid));
   const plans = fixturePlans().filter((f) => f.qualification === 'highfield-l2-nvq-customer-service');

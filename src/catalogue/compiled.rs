@@ -15,6 +15,9 @@ pub struct RuleMeta {
     pub source: String,
     /// Every reading (id, label), the default first; empty for a rule with one reading.
     pub readings: Vec<(String, String)>,
+    /// A barred combination as printed (units not to be taken together): met by a plan with
+    /// none of them, so it is kept to rather than met, and a start counts it apart.
+    pub barred: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -109,6 +112,7 @@ fn compile_rule(
                 .into_iter()
                 .map(|(id, label)| (id.to_string(), label.to_string()))
                 .collect(),
+            barred: matches!(rule.require, Requirement::Barred(_)),
         }),
         rule: rule.clone(),
     }

@@ -48,9 +48,11 @@ pub enum Judgement {
     MeetsWithEvidence {
         open: usize,
     },
-    /// Nothing planned yet, against `all` top-level rules: a start, not a failure.
+    /// Nothing planned yet, against `all` top-level rules, `barred` of them barred
+    /// combinations (kept to by planning neither unit, so not to be met): a start, not a failure.
     NothingPlanned {
         all: usize,
+        barred: usize,
     },
     /// `unmet` of `all` top-level rules not met.
     NotYet {
@@ -81,6 +83,7 @@ pub fn judgement(check: Option<&Check>) -> Judgement {
             },
             _ if c.planned.is_empty() => Judgement::NothingPlanned {
                 all: c.evaluation.rules.len(),
+                barred: c.evaluation.rules.iter().filter(|r| r.meta.barred).count(),
             },
             unmet => Judgement::NotYet {
                 unmet,
@@ -105,11 +108,19 @@ pub fn verdict(check: Option<&Check>) -> Verdict {
             ),
         ),
         // Said without the mark of a broken rule.
-        Judgement::NothingPlanned { all } => (
+        Judgement::NothingPlanned { all, barred: 0 } => (
             Tone::Start,
             format!(
                 "No units planned yet: {} of combination to meet.",
                 counted(all, "rule", "rules")
+            ),
+        ),
+        Judgement::NothingPlanned { all, barred } => (
+            Tone::Start,
+            format!(
+                "No units planned yet: {} of combination to meet, and {} to avoid.",
+                counted(all - barred, "rule", "rules"),
+                counted(barred, "barred combination", "barred combinations")
             ),
         ),
         Judgement::NotYet { unmet, all } => (
@@ -244,15 +255,19 @@ mod tests {
     #[test]
     fn an_empty_plan_is_a_start_not_a_failure_and_one_unit_in_is_judged() {
         let c = embedded();
+        // 4 rules to meet and 10 barred pairs, each met while neither unit is planned.
         let empty = check_codes(c, "cg-4411-30", &[], &Readings::new()).unwrap();
         let v = verdict(Some(&empty));
         assert_eq!(v.tone, Tone::Start);
+        assert_eq!(empty.evaluation.rules.len(), 14);
         assert_eq!(
             v.words,
-            format!(
-                "No units planned yet: {} rules of combination to meet.",
-                empty.evaluation.rules.len()
-            )
+            "No units planned yet: 4 rules of combination to meet, and 10 barred combinations to avoid."
+        );
+        let edi = check_codes(c, "edi-l2-nvq-customer-service", &[], &Readings::new()).unwrap();
+        assert_eq!(
+            verdict(Some(&edi)).words,
+            "No units planned yet: 5 rules of combination to meet."
         );
         assert_eq!(verdict_short(Some(&empty)), "No units planned yet");
         let one = check_codes(c, "cg-4411-30", &["002".to_string()], &Readings::new()).unwrap();

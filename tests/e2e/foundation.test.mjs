@@ -19,7 +19,7 @@ test(
     assert.ok(await planner.page.getByText('Drag units here').isVisible(), 'the empty plan says how to fill it');
     const codes = await planner.availableCodes();
     assert.ok(codes.length > 10, `units are listed: ${codes.length}`);
-    assert.match(await planner.verdict(), /^No units planned yet: \d+ rules of combination to meet\.$/);
+    assert.match(await planner.verdict(), /^No units planned yet: \d+ rules? of combination to meet(, and \d+ barred combinations? to avoid)?\.$/);
     // What the qualification asks for is listed in the verdict's neutral colour, not as a failure.
     const edge = () => planner.planRegion.locator('.missing').evaluate((e) => getComputedStyle(e).borderLeftColor);
     const accent = await planner.planRegion.locator('.verdict').evaluate((e) => getComputedStyle(e).borderTopColor);

@@ -155,7 +155,12 @@ impl Workspace {
             .or(catalogue.qualifications.first())
             .map(|q| q.qualification.id.clone())
             .unwrap_or_default();
-        Workspace::from_plans(vec![Plan::new("My plan", &q)], 0)
+        Workspace::new_on(&q)
+    }
+
+    /// A first workspace: one empty plan, "My plan", on `qualification`.
+    pub fn new_on(qualification: &str) -> Workspace {
+        Workspace::from_plans(vec![Plan::new("My plan", qualification)], 0)
     }
 
     /// A workspace of `plans` (at least one) with `current` open.

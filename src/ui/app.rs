@@ -39,6 +39,7 @@ const CLASSROOM_KEY: &str = "qualplan.classroom";
 pub fn App() -> impl IntoView {
     let (loaded, files, mut problems) = catalogue_files::load();
     let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(files);
+    let first_visit = storage::read().is_none();
     let restored = storage::load(&loaded);
     problems.extend(restored.messages);
     let workspace: RwSignal<Workspace> = RwSignal::new(restored.workspace);
@@ -48,7 +49,14 @@ pub fn App() -> impl IntoView {
     let kept: RwSignal<Vec<Stored>> = RwSignal::new(kept_store::list());
     let offer: RwSignal<Option<Plan>> = RwSignal::new(None);
     match take_shared_plan(&loaded) {
-        Some(Ok(p)) => offer.set(Some(p)),
+        Some(Ok(p)) => {
+            // A first visit, from a link: the planner under the preview is on the link's
+            // qualification, not on a default one the person never chose.
+            if first_visit {
+                workspace.set(Workspace::new_on(&p.qualification));
+            }
+            offer.set(Some(p));
+        }
         Some(Err(e)) => problems.push(e),
         None => {}
     }

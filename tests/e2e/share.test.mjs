@@ -34,6 +34,8 @@ test('a plan shared as a link opens in another browser and is saved as a new nam
   await offer.getByText('A shared plan, \u201cFor Sam\u201d: 2 units towards').waitFor();
   assert.match(await offer.innerText(), /Introduction to Customer Service \(Entry 3\): 002, 001\./, 'the plan itself is shown');
   assert.equal(await page.evaluate(() => location.hash), '', 'the link is read once, then cleared');
+  // A first visit: the planner under the preview is on the link's qualification, not another.
+  assert.equal(await page.locator('#qualification').inputValue(), 'cg-4411-30');
   await offer.getByRole('button', { name: 'Save as a new plan' }).click();
   const names = await page.getByRole('combobox', { name: 'Plan', exact: true }).locator('option').allTextContents();
   assert.deepEqual(names, ['My plan', 'For Sam'], 'saved beside the plan already there, not over it');
@@ -52,6 +54,7 @@ test('on a phone, a plan from a link is read without the bar giving the verdict 
   const link = '#q=cg-4411-30&u=002,001&n=For%20Sam';
   await p.openLinkHere(link);
   await p.sharedOffer.waitFor();
+  assert.equal(await p.qualification(), 'highfield-l2-nvq-customer-service', 'the plan already open stays as it is');
   await eventually(async () => assert.equal(await bar.count(), 0, 'no bar under the preview'));
   const heading = p.page.locator('#shared-plan-heading');
   await eventually(async () => assert.ok(await inView(heading), 'the preview is in view'));

@@ -10,14 +10,17 @@ use crate::plan::{share, Plan, Workspace};
 use crate::present::{link_refused, shared_plan_saved, shared_plan_words};
 use leptos::prelude::*;
 
-/// The planner's own in-page anchors (the skip link, the phone's "View plan"): following one is
-/// not opening a link.
-const OWN_ANCHORS: [&str; 1] = ["#plan-heading"];
+/// The planner's own in-page anchors (the skip link, the phone's "View plan", the plan's
+/// "Change"), for a page loaded with one before it is drawn: following one is not opening a link.
+const OWN_ANCHORS: [&str; 2] = ["#plan-heading", "#qualification-find"];
 
 /// Whether the address's fragment is meant as a plan's link: anything but nothing and the
-/// planner's own anchors, so a damaged or cut link is refused in words rather than ignored.
+/// planner's own anchors (listed, or naming an element of the page), so a damaged or cut link is
+/// refused in words rather than ignored.
 fn is_plan_link(hash: &str) -> bool {
-    hash.len() > 1 && !OWN_ANCHORS.contains(&hash)
+    hash.len() > 1
+        && !OWN_ANCHORS.contains(&hash)
+        && document().get_element_by_id(&hash[1..]).is_none()
 }
 
 /// Reads the link's fragment, then clears it so a reload does not offer it again. `None` when the

@@ -188,6 +188,8 @@ for (const [name, viewport] of Object.entries(PROJECTORS)) {
         // "Change" at the plan's head goes to the choice of qualification, below the units.
         await change.click();
         await eventually(async () => assert.ok(await inView(p.page.locator('#qualification-find')), 'the qualification search'));
+        // An anchor of the page, not a plan's link: nothing is refused.
+        assert.deepEqual(await p.problems(), []);
         // Kept across a reload, and off again, the page's own type size follows.
         await p.page.reload();
         await p.page.locator('.layout.classroom').waitFor();

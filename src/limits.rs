@@ -156,10 +156,19 @@ pub fn cut(text: &str, max: usize) -> String {
     }
 }
 
-/// A list for a message: the first few items, then "and N more".
+/// A list for a message: the first few items, each quoted, then "and N more".
 pub fn few(items: &[String]) -> String {
+    first_of(items, excerpt)
+}
+
+/// `few` without the quotes, for items that are the program's own words ("001 and 101").
+pub fn first_few(items: &[String]) -> String {
+    first_of(items, shortened)
+}
+
+fn first_of(items: &[String], each: fn(&str) -> String) -> String {
     const SHOWN: usize = 5;
-    let shown: Vec<String> = items.iter().take(SHOWN).map(|i| excerpt(i)).collect();
+    let shown: Vec<String> = items.iter().take(SHOWN).map(|i| each(i)).collect();
     if items.len() > SHOWN {
         format!(
             "{} and {} more",

@@ -216,7 +216,15 @@ fn every_template_makes_a_rule_or_says_why_not() {
 
 #[test]
 fn keeping_pasted_units_says_what_was_new_and_what_was_updated() {
-    use qualplan::editor::draft::kept_words;
+    use qualplan::editor::keep_table::Kept;
+    let kept_words = |added, updated| {
+        Kept {
+            added,
+            updated,
+            ..Kept::default()
+        }
+        .words()
+    };
     assert_eq!(kept_words(1, 0), "Kept 1 new unit.");
     assert_eq!(kept_words(3, 0), "Kept 3 new units.");
     assert_eq!(kept_words(0, 2), "Updated 2 units already in the draft.");

@@ -6,7 +6,6 @@ use super::template::{add_reading, add_rule, ReadingWords, Template, TemplateErr
 use crate::catalogue::{
     Catalogue, Document, DocumentFile, Group, Level, Qualification, Size, Unit,
 };
-use crate::limits::{counted, plural};
 use serde::{Deserialize, Serialize};
 
 /// Where every record of a draft says it is printed, until the person says otherwise.
@@ -594,48 +593,4 @@ pub fn uan_of(code: &str) -> Option<String> {
             .iter()
             .all(|p| p.chars().all(|c| c.is_ascii_digit()));
     ok.then(|| code.trim().to_ascii_uppercase())
-}
-
-/// What keeping pasted units did, in words: "Kept 3 new units.", "Kept 1 new unit and updated 2
-/// already in the draft.", "Updated 2 units already in the draft." (a table pasted again).
-pub fn kept_words(added: usize, updated: usize) -> String {
-    let new_units = |a| format!("{a} new {}", plural(a, "unit", "units"));
-    match (added, updated) {
-        (a, 0) => format!("Kept {}.", new_units(a)),
-        (0, u) => format!(
-            "Updated {} already in the draft.",
-            counted(u, "unit", "units")
-        ),
-        (a, u) => format!(
-            "Kept {} and updated {u} already in the draft.",
-            new_units(a)
-        ),
-    }
-}
-
-/// Units read from a pasted table as entries, the rows with no level read given `fallback`;
-/// also how many rows had no level and no fallback (they are left out).
-pub fn entries_from_pasted(
-    rows: &[super::paste::PastedUnit],
-    fallback: Option<Level>,
-) -> (Vec<UnitEntry>, usize) {
-    let mut without = 0;
-    let entries = rows
-        .iter()
-        .filter_map(|r| {
-            let level = r.level.or(fallback);
-            if level.is_none() {
-                without += 1;
-            }
-            Some(UnitEntry {
-                code: r.code.clone(),
-                uan: r.uan.clone(),
-                title: r.title.clone(),
-                level: level?,
-                credit: r.credit,
-                glh: r.glh,
-            })
-        })
-        .collect();
-    (entries, without)
 }

@@ -2,14 +2,17 @@
 //! kept), or added and corrected one by one; each put in groups with a checkbox.
 
 use super::editor_details::all_levels;
+use super::editor_row_level::RowLevel;
 use super::editor_state::Editor;
 use super::qualification_editor::{beside, Built};
 use super::reveal::focus_soon;
 use crate::catalogue::Level;
 use crate::editor::draft::unit_entry;
 use crate::editor::draft::Place;
+use crate::editor::keep_table::{barred_offer, groups_offer, TableChoices};
 use crate::editor::paste::{self, NumberColumn, Pasted};
-use crate::limits::{counted, plural};
+use crate::editor::structure::{barred_pairs, heading_groups};
+use crate::limits::counted;
 use crate::present::or_not_published;
 use leptos::prelude::*;
 
@@ -37,12 +40,18 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
     let columns: RwSignal<Vec<NumberColumn>> = RwSignal::new(Vec::new());
     let paste_error: RwSignal<Option<String>> = RwSignal::new(None);
     let fallback: RwSignal<Option<Level>> = RwSignal::new(None);
+    // The level chosen for each row that prints none, by the row's place.
+    let levels: RwSignal<Vec<Option<Level>>> = RwSignal::new(Vec::new());
+    let make_groups = RwSignal::new(true);
+    let make_barred = RwSignal::new(true);
     let said: RwSignal<String> = RwSignal::new(String::new());
     let read = move |_| {
         let t = text.get_untracked();
         match paste::parse(&t) {
             Ok(p) => {
                 columns.set(paste::guess_columns(&p));
+                levels.set(vec![None; p.rows.len()]);
+                fallback.set(None);
                 paste_error.set(None);
                 pasted.set(Some(p));
             }
@@ -59,26 +68,43 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let structure = Memo::new(move |_| {
+        pasted.with(|p| {
+            p.as_ref()
+                .map(|p| (heading_groups(p), barred_pairs(p)))
+                .unwrap_or_default()
+        })
+    });
     let keep = move |_| {
-        let (entries, without_level) = crate::editor::draft::entries_from_pasted(
-            &rows.get_untracked(),
-            fallback.get_untracked(),
-        );
-        if without_level > 0 {
-            paste_error.set(Some(format!(
-                "{} no level: choose the level to give {} below, or correct the pasted text and read it again.",
-                counted(without_level, "row has", "rows have"),
-                plural(without_level, "it", "them")
-            )));
+        let Some(p) = pasted.get_untracked() else {
             return;
+        };
+        let choices = TableChoices {
+            levels: levels.get_untracked(),
+            fallback: fallback.get_untracked(),
+            groups: make_groups.get_untracked(),
+            barred: make_barred.get_untracked(),
+        };
+        let cols = columns.get_untracked();
+        // Tried on a copy, so a refusal leaves the draft (and its saving) untouched.
+        let tried = editor.with(|d| {
+            let mut next = d.clone();
+            next.keep_table(&p, &cols, &choices)
+                .map(|kept| (kept, next))
+        });
+        match tried {
+            Some(Ok((kept, next))) => {
+                editor.edit(|d| *d = next);
+                said.set(kept.words());
+                paste_error.set(None);
+                pasted.set(None);
+                text.set(String::new());
+                // The button pressed goes with the table read: the keyboard lands on what was kept.
+                focus_soon("ed-units-said");
+            }
+            Some(Err(e)) => paste_error.set(Some(e.to_string())),
+            None => {}
         }
-        let mut counts = (0, 0);
-        editor.edit(|d| counts = d.add_units(entries));
-        said.set(crate::editor::draft::kept_words(counts.0, counts.1));
-        pasted.set(None);
-        text.set(String::new());
-        // The button pressed goes with the table read: the keyboard lands on what was kept.
-        focus_soon("ed-units-said");
     };
     let typed = RwSignal::new(Typed::default());
     let typed_error: RwSignal<Option<String>> = RwSignal::new(None);
@@ -144,7 +170,8 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                     <div class="paste-review">
                         <h4>{format!("{} read: check them before keeping", counted(rows.with(Vec::len), "unit", "units"))}</h4>
                         <div class="column-map">
-                            <span>"The figures after each level are:"</span>
+                            // With no level read, the figures follow the title.
+                            <span>{move || if rows.with(|r| r.iter().any(|u| u.level.is_some())) { "The figures after each level are:" } else { "The figures after each title are:" }}</span>
                             {move || columns.get().into_iter().enumerate().map(|(i, col)| view! {
                                 <label>
                                     {format!("Figure {}", i + 1)}
@@ -169,31 +196,54 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                         // Above the rows: a table of fifty units is long, and the choice is made here.
                         <Show when=move || rows.with(|r| r.iter().any(|u| u.level.is_none()))>
                             <div class="field">
-                                <label for="ed-fallback-level">"Level for the rows where none was read"</label>
+                                <label for="ed-fallback-level">"Level for every row where none was read"</label>
+                                <span class="hint">"Or choose each row's level in the table below: a row's own level comes first."</span>
                                 <select id="ed-fallback-level" on:change=move |ev| fallback.set(Level::parse(&event_target_value(&ev)))>
                                     <option value="">"Choose"</option>
                                     {all_levels().into_iter().map(|l| view! { <option value=l.to_string()>{l.label()}</option> }).collect_view()}
                                 </select>
                             </div>
                         </Show>
+                        {move || structure.with(|(groups, pairs)| (!groups.is_empty() || !pairs.is_empty()).then(|| view! {
+                            <fieldset class="table-structure">
+                                <legend>"Also from the table"</legend>
+                                {(!groups.is_empty()).then(|| view! {
+                                    <label class="check"><input type="checkbox" prop:checked=move || make_groups.get() on:change=move |ev| make_groups.set(event_target_checked(&ev)) />{groups_offer(groups)}</label>
+                                })}
+                                {(!pairs.is_empty()).then(|| view! {
+                                    <label class="check"><input type="checkbox" prop:checked=move || make_barred.get() on:change=move |ev| make_barred.set(event_target_checked(&ev)) />{barred_offer(pairs)}</label>
+                                })}
+                            </fieldset>
+                        }))}
                         <div class="actions">
                             <button type="button" class="primary" on:click=keep>{move || format!("Keep these {} units", rows.with(Vec::len))}</button>
                             <button type="button" on:click=move |_| pasted.set(None)>"Cancel"</button>
                         </div>
                         <div class="table-wrap">
                             <table class="paste-table">
-                                <thead><tr><th scope="col">"Line"</th><th scope="col">"Code"</th><th scope="col">"Title"</th><th scope="col">"Level"</th><th scope="col">"Credit"</th><th scope="col">"GLH"</th></tr></thead>
+                                <thead><tr>
+                                    <th scope="col">"Line"</th><th scope="col">"Code"</th><th scope="col">"Title"</th><th scope="col">"Level"</th><th scope="col">"Credit"</th><th scope="col">"GLH"</th>
+                                    {p.rows.iter().any(|r| !r.extra.is_empty()).then(|| view! { <th scope="col">"Also printed (not kept)"</th> })}
+                                </tr></thead>
                                 <tbody>
-                                    {move || rows.get().into_iter().map(|u| view! {
-                                        <tr>
-                                            <td>{u.line}</td>
-                                            <td>{u.code}</td>
-                                            <td>{u.title}</td>
-                                            <td class:missing-figure=u.level.is_none()>{u.level.map_or_else(|| "none read".to_string(), |l| l.label())}</td>
-                                            <td>{or_not_published(u.credit)}</td>
-                                            <td>{or_not_published(u.glh)}</td>
-                                        </tr>
-                                    }).collect_view()}
+                                    {move || {
+                                        let extras: Vec<String> = p.rows.iter().map(|r| r.extra.clone()).collect();
+                                        let any_extra = extras.iter().any(|e| !e.is_empty());
+                                        rows.get().into_iter().zip(extras).enumerate().map(|(i, (u, extra))| view! {
+                                            <tr>
+                                                <td>{u.line}</td>
+                                                <td>{u.code.clone()}</td>
+                                                <td>{u.title}</td>
+                                                {match u.level {
+                                                    Some(l) => view! { <td>{l.label()}</td> }.into_any(),
+                                                    None => view! { <RowLevel code=u.code index=i levels fallback /> }.into_any(),
+                                                }}
+                                                <td>{or_not_published(u.credit)}</td>
+                                                <td>{or_not_published(u.glh)}</td>
+                                                {any_extra.then(|| view! { <td>{extra}</td> })}
+                                            </tr>
+                                        }).collect_view()
+                                    }}
                                 </tbody>
                             </table>
                         </div>

@@ -14,6 +14,7 @@ mod editor_check;
 mod editor_details;
 mod editor_drafts;
 mod editor_groups;
+mod editor_row_level;
 mod editor_rules;
 mod editor_state;
 mod editor_units;

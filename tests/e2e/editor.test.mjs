@@ -18,10 +18,12 @@ const TABLE = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'paste', 'highfi
 async function buildHighfield(e) {
   await e.make();
   await e.fillDetails({ title: 'NVQ Certificate in Customer Service (made in the editor)', body: 'Highfield Qualifications', glh: 192, tqt: 280, minCredits: 28 });
+  // The groups come with the units, from the table's headings.
   await e.pasteUnits(TABLE);
   const q = HIGHFIELD.qualifications[0];
-  for (const g of q.groups) await e.addGroup(g.name);
-  for (const g of q.groups) for (const code of g.units) await e.putInGroup(code, g.name);
+  await eventually(async () =>
+    assert.equal((await e.units.getByRole('status').first().textContent()).trim(), "Kept 49 new units and made 5 groups from the table's headings."),
+  );
   await e.addRule('Every unit of these groups (mandatory units)', 'all units contained within the mandatory group', async (r) => {
     await r.getByRole('checkbox', { name: 'Mandatory Units', exact: true }).check();
   });
@@ -55,6 +57,9 @@ test('a trainer pastes the Highfield unit table, makes its groups and rules, and
   const plain = (u) => ({ ...fields(u), title: u.title.replaceAll('\u2019', "'") });
   assert.deepEqual(exported.units.map(plain), HIGHFIELD.units.map(fields));
   assert.equal(exported.units.filter((u) => u.title.includes('\u2019')).length, 2, 'two titles print an apostrophe');
+  // The groups made from the table's headings are the catalogue's, unit for unit.
+  const members = (g) => ({ name: g.name, units: g.units });
+  assert.deepEqual(exported.qualifications[0].groups.map(members), HIGHFIELD.qualifications[0].groups.map(members));
   const qid = exported.qualifications[0].id;
 
   // Used in the planner: the planner opens with a plan on it offered, saved as a new plan, and
@@ -132,6 +137,49 @@ test('what is missing is said in plain words beside the field, and the summary l
   assert.match(await e.rules.getByRole('alert').textContent(), /Give the rule's wording as the document prints it/);
   assert.equal(await e.rules.getByRole('list', { name: 'Rules of this qualification' }).getByRole('listitem').count(), 0);
 }));
+
+const CG_4411 = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'paste', 'cg-4411-units.txt'), 'utf8');
+
+test('on a phone, a table with no level column gets a level row by row, says what it does not keep, and its barred pairs become rules', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  await e.fillDetails({ title: 'Entry 3 Award for Introduction to Customer Service', body: 'City & Guilds' });
+  await e.units.getByLabel('Paste the unit table', { exact: true }).fill(CG_4411);
+  await e.units.getByRole('button', { name: 'Read the table', exact: true }).click();
+  const review = e.units.locator('.paste-review');
+  // The table prints no level: the figures are said to follow the title, not a level.
+  assert.match(await review.locator('.column-map').textContent(), /^The figures after each title are:/);
+  // The columns not kept are shown, under a heading that says so.
+  const table = review.getByRole('table');
+  assert.ok(await table.getByRole('columnheader', { name: 'Also printed (not kept)' }).isVisible());
+  assert.match(await table.getByRole('row', { name: /^\S*\s*001 / }).textContent(), /Optional\s*Cannot be taken with unit 101$/);
+  // The barred pairs the rows print are offered, ticked.
+  const barred = review.getByRole('checkbox', { name: /^Make the 10 barred combinations its rows print into rules: 001 with 101, 002 with 102, 003 with 103, 004 with 104, 005 with 105 and 5 more$/ });
+  assert.ok(await barred.isChecked());
+  // Kept with no level chosen: refused in words that name the rows, and nothing is kept.
+  const keep = review.getByRole('button', { name: 'Keep these 20 units', exact: true });
+  await keep.click();
+  assert.match(await e.units.getByRole('alert').textContent(), /^20 rows have no level \(001, 002, 003, 004, 005 and 15 more\): choose the level of each in the table below/);
+  // One level for every row, then the level 1 units row by row.
+  await review.getByLabel('Level for every row where none was read', { exact: true }).selectOption({ label: 'Entry 3' });
+  assert.equal(await review.getByLabel('Level of 105', { exact: true }).inputValue(), 'Entry 3', 'a row without its own level shows the one for every row');
+  for (let n = 101; n <= 110; n++) await review.getByLabel(`Level of ${n}`, { exact: true }).selectOption({ label: 'Level 1' });
+  // The page does not run off the side of the phone with the table open.
+  const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  await keep.click();
+  await eventually(async () =>
+    assert.equal((await e.units.getByRole('status').first().textContent()).trim(), 'Kept 20 new units and made 10 barred combinations into rules.'),
+  );
+  const levelOf = async (code) => (await e.units.getByRole('row', { name: new RegExp(`^${code} `) }).getByRole('cell').nth(1).textContent()).trim();
+  assert.equal(await levelOf('001'), 'Entry 3');
+  assert.equal(await levelOf('110'), 'Level 1');
+  const rules = e.rules.getByRole('list', { name: 'Rules of this qualification' }).getByRole('listitem');
+  assert.equal(await rules.count(), 10);
+  assert.match(await rules.first().textContent(), /Barred combination: 001 and 101/);
+  assert.match(await rules.first().textContent(), /001: Cannot be taken with unit 101; 101: Cannot be taken with unit 001/);
+}, { viewport: { width: 390, height: 844 } }));
 
 test('a qualification made in the editor is kept after a reload, and a deleted one comes back with Undo', app(async (p) => {
   await p.open();
@@ -257,7 +305,7 @@ test('units are dragged into groups, from one group to another, and out of every
   const e = new EditorPage(p);
   await e.make();
   await e.fillDetails({ title: 'Award in Dragging', body: 'Example Body' });
-  await e.pasteUnits(TABLE);
+  await e.pasteUnits(TABLE, undefined, { fromTable: false });
   await e.addGroup('Mandatory Units');
   await e.addGroup('Optional Group A');
   const tray = e.groups.getByRole('list', { name: /^In no group/ });

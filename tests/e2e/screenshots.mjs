@@ -222,12 +222,24 @@ const STATES = {
     await e.units.getByRole('button', { name: 'Read the table', exact: true }).click();
     return p.page.locator('.paste-review');
   },
+  // A table that prints no level column (City & Guilds 4411): each row's level chosen in the
+  // review, its barred pairs offered as rules, and the columns not kept shown.
+  'editor-paste-levels': async (p) => {
+    const e = new EditorPage(p);
+    await e.make();
+    await e.fillDetails({ title: 'Entry 3 Award for Introduction to Customer Service', body: 'City & Guilds' });
+    await e.units.getByLabel('Paste the unit table', { exact: true }).fill(readFileSync(path.join(ROOT, 'tests/fixtures/paste/cg-4411-units.txt'), 'utf8'));
+    await e.units.getByRole('button', { name: 'Read the table', exact: true }).click();
+    await e.units.getByLabel('Level for every row where none was read', { exact: true }).selectOption({ label: 'Entry 3' });
+    await e.units.getByLabel('Level of 101', { exact: true }).selectOption({ label: 'Level 1' });
+    return p.page.locator('.paste-review');
+  },
   // The Highfield units pasted, two groups made and some units dragged into them.
   'editor-groups': async (p) => {
     const e = new EditorPage(p);
     await e.make();
     await e.fillDetails({ title: 'NVQ Certificate in Customer Service', body: 'Highfield Qualifications' });
-    await e.pasteUnits(readFileSync(path.join(ROOT, 'tests/fixtures/paste/highfield-units.txt'), 'utf8'));
+    await e.pasteUnits(readFileSync(path.join(ROOT, 'tests/fixtures/paste/highfield-units.txt'), 'utf8'), undefined, { fromTable: false });
     await e.addGroup('Mandatory Units');
     await e.addGroup('Optional Group A');
     const target = e.groups.locator('li.group-zone').first();

@@ -56,14 +56,18 @@ export class EditorPage {
     }
   }
 
-  /** Pastes a unit table, reads it, sets the figure columns (when given) and keeps the rows. */
-  async pasteUnits(text, columns) {
+  /** Pastes a unit table, reads it, sets the figure columns (when given) and keeps the rows;
+   *  with `fromTable: false`, without the groups and barred combinations the table prints. */
+  async pasteUnits(text, columns, { fromTable = true } = {}) {
     await this.units.getByLabel('Paste the unit table', { exact: true }).fill(text);
     await this.units.getByRole('button', { name: 'Read the table', exact: true }).click();
     if (columns) {
       for (const [i, name] of columns.entries()) {
         await this.units.getByLabel(`Figure ${i + 1}`, { exact: true }).selectOption(name);
       }
+    }
+    if (!fromTable) {
+      for (const box of await this.units.getByRole('group', { name: 'Also from the table' }).getByRole('checkbox').all()) await box.uncheck();
     }
     await this.units.getByRole('button', { name: /^Keep these \d+ units$/ }).click();
   }

@@ -488,3 +488,27 @@ fn units_named_anywhere_are_found_each_once_with_repeats_reported() {
     let bad: Vec<String> = vec!["CU791".into(), "nope".into()];
     assert!(c.find_units_anywhere(&bad).is_err());
 }
+
+/// The browser embeds the data without its decision notes, so the words it shows about a
+/// reading may not send the reader to one.
+#[test]
+fn reading_notes_shown_in_the_browser_point_at_nothing_it_leaves_out() {
+    let c = embedded();
+    for q in &c.qualifications {
+        for r in walk(&q.qualification.rules) {
+            let whys = r
+                .reading
+                .iter()
+                .filter_map(|n| n.why.as_deref())
+                .chain(r.alternatives.iter().filter_map(|a| a.why.as_deref()));
+            for why in whys {
+                assert!(
+                    !why.to_ascii_lowercase().contains("see decision"),
+                    "{} {}: {why}",
+                    q.qualification.id,
+                    r.id
+                );
+            }
+        }
+    }
+}

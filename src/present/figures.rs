@@ -27,14 +27,17 @@ pub fn glh_published(q: &Qualification) -> String {
 /// A qualification as the picker lists it, the same way for every awarding body: its title and
 /// the number a person may know it by ("… (Entry 3) · 4411-30").
 pub fn qualification_name(q: &Qualification) -> String {
-    match q
-        .awarding_body_number
-        .as_ref()
-        .or(q.regulator_number.as_ref())
-    {
+    match qualification_number(q) {
         Some(n) => format!("{} \u{b7} {n}", q.title),
         None => q.title.clone(),
     }
+}
+
+/// The number a person may know a qualification by: the awarding body's, else the regulator's.
+pub fn qualification_number(q: &Qualification) -> Option<&str> {
+    q.awarding_body_number
+        .as_deref()
+        .or(q.regulator_number.as_deref())
 }
 
 /// A unit's credit value: "1 credit", "3 credits", "credits not published".

@@ -191,3 +191,36 @@ fn the_offer_names_the_groups_and_pairs_it_would_make() {
         "Make the 10 barred combinations its rows print into rules: 001 with 101, 002 with 102, 003 with 103, 004 with 104, 005 with 105 and 5 more"
     );
 }
+
+#[test]
+fn barred_pairs_kept_before_any_group_are_not_reported_once_per_rule() {
+    use qualplan::editor::draft::Place;
+    let pasted = parse(CG_4411).unwrap();
+    let mut d = Draft::new(|_| false);
+    d.qualification_mut().title = "Entry 3 Award".into();
+    d.set_awarding_body("City & Guilds");
+    let choices = TableChoices {
+        fallback: Some(Level::Entry(3)),
+        barred: true,
+        ..TableChoices::default()
+    };
+    keep(&mut d, &pasted, &choices).unwrap();
+    let p = d.problems(embedded());
+    let groups: Vec<_> = p.iter().filter(|p| p.place == Place::Groups).collect();
+    assert_eq!(groups.len(), 1, "{p:#?}");
+    assert!(groups[0].words.starts_with("Make at least one group"));
+    // A group made but still empty: the units in no group are said once, not for each rule.
+    d.add_group("Entry 3 units");
+    let p = d.problems(embedded());
+    assert!(
+        p.iter().all(|p| !p.words.contains("not in any group")),
+        "{p:#?}"
+    );
+    assert_eq!(
+        p.iter()
+            .filter(|p| p.summary && p.words.contains("in no group"))
+            .count(),
+        1,
+        "{p:#?}"
+    );
+}

@@ -122,6 +122,8 @@ pub enum Place {
     File,
     /// The units in no group, together.
     NoGroup,
+    /// The groups as a whole (none yet).
+    Groups,
 }
 
 /// A problem the editor shows: an error stops the qualification being used; a warning does not.
@@ -448,7 +450,7 @@ impl Draft {
             );
         } else if q.groups.is_empty() {
             say(
-                Place::File,
+                Place::Groups,
                 "Make at least one group and put units in it: a plan can only use units in a group.",
                 false,
             );
@@ -522,7 +524,15 @@ impl Draft {
             }
             Err(errors) => {
                 let mut errors = errors.0;
-                errors.retain(|e| !matches!(e.problem, crate::catalogue::Problem::GroupEmpty(_)));
+                // Empty groups and units in no group are said above, in words of the editor's
+                // own, once each (not once for every rule naming the unit).
+                errors.retain(|e| {
+                    !matches!(
+                        e.problem,
+                        crate::catalogue::Problem::GroupEmpty(_)
+                            | crate::catalogue::Problem::UnitInNoGroup(_)
+                    )
+                });
                 // The file is the draft itself: its record and the problem are what to read.
                 out.extend(errors.into_iter().map(|e| Problem {
                     place: place_of(&e.record),

@@ -145,9 +145,9 @@ pub fn link_refused(e: &ShareError) -> String {
     format!("The link's plan could not be opened: {e}. Nothing was changed.")
 }
 
-/// A shared plan kept as a plan of its own (under `name`, which may have been made unique).
+/// A plan offered (from a link or the editor) kept as a plan of its own (under `name`, which may have been made unique).
 pub fn shared_plan_saved(name: &str) -> String {
-    format!("The shared plan is saved as \u{201c}{name}\u{201d} and open.")
+    format!("The plan is saved as \u{201c}{name}\u{201d} and open.")
 }
 
 #[cfg(test)]
@@ -249,7 +249,7 @@ mod tests {
         assert!(m.ends_with(". Nothing was changed."), "{m}");
         assert_eq!(
             shared_plan_saved("For Sam 2"),
-            "The shared plan is saved as \u{201c}For Sam 2\u{201d} and open."
+            "The plan is saved as \u{201c}For Sam 2\u{201d} and open."
         );
     }
 }

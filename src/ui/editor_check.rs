@@ -26,6 +26,7 @@ fn anchor(place: &Place) -> String {
         Place::Rules => "editor-rules".into(),
         Place::File => "editor-units".into(),
         Place::NoGroup => "ed-loose-heading".into(),
+        Place::Groups => "editor-groups".into(),
     }
 }
 

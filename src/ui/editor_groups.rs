@@ -111,7 +111,7 @@ pub fn EditorGroups(editor: Editor, built: Memo<Built>) -> impl IntoView {
             <p class="hint">"Make the groups the document prints (mandatory units, optional group A, ...), then drag units into them, or tick each unit's groups in the unit table."</p>
             <p class="visually-hidden" role="status">{move || said.get()}</p>
             <ul class="group-list" aria-label="Groups of this qualification">
-                {move || groups().into_iter().map(|g| {
+                {move || groups().into_iter().enumerate().map(|(at, g)| {
                     let id = g.id.clone();
                     let rename_id = g.id.clone();
                     let over = RwSignal::new(false);
@@ -124,7 +124,7 @@ pub fn EditorGroups(editor: Editor, built: Memo<Built>) -> impl IntoView {
                             on:drop=on_drop
                         >
                             <div class="group-head">
-                                <label class="visually-hidden" for=format!("ed-group-name-{}", g.id)>{format!("Name of group {}", g.id)}</label>
+                                <label class="visually-hidden" for=format!("ed-group-name-{}", g.id)>{format!("Name of group {}", at + 1)}</label>
                                 <input
                                     id=format!("ed-group-name-{}", g.id)
                                     type="text"

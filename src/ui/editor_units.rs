@@ -39,6 +39,8 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
     let pasted: RwSignal<Option<Pasted>> = RwSignal::new(None);
     let columns: RwSignal<Vec<NumberColumn>> = RwSignal::new(Vec::new());
     let paste_error: RwSignal<Option<String>> = RwSignal::new(None);
+    // Why the table read was not kept: shown beside "Keep", where the person is.
+    let keep_error: RwSignal<Option<String>> = RwSignal::new(None);
     let fallback: RwSignal<Option<Level>> = RwSignal::new(None);
     // The level chosen for each row that prints none, by the row's place.
     let levels: RwSignal<Vec<Option<Level>>> = RwSignal::new(Vec::new());
@@ -53,7 +55,11 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                 levels.set(vec![None; p.rows.len()]);
                 fallback.set(None);
                 paste_error.set(None);
+                keep_error.set(None);
                 pasted.set(Some(p));
+                // What was read is below the button: the keyboard (and a screen reader) goes
+                // to its heading.
+                focus_soon("ed-review-heading");
             }
             Err(e) => {
                 pasted.set(None);
@@ -65,13 +71,6 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
         pasted.with(|p| {
             p.as_ref()
                 .map(|p| columns.with(|c| paste::to_units(p, c)))
-                .unwrap_or_default()
-        })
-    });
-    let structure = Memo::new(move |_| {
-        pasted.with(|p| {
-            p.as_ref()
-                .map(|p| (heading_groups(p), barred_pairs(p)))
                 .unwrap_or_default()
         })
     });
@@ -96,13 +95,16 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
             Some(Ok((kept, next))) => {
                 editor.edit(|d| *d = next);
                 said.set(kept.words());
-                paste_error.set(None);
+                keep_error.set(None);
                 pasted.set(None);
                 text.set(String::new());
                 // The button pressed goes with the table read: the keyboard lands on what was kept.
                 focus_soon("ed-units-said");
             }
-            Some(Err(e)) => paste_error.set(Some(e.to_string())),
+            Some(Err(e)) => {
+                keep_error.set(Some(e.to_string()));
+                focus_soon("ed-keep-error");
+            }
             None => {}
         }
     };
@@ -166,9 +168,10 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
             <p class="hint" id="ed-units-said" tabindex="-1" role="status">{move || said.get()}</p>
             {move || pasted.get().map(|p| {
                 let skipped = p.skipped.len();
+                let (groups, pairs) = (heading_groups(&p), barred_pairs(&p));
                 view! {
                     <div class="paste-review">
-                        <h4>{format!("{} read: check them before keeping", counted(rows.with(Vec::len), "unit", "units"))}</h4>
+                        <h4 id="ed-review-heading" tabindex="-1">{format!("{} read: check them before keeping", counted(rows.with(Vec::len), "unit", "units"))}</h4>
                         <div class="column-map">
                             // With no level read, the figures follow the title.
                             <span>{move || if rows.with(|r| r.iter().any(|u| u.level.is_some())) { "The figures after each level are:" } else { "The figures after each title are:" }}</span>
@@ -204,23 +207,24 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                                 </select>
                             </div>
                         </Show>
-                        {move || structure.with(|(groups, pairs)| (!groups.is_empty() || !pairs.is_empty()).then(|| view! {
+                        {(!groups.is_empty() || !pairs.is_empty()).then(|| view! {
                             <fieldset class="table-structure">
                                 <legend>"Also from the table"</legend>
                                 {(!groups.is_empty()).then(|| view! {
-                                    <label class="check"><input type="checkbox" prop:checked=move || make_groups.get() on:change=move |ev| make_groups.set(event_target_checked(&ev)) />{groups_offer(groups)}</label>
+                                    <label class="check"><input type="checkbox" prop:checked=move || make_groups.get() on:change=move |ev| make_groups.set(event_target_checked(&ev)) />{groups_offer(&groups)}</label>
                                 })}
                                 {(!pairs.is_empty()).then(|| view! {
-                                    <label class="check"><input type="checkbox" prop:checked=move || make_barred.get() on:change=move |ev| make_barred.set(event_target_checked(&ev)) />{barred_offer(pairs)}</label>
+                                    <label class="check"><input type="checkbox" prop:checked=move || make_barred.get() on:change=move |ev| make_barred.set(event_target_checked(&ev)) />{barred_offer(&pairs)}</label>
                                 })}
                             </fieldset>
-                        }))}
+                        })}
+                        {move || keep_error.get().map(|e| view! { <p class="error-message" id="ed-keep-error" tabindex="-1" role="alert">{e}</p> })}
                         <div class="actions">
                             <button type="button" class="primary" on:click=keep>{move || format!("Keep these {} units", rows.with(Vec::len))}</button>
                             <button type="button" on:click=move |_| pasted.set(None)>"Cancel"</button>
                         </div>
                         <div class="table-wrap">
-                            <table class="paste-table">
+                            <table class="paste-table" aria-label="Units read from the table">
                                 <thead><tr>
                                     <th scope="col">"Line"</th><th scope="col">"Code"</th><th scope="col">"Title"</th><th scope="col">"Level"</th><th scope="col">"Credit"</th><th scope="col">"GLH"</th>
                                     {p.rows.iter().any(|r| !r.extra.is_empty()).then(|| view! { <th scope="col">"Also printed (not kept)"</th> })}

@@ -148,6 +148,11 @@ test('on a phone, a table with no level column gets a level row by row, says wha
   await e.units.getByLabel('Paste the unit table', { exact: true }).fill(CG_4411);
   await e.units.getByRole('button', { name: 'Read the table', exact: true }).click();
   const review = e.units.locator('.paste-review');
+  // The keyboard, and a screen reader, go to what was read, which is in view.
+  const heading = review.getByRole('heading', { name: '20 units read: check them before keeping', exact: true });
+  await eventually(async () => assert.ok(await heading.evaluate((h) => h === document.activeElement), 'focus on the review'));
+  assert.ok(await inView(heading), 'the review heading is on screen');
+  assert.equal(await review.getByRole('table').getAttribute('aria-label'), 'Units read from the table');
   // The table prints no level: the figures are said to follow the title, not a level.
   assert.match(await review.locator('.column-map').textContent(), /^The figures after each title are:/);
   // The columns not kept are shown, under a heading that says so.
@@ -160,7 +165,11 @@ test('on a phone, a table with no level column gets a level row by row, says wha
   // Kept with no level chosen: refused in words that name the rows, and nothing is kept.
   const keep = review.getByRole('button', { name: 'Keep these 20 units', exact: true });
   await keep.click();
-  assert.match(await e.units.getByRole('alert').textContent(), /^20 rows have no level \(001, 002, 003, 004, 005 and 15 more\): choose the level of each in the table below/);
+  // Said beside Keep, on screen and with focus: not at the top of the section, far above.
+  const refused = review.getByRole('alert');
+  assert.match(await refused.textContent(), /^20 rows have no level \(001, 002, 003, 004, 005 and 15 more\): choose the level of each in the table below/);
+  await eventually(async () => assert.ok(await refused.evaluate((a) => a === document.activeElement), 'focus on the message'));
+  assert.ok(await inView(refused), 'the message is on screen');
   // One level for every row, then the level 1 units row by row.
   await review.getByLabel('Level for every row where none was read', { exact: true }).selectOption({ label: 'Entry 3' });
   assert.equal(await review.getByLabel('Level of 105', { exact: true }).inputValue(), 'Entry 3', 'a row without its own level shows the one for every row');

@@ -59,7 +59,7 @@ test(
     assert.deepEqual(await p.planCodes(), ['002', '001', '104', '106']);
     assert.equal(await p.verdict(), expectedVerdict(check), 'the saved plan keeps its reading and verdict');
     await eventually(async () => assert.deepEqual((await p.saved()).plans[1].readings, readings));
-    assert.ok((await p.alerts()).includes('The shared plan is saved as \u201cFor Sam\u201d and open.'));
+    assert.ok((await p.alerts()).includes('The plan is saved as \u201cFor Sam\u201d and open.'));
     assert.equal(await p.sharedOffer.count(), 0);
   }),
 );

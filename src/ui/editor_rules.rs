@@ -345,7 +345,7 @@ pub fn EditorRules(editor: Editor, built: Memo<Built>) -> impl IntoView {
                     <textarea id="ed-rule-text" rows="2" prop:value=move || form.with(|f| f.text.clone()) on:input=move |ev| form.update(|f| f.text = event_target_value(&ev))></textarea>
                 </div>
                 <div class="field-row">
-                    <div class="field wide" class:hidden=move || form.with(|f| !f.reading_of.is_empty())><label for="ed-rule-source">"Where it is printed"</label><input id="ed-rule-source" type="text" placeholder="Structure table, page 6" prop:value=move || form.with(|f| f.source.clone()) on:input=move |ev| form.update(|f| f.source = event_target_value(&ev)) /></div>
+                    <div class="field wide" class:hidden=move || form.with(|f| !f.reading_of.is_empty())><label for="ed-rule-source">"Where it is printed (optional)"</label><span class="hint" id="ed-rule-source-hint">"Section, table or page, such as \u{201c}Structure, page 6\u{201d}; left empty, it says the rule was entered here."</span><input id="ed-rule-source" type="text" aria-describedby="ed-rule-source-hint" prop:value=move || form.with(|f| f.source.clone()) on:input=move |ev| form.update(|f| f.source = event_target_value(&ev)) /></div>
                     <div class="field wide"><label for="ed-rule-label">{move || if form.with(|f| f.reading_of.is_empty()) { "Short name (optional)" } else { "Name of this reading" }}</label><input id="ed-rule-label" type="text" prop:value=move || form.with(|f| f.label.clone()) on:input=move |ev| form.update(|f| f.label = event_target_value(&ev)) /></div>
                 </div>
                 {move || error.get().map(|e| view! { <p class="error-message" role="alert">{e}</p> })}

@@ -227,7 +227,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                             <table class="paste-table" aria-label="Units read from the table">
                                 <thead><tr>
                                     <th scope="col">"Line"</th><th scope="col">"Code"</th><th scope="col">"Title"</th><th scope="col">"Level"</th><th scope="col">"Credit"</th><th scope="col">"GLH"</th>
-                                    {p.rows.iter().any(|r| !r.extra.is_empty()).then(|| view! { <th scope="col">"Also printed (not kept)"</th> })}
+                                    {p.rows.iter().any(|r| !r.extra.is_empty()).then(|| view! { <th scope="col">"Also printed (not part of the unit)"</th> })}
                                 </tr></thead>
                                 <tbody>
                                     {move || {

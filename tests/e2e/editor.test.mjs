@@ -157,7 +157,7 @@ test('on a phone, a table with no level column gets a level row by row, says wha
   assert.match(await review.locator('.column-map').textContent(), /^The figures after each title are:/);
   // The columns not kept are shown, under a heading that says so.
   const table = review.getByRole('table');
-  assert.ok(await table.getByRole('columnheader', { name: 'Also printed (not kept)' }).isVisible());
+  assert.ok(await table.getByRole('columnheader', { name: 'Also printed (not part of the unit)' }).isVisible());
   assert.match(await table.getByRole('row', { name: /^\S*\s*001 / }).textContent(), /Optional\s*Cannot be taken with unit 101$/);
   // The barred pairs the rows print are offered, ticked.
   const barred = review.getByRole('checkbox', { name: /^Make the 10 barred combinations its rows print into rules: 001 with 101, 002 with 102, 003 with 103, 004 with 104, 005 with 105 and 5 more$/ });

@@ -41,6 +41,22 @@ test(
 );
 
 test(
+  'a plan with a long name stays inside its card on a laptop and a phone',
+  app(async (planner) => {
+    await planner.open();
+    const name = 'City & Guilds Entry 3 Award for Introduction to Customer Service (4411-30), for the Tuesday evening class';
+    await planner.renamePlan(name);
+    await eventually(async () => assert.equal(await planner.currentPlanName(), name));
+    for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+      await planner.page.setViewportSize(viewport);
+      const [select, card] = await Promise.all([planner.planSelect.boundingBox(), planner.page.locator('.plans-bar').boundingBox()]);
+      assert.ok(select.x + select.width <= card.x + card.width + 1, `at ${viewport.width}: the plan list ends at ${select.x + select.width}, its bar at ${card.x + card.width}`);
+      assert.ok(select.x + select.width <= viewport.width, `at ${viewport.width}: the plan list runs off the screen`);
+    }
+  }),
+);
+
+test(
   'renaming with Enter in the name box works, and an empty name is refused',
   app(async (planner) => {
     await planner.open();

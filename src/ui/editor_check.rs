@@ -92,7 +92,7 @@ pub fn EditorCheck(
             .collect_view()
     };
     view! {
-        <section class="editor-check" aria-labelledby="editor-check-heading">
+        <section class="editor-check" id="editor-check" aria-labelledby="editor-check-heading">
             <h3 id="editor-check-heading">"Check"</h3>
             <Show
                 when=move || !errors().is_empty()

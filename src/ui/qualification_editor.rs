@@ -219,6 +219,15 @@ pub fn QualificationEditor(
                 // Says why the planner's two buttons are greyed, where they are.
                 <p class="hint not-ready" id="editor-not-ready" hidden=ready>"The planner can use it once nothing is still needed: see the check below."</p>
                 <p class="hint">"Everything here is kept in this browser as you type; the check shows what is still needed."</p>
+                // A table of fifty units puts the groups and rules thousands of pixels (and
+                // hundreds of Tab presses) down: a way straight to each part.
+                <nav class="inline-form" aria-label="Parts of the editor">
+                    <a href="#editor-details">"Details"</a>
+                    <a href="#editor-units">"Units"</a>
+                    <a href="#editor-groups">"Groups"</a>
+                    <a href="#editor-rules">"Rules of combination"</a>
+                    <a href="#editor-check">"Check"</a>
+                </nav>
                 {move || follow_words().map(|w| view! { <p class="follow-status" role="status">{w}</p> })}
                 <div class="editor-body">
                     <div class="editor-form">

@@ -512,3 +512,19 @@ fn reading_notes_shown_in_the_browser_point_at_nothing_it_leaves_out() {
         }
     }
 }
+
+#[test]
+fn a_loaded_files_qualifications_are_a_persons_own_and_the_embedded_ones_are_not() {
+    let c = embedded();
+    assert!(c.qualifications.iter().all(|q| !c.is_own(q)));
+    let text = include_str!("catalogues/nested-min3.json");
+    let loaded = c.with_document("nested-min3.json", text).unwrap();
+    let added = loaded.added_since(c);
+    assert!(!added.is_empty());
+    for q in &loaded.qualifications {
+        let from_file = added
+            .iter()
+            .any(|a| a.qualification.id == q.qualification.id);
+        assert_eq!(loaded.is_own(q), from_file, "{}", q.qualification.id);
+    }
+}

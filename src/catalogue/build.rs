@@ -316,6 +316,12 @@ impl Catalogue {
             .map(QualificationId)
     }
 
+    /// Whether a qualification comes from a file a person loaded (made in the editor, say), not
+    /// from the embedded documents, which every catalogue starts from.
+    pub fn is_own(&self, q: &CatalogueQualification) -> bool {
+        q.doc >= super::EMBEDDED_FILES.len()
+    }
+
     /// The qualifications this catalogue has that `before` did not (what a loaded file added).
     pub fn added_since<'a>(&'a self, before: &Catalogue) -> Vec<&'a CatalogueQualification> {
         self.qualifications

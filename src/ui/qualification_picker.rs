@@ -30,8 +30,13 @@ pub fn QualificationPicker(
             (&q.awarding_body, q.level, qi.index())
         });
         for qi in sorted {
-            let q = &c.qualifications[qi].qualification;
-            let label = format!("{} \u{2014} {}", q.awarding_body, q.level.label());
+            let cq = &c.qualifications[qi];
+            let q = &cq.qualification;
+            let mut label = format!("{} \u{2014} {}", q.awarding_body, q.level.label());
+            // A person's own copy of a qualification is told apart from the document's.
+            if c.is_own(cq) {
+                label.push_str(" (your own)");
+            }
             match groups.iter_mut().find(|(l, _)| *l == label) {
                 Some((_, v)) => v.push(qi),
                 None => groups.push((label, vec![qi])),

@@ -70,6 +70,11 @@ test('a trainer pastes the Highfield unit table, makes its groups and rules, and
   assert.equal(await p.sharedOffer.getByRole('heading', { name: 'Units', exact: true }).count(), 0);
   await p.sharedOffer.getByRole('button', { name: 'Save as a new plan', exact: true }).click();
   await eventually(async () => assert.equal(await p.qualification(), qid));
+  // In the list of qualifications it is told apart from the document's own.
+  const group = await p.page.locator(`#qualification option[value="${qid}"]`).evaluate((o) => o.parentElement.label);
+  assert.equal(group, 'Highfield Qualifications \u2014 Level 2 (your own)');
+  const builtIn = await p.page.locator('#qualification option[value="highfield-l2-nvq-customer-service"]').evaluate((o) => o.parentElement.label);
+  assert.equal(builtIn, 'Highfield Qualifications \u2014 Level 2');
   const plans = fixturePlans().filter((f) => f.qualification === 'highfield-l2-nvq-customer-service');
   assert.ok(plans.length >= 3, 'the fixture has Highfield plans');
   for (const f of plans) {

@@ -224,3 +224,28 @@ fn barred_pairs_kept_before_any_group_are_not_reported_once_per_rule() {
         "{p:#?}"
     );
 }
+
+#[test]
+fn the_4411_structure_pasted_with_its_table_gives_every_row_its_level() {
+    use qualplan::editor::structure::{ranges_words, row_levels};
+    let text = include_str!("fixtures/paste/cg-4411-structure.txt");
+    let pasted = parse(text).unwrap();
+    assert_eq!(pasted.rows.len(), 20, "the rules' sentences are not rows");
+    let (levels, ranges) = row_levels(text, &pasted);
+    assert_eq!(
+        ranges_words(&ranges),
+        "Levels from the text pasted with the table: Entry 3 for units 001\u{2013}010, Level 1 for units 101\u{2013}110. Check them in the table below."
+    );
+    let mut d = Draft::new(|_| false);
+    let choices = TableChoices {
+        levels,
+        ..TableChoices::default()
+    };
+    keep(&mut d, &pasted, &choices).unwrap();
+    let c = embedded();
+    let q = c.qualification("cg-4411-30").unwrap();
+    for u in &d.file.units {
+        let want = &c.unit(c.offered_unit(q, &u.code).unwrap()).unit;
+        assert_eq!(u.level, want.level, "{}", u.code);
+    }
+}

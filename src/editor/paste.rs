@@ -312,7 +312,7 @@ fn uan(s: &str) -> Option<String> {
 
 /// A printed level starting `rest`: "Entry 3", "Entry level 3", "E3", "Level 2", "L2" (a bare
 /// "2" is read as a level only by its place in the row).
-fn level_at(rest: &[&str]) -> Option<(Level, usize)> {
+pub(super) fn level_at(rest: &[&str]) -> Option<(Level, usize)> {
     let word = |i: usize| {
         rest.get(i).map(|w| {
             w.trim_end_matches([',', ';', ':', '.'])

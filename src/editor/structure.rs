@@ -3,7 +3,9 @@
 //! 101"). The editor offers them with the units, so a person does not tick each unit into its
 //! group or make each barred pair from a template.
 
-use super::paste::{Pasted, PastedRow};
+use super::paste::{level_at, Pasted, PastedRow};
+use crate::catalogue::Level;
+use crate::limits::first_few;
 
 /// A group a heading of the table makes: the heading as printed and the codes of the rows under
 /// it, in the order printed.
@@ -133,6 +135,110 @@ fn names_row(row: &PastedRow, code: &str) -> bool {
         || row.code.strip_prefix("Unit ").is_some_and(|n| n == code)
 }
 
+/// A level that text pasted with a table gives a run of unit numbers ("entry 3 units 001-010",
+/// as rules of combination print it), for rows that print no level of their own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LevelRange {
+    pub level: Level,
+    pub from: String,
+    pub to: String,
+}
+
+impl LevelRange {
+    /// Whether `code` is a unit number in the run: digits, as many as the run's, within it.
+    fn holds(&self, code: &str) -> bool {
+        code.len() == self.from.len()
+            && code.bytes().all(|b| b.is_ascii_digit())
+            && self.from.as_str() <= code
+            && code <= self.to.as_str()
+    }
+}
+
+/// Every run of unit numbers that `text` gives a level ("Level 1 units 101-110", "entry 3 units
+/// 001 to 010"), each once.
+pub fn level_ranges(text: &str) -> Vec<LevelRange> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches('*'))
+        .collect();
+    let mut out: Vec<LevelRange> = Vec::new();
+    for i in 0..words.len() {
+        let Some((level, used)) = level_at(&words[i..]) else {
+            continue;
+        };
+        let rest = &words[i + used..];
+        if !rest
+            .first()
+            .is_some_and(|w| w.eq_ignore_ascii_case("units"))
+        {
+            continue;
+        }
+        let bare = |w: &str| w.trim_end_matches([',', ';', '.', ':', ')']).to_string();
+        let (from, to) = match rest.get(1).and_then(|w| w.split_once(['-', '\u{2013}'])) {
+            Some((a, b)) => (a.to_string(), bare(b)),
+            None => match (rest.get(1), rest.get(2), rest.get(3)) {
+                (Some(a), Some(&("-" | "\u{2013}" | "to")), Some(b)) => (a.to_string(), bare(b)),
+                _ => continue,
+            },
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if digits(&from) && digits(&to) && from.len() == to.len() && from <= to {
+            let range = LevelRange { level, from, to };
+            if !out.contains(&range) {
+                out.push(range);
+            }
+        }
+    }
+    out
+}
+
+/// The level `ranges` give a row's code, where exactly one level does.
+pub fn level_from_ranges(ranges: &[LevelRange], code: &str) -> Option<Level> {
+    let mut found = ranges.iter().filter(|r| r.holds(code)).map(|r| r.level);
+    let first = found.next()?;
+    found.all(|l| l == first).then_some(first)
+}
+
+/// For each row of `pasted` that prints no level, the level the text pasted with it gives its
+/// number, and the ranges that gave one.
+pub fn row_levels(text: &str, pasted: &Pasted) -> (Vec<Option<Level>>, Vec<LevelRange>) {
+    let ranges = level_ranges(text);
+    let levels: Vec<Option<Level>> = pasted
+        .rows
+        .iter()
+        .map(|r| match r.level {
+            Some(_) => None,
+            None => level_from_ranges(&ranges, &r.code),
+        })
+        .collect();
+    let used = ranges
+        .into_iter()
+        .filter(|range| {
+            pasted
+                .rows
+                .iter()
+                .any(|r| r.level.is_none() && range.holds(&r.code))
+        })
+        .collect();
+    (levels, used)
+}
+
+/// What the ranges that gave rows a level say ("Levels from the text pasted with the table:
+/// Entry 3 for units 001-010, Level 1 for units 101-110. …"); empty when none did.
+pub fn ranges_words(ranges: &[LevelRange]) -> String {
+    if ranges.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> = ranges
+        .iter()
+        .map(|r| format!("{} for units {}\u{2013}{}", r.level.label(), r.from, r.to))
+        .collect();
+    format!(
+        "Levels from the text pasted with the table: {}. Check them in the table below.",
+        first_few(&each)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +278,37 @@ mod tests {
         )
         .unwrap();
         assert_eq!(barred_pairs(&p), Vec::new());
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_unit_numbers_take_the_level_printed_before_them() {
+        let r = level_ranges(
+            "from **entry 3 units 001-010**\n - Level 1 units 101 to 110, and entry 3 units 001-010 again; level 2 units 7-9",
+        );
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(level_from_ranges(&r, "005"), Some(Level::Entry(3)));
+        assert_eq!(level_from_ranges(&r, "110"), Some(Level::Numbered(1)));
+        assert_eq!(level_from_ranges(&r, "111"), None);
+        assert_eq!(level_from_ranges(&r, "8"), Some(Level::Numbered(2)));
+        assert_eq!(level_from_ranges(&r, "08"), None, "not as many digits");
+        assert_eq!(
+            ranges_words(&r[..2]),
+            "Levels from the text pasted with the table: Entry 3 for units 001\u{2013}010, Level 1 for units 101\u{2013}110. Check them in the table below."
+        );
+        assert_eq!(ranges_words(&[]), "");
+        // Two levels for one number: no guess.
+        let both = level_ranges("level 1 units 101-110 and level 2 units 105-120");
+        assert_eq!(level_from_ranges(&both, "106"), None);
+        assert_eq!(level_from_ranges(&both, "115"), Some(Level::Numbered(2)));
+        // Not a run: a mandatory unit, a count, a range the wrong way round.
+        assert!(
+            level_ranges("entry 3 mandatory unit 002; level 2 units 20-10; level 3 units")
+                .is_empty()
+        );
     }
 }

@@ -11,7 +11,7 @@ use crate::editor::draft::unit_entry;
 use crate::editor::draft::Place;
 use crate::editor::keep_table::{barred_offer, groups_offer, TableChoices};
 use crate::editor::paste::{self, NumberColumn, Pasted};
-use crate::editor::structure::{barred_pairs, heading_groups};
+use crate::editor::structure::{barred_pairs, heading_groups, ranges_words, row_levels};
 use crate::limits::counted;
 use crate::present::or_not_published;
 use leptos::prelude::*;
@@ -44,6 +44,8 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
     let fallback: RwSignal<Option<Level>> = RwSignal::new(None);
     // The level chosen for each row that prints none, by the row's place.
     let levels: RwSignal<Vec<Option<Level>>> = RwSignal::new(Vec::new());
+    // Where those levels came from the text pasted with the table, what it said.
+    let levels_read: RwSignal<String> = RwSignal::new(String::new());
     let make_groups = RwSignal::new(true);
     let make_barred = RwSignal::new(true);
     let said: RwSignal<String> = RwSignal::new(String::new());
@@ -52,7 +54,9 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
         match paste::parse(&t) {
             Ok(p) => {
                 columns.set(paste::guess_columns(&p));
-                levels.set(vec![None; p.rows.len()]);
+                let (from_text, ranges) = row_levels(&t, &p);
+                levels.set(from_text);
+                levels_read.set(ranges_words(&ranges));
                 fallback.set(None);
                 paste_error.set(None);
                 keep_error.set(None);
@@ -201,6 +205,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                             <div class="field">
                                 <label for="ed-fallback-level">"Level for every row where none was read"</label>
                                 <span class="hint">"Or choose each row's level in the table below: a row's own level comes first."</span>
+                                {move || levels_read.with(|w| (!w.is_empty()).then(|| view! { <span class="hint">{w.clone()}</span> }))}
                                 <select id="ed-fallback-level" on:change=move |ev| fallback.set(Level::parse(&event_target_value(&ev)))>
                                     <option value="">"Choose"</option>
                                     {all_levels().into_iter().map(|l| view! { <option value=l.to_string()>{l.label()}</option> }).collect_view()}

@@ -195,6 +195,23 @@ test('on a phone, a table with no level column gets a level row by row, says wha
   assert.match(await rules.first().textContent(), /001: Cannot be taken with unit 101; 101: Cannot be taken with unit 001/);
 }, { viewport: { width: 390, height: 844 } }));
 
+test('the rules of combination pasted with a table that prints no level give its rows their levels, said and shown for checking', app(async (p) => {
+  await p.open();
+  const e = new EditorPage(p);
+  await e.make();
+  await e.fillDetails({ title: 'Entry 3 Award for Introduction to Customer Service', body: 'City & Guilds' });
+  await e.units.getByLabel('Paste the unit table', { exact: true }).fill(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'paste', 'cg-4411-structure.txt'), 'utf8'));
+  await e.units.getByRole('button', { name: 'Read the table', exact: true }).click();
+  const review = e.units.locator('.paste-review');
+  assert.ok(await review.getByText('Levels from the text pasted with the table: Entry 3 for units 001\u2013010, Level 1 for units 101\u2013110. Check them in the table below.', { exact: true }).isVisible());
+  assert.equal(await review.getByLabel('Level of 001', { exact: true }).inputValue(), 'Entry 3');
+  assert.equal(await review.getByLabel('Level of 110', { exact: true }).inputValue(), '1');
+  await review.getByRole('button', { name: 'Keep these 20 units', exact: true }).click();
+  await eventually(async () =>
+    assert.equal((await e.units.getByRole('status').first().textContent()).trim(), 'Kept 20 new units and made 10 barred combinations into rules.'),
+  );
+}));
+
 test('keyboard only: below a table of 49 units, the groups are one link away, and Tab goes on from there', app(async (p) => {
   await p.open();
   const e = new EditorPage(p);

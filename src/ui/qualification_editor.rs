@@ -221,7 +221,7 @@ pub fn QualificationEditor(
                 <p class="hint">"Everything here is kept in this browser as you type; the check shows what is still needed."</p>
                 // A table of fifty units puts the groups and rules thousands of pixels (and
                 // hundreds of Tab presses) down: a way straight to each part.
-                <nav class="inline-form" aria-label="Parts of the editor">
+                <nav class="inline-form editor-parts" aria-label="Parts of the editor">
                     <a href="#editor-details">"Details"</a>
                     <a href="#editor-units">"Units"</a>
                     <a href="#editor-groups">"Groups"</a>

@@ -228,6 +228,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                             <button type="button" class="primary" on:click=keep>{move || format!("Keep these {} units", rows.with(Vec::len))}</button>
                             <button type="button" on:click=move |_| pasted.set(None)>"Cancel"</button>
                         </div>
+                        <p class="hint scroll-hint">"Wider than the screen: scroll the table sideways for its other columns."</p>
                         <div class="table-wrap">
                             <table class="paste-table" aria-label="Units read from the table">
                                 <thead><tr>
@@ -277,6 +278,7 @@ pub fn EditorUnits(editor: Editor, built: Memo<Built>) -> impl IntoView {
                 </div>
                 <button type="submit">"Save unit"</button>
             </form>
+            <p class="hint scroll-hint">"Wider than the screen: scroll the table sideways for its other columns."</p>
             <div class="table-wrap">
                 <table class="editor-unit-table" aria-label="Units of this qualification">
                     <thead>

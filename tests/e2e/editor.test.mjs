@@ -179,6 +179,8 @@ test('on a phone, a table with no level column gets a level row by row, says wha
   await review.getByLabel('Level for every row where none was read', { exact: true }).selectOption({ label: 'Entry 3' });
   assert.equal(await review.getByLabel('Level of 105', { exact: true }).inputValue(), 'Entry 3', 'a row without its own level shows the one for every row');
   for (let n = 101; n <= 110; n++) await review.getByLabel(`Level of ${n}`, { exact: true }).selectOption({ label: 'Level 1' });
+  // The table scrolls on its own, wider than the phone, and says so.
+  assert.ok(await review.getByText('Wider than the screen: scroll the table sideways for its other columns.', { exact: true }).isVisible());
   // The page does not run off the side of the phone with the table open.
   const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
@@ -205,6 +207,8 @@ test('the rules of combination pasted with a table that prints no level give its
   const review = e.units.locator('.paste-review');
   assert.ok(await review.getByText('Levels from the text pasted with the table: Entry 3 for units 001\u2013010, Level 1 for units 101\u2013110. Check them in the table below.', { exact: true }).isVisible());
   assert.equal(await review.getByLabel('Level of 001', { exact: true }).inputValue(), 'Entry 3');
+  // A laptop shows the whole table: no word about scrolling it.
+  assert.equal(await review.locator('.scroll-hint').isVisible(), false);
   assert.equal(await review.getByLabel('Level of 110', { exact: true }).inputValue(), '1');
   await review.getByRole('button', { name: 'Keep these 20 units', exact: true }).click();
   await eventually(async () =>

@@ -249,3 +249,27 @@ fn the_4411_structure_pasted_with_its_table_gives_every_row_its_level() {
         assert_eq!(u.level, want.level, "{}", u.code);
     }
 }
+
+#[test]
+fn a_table_of_ten_thousand_rows_each_barring_the_next_gives_proportionate_structure() {
+    use qualplan::editor::structure::row_levels;
+    let mut text =
+        String::from("Entry 3 units 0000-4999 and level 1 units 5000-9999\nOptional units\nUnit Title GLH Credit\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "{i:04} Title 20 3 Cannot be taken with unit {:04}\n",
+            i + 1
+        ));
+    }
+    let pasted = parse(&text).unwrap();
+    assert_eq!(pasted.rows.len(), 10_000);
+    let groups = heading_groups(&pasted);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].units.len(), 10_000);
+    // The last row names a unit the table does not have.
+    assert_eq!(barred_pairs(&pasted).len(), 9_999);
+    let (levels, ranges) = row_levels(&text, &pasted);
+    assert_eq!(ranges.len(), 2);
+    assert_eq!(levels[0], Some(Level::Entry(3)));
+    assert_eq!(levels[9_999], Some(Level::Numbered(1)));
+}

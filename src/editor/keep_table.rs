@@ -191,8 +191,8 @@ impl Kept {
     }
 }
 
-/// The groups a table's headings would make, for the person to choose: "5 groups from its
-/// headings: Mandatory Units (7 units), Optional Unit Group A (12 units), …".
+/// The groups a table's headings would make, for the person to choose: "Make 5 groups from its
+/// headings: Mandatory Units (2 units), Optional Unit Group A (16 units), …".
 pub fn groups_offer(groups: &[HeadingGroup]) -> String {
     let each: Vec<String> = groups
         .iter()

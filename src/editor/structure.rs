@@ -3,9 +3,10 @@
 //! 101"). The editor offers them with the units, so a person does not tick each unit into its
 //! group or make each barred pair from a template.
 
-use super::paste::{level_at, Pasted, PastedRow};
+use super::paste::{level_at, Pasted};
 use crate::catalogue::Level;
 use crate::limits::first_few;
+use std::collections::{HashMap, HashSet};
 
 /// A group a heading of the table makes: the heading as printed and the codes of the rows under
 /// it, in the order printed.
@@ -42,8 +43,10 @@ const BARRING: &[&str] = &[
 const CONNECTORS: &[&str] = &["unit", "units", "and", "or", "nor", "&"];
 
 /// A group for each heading with rows under it; headings printed twice (once a page) make one.
+/// Linear in the rows, as the paste is in its text.
 pub fn heading_groups(pasted: &Pasted) -> Vec<HeadingGroup> {
     let mut groups: Vec<HeadingGroup> = Vec::new();
+    let mut listed: HashSet<(usize, &str)> = HashSet::new();
     for row in &pasted.rows {
         let Some(heading) = row.heading.and_then(|h| pasted.headings.get(h)) else {
             continue;
@@ -59,7 +62,7 @@ pub fn heading_groups(pasted: &Pasted) -> Vec<HeadingGroup> {
                 groups.len() - 1
             }
         };
-        if !groups[at].units.contains(&row.code) {
+        if listed.insert((at, row.code.as_str())) {
             groups[at].units.push(row.code.clone());
         }
     }
@@ -70,13 +73,27 @@ pub fn heading_groups(pasted: &Pasted) -> Vec<HeadingGroup> {
 /// is not one of the table's rows is not a pair: the person makes that rule by hand.
 pub fn barred_pairs(pasted: &Pasted) -> Vec<BarredPair> {
     let rows = &pasted.rows;
+    // Each row by every code it can be named by (its code, its unit accreditation number, the
+    // other codes it prints, its number where the code is "Unit 7"), upper case; the first row
+    // wins.
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        let names = std::iter::once(row.code.as_str())
+            .chain(row.uan.as_deref())
+            .chain(row.other_codes.iter().map(String::as_str))
+            .chain(row.code.strip_prefix("Unit "));
+        for name in names {
+            by_code.entry(name.to_ascii_uppercase()).or_insert(i);
+        }
+    }
     let mut pairs: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let mut at: HashMap<(usize, usize), usize> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
         let Some((printed, refs)) = barring_words(&row.extra) else {
             continue;
         };
         for r in refs {
-            let Some(j) = rows.iter().position(|other| names_row(other, r)) else {
+            let Some(&j) = by_code.get(&r.to_ascii_uppercase()) else {
                 continue;
             };
             if j == i {
@@ -84,10 +101,13 @@ pub fn barred_pairs(pasted: &Pasted) -> Vec<BarredPair> {
             }
             let key = (i.min(j), i.max(j));
             let words = format!("{}: {printed}", row.code);
-            match pairs.iter_mut().find(|p| (p.0, p.1) == key) {
-                Some(p) if !p.2.contains(&words) => p.2.push(words),
+            match at.get(&key) {
+                Some(&p) if !pairs[p].2.contains(&words) => pairs[p].2.push(words),
                 Some(_) => {}
-                None => pairs.push((key.0, key.1, vec![words])),
+                None => {
+                    at.insert(key, pairs.len());
+                    pairs.push((key.0, key.1, vec![words]));
+                }
             }
         }
     }
@@ -125,16 +145,6 @@ fn barring_words(extra: &str) -> Option<(&str, Vec<&str>)> {
     Some((printed, refs))
 }
 
-/// Whether `code`, as a row's words name another unit, is `row`: its code, its unit
-/// accreditation number or another code it prints, or its number where the code is "Unit 7".
-fn names_row(row: &PastedRow, code: &str) -> bool {
-    let same = |c: &str| c.eq_ignore_ascii_case(code);
-    same(&row.code)
-        || row.uan.as_deref().is_some_and(same)
-        || row.other_codes.iter().any(|c| same(c))
-        || row.code.strip_prefix("Unit ").is_some_and(|n| n == code)
-}
-
 /// A level that text pasted with a table gives a run of unit numbers ("entry 3 units 001-010",
 /// as rules of combination print it), for rows that print no level of their own.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,6 +163,9 @@ impl LevelRange {
             && code <= self.to.as_str()
     }
 }
+
+/// The most runs of unit numbers read from one text, which keeps the work linear in it.
+const MAX_RANGES: usize = 100;
 
 /// Every run of unit numbers that `text` gives a level ("Level 1 units 101-110", "entry 3 units
 /// 001 to 010"), each once.
@@ -184,6 +197,10 @@ pub fn level_ranges(text: &str) -> Vec<LevelRange> {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if digits(&from) && digits(&to) && from.len() == to.len() && from <= to {
             let range = LevelRange { level, from, to };
+            // A text names a handful of runs; past that it is not rules of combination.
+            if out.len() >= MAX_RANGES {
+                break;
+            }
             if !out.contains(&range) {
                 out.push(range);
             }

@@ -6,7 +6,7 @@
 use super::paste::{level_at, Pasted};
 use crate::catalogue::Level;
 use crate::limits::first_few;
-use std::collections::{HashMap, HashSet};
+use crate::sort::SmallSort;
 
 /// A group a heading of the table makes: the heading as printed and the codes of the rows under
 /// it, in the order printed.
@@ -46,8 +46,10 @@ const CONNECTORS: &[&str] = &["unit", "units", "and", "or", "nor", "&"];
 /// Linear in the rows, as the paste is in its text.
 pub fn heading_groups(pasted: &Pasted) -> Vec<HeadingGroup> {
     let mut groups: Vec<HeadingGroup> = Vec::new();
-    let mut listed: HashSet<(usize, &str)> = HashSet::new();
-    for row in &pasted.rows {
+    // For each row, by the first row with its code, the groups that already list that code.
+    let first = first_rows(pasted);
+    let mut listed: Vec<Vec<usize>> = vec![Vec::new(); pasted.rows.len()];
+    for (i, row) in pasted.rows.iter().enumerate() {
         let Some(heading) = row.heading.and_then(|h| pasted.headings.get(h)) else {
             continue;
         };
@@ -62,7 +64,9 @@ pub fn heading_groups(pasted: &Pasted) -> Vec<HeadingGroup> {
                 groups.len() - 1
             }
         };
-        if listed.insert((at, row.code.as_str())) {
+        let holders = &mut listed[first[i]];
+        if !holders.contains(&at) {
+            holders.push(at);
             groups[at].units.push(row.code.clone());
         }
     }
@@ -74,50 +78,79 @@ pub fn heading_groups(pasted: &Pasted) -> Vec<HeadingGroup> {
 pub fn barred_pairs(pasted: &Pasted) -> Vec<BarredPair> {
     let rows = &pasted.rows;
     // Each row by every code it can be named by (its code, its unit accreditation number, the
-    // other codes it prints, its number where the code is "Unit 7"), upper case; the first row
-    // wins.
-    let mut by_code: HashMap<String, usize> = HashMap::new();
+    // other codes it prints, its number where the code is "Unit 7"), upper case, sorted so a
+    // code is found by halving; of rows with one code, the first.
+    let mut by_code: Vec<(String, usize)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let names = std::iter::once(row.code.as_str())
             .chain(row.uan.as_deref())
             .chain(row.other_codes.iter().map(String::as_str))
             .chain(row.code.strip_prefix("Unit "));
         for name in names {
-            by_code.entry(name.to_ascii_uppercase()).or_insert(i);
+            by_code.push((name.to_ascii_uppercase(), i));
         }
     }
-    let mut pairs: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+    by_code.sort_small();
+    let find = |code: &str| {
+        let code = code.to_ascii_uppercase();
+        let at = by_code.partition_point(|(c, _)| *c < code);
+        by_code.get(at).filter(|(c, _)| *c == code).map(|(_, i)| *i)
+    };
+    // Every (pair, row that bars it), sorted by pair and then by the row, and joined.
+    let mut said: Vec<((usize, usize), usize, &str)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let Some((printed, refs)) = barring_words(&row.extra) else {
             continue;
         };
-        for r in refs {
-            let Some(&j) = by_code.get(&r.to_ascii_uppercase()) else {
-                continue;
-            };
-            if j == i {
-                continue;
-            }
-            let key = (i.min(j), i.max(j));
-            let words = format!("{}: {printed}", row.code);
-            match at.get(&key) {
-                Some(&p) if !pairs[p].2.contains(&words) => pairs[p].2.push(words),
-                Some(_) => {}
-                None => {
-                    at.insert(key, pairs.len());
-                    pairs.push((key.0, key.1, vec![words]));
-                }
+        for j in refs.into_iter().filter_map(find) {
+            if j != i {
+                said.push(((i.min(j), i.max(j)), i, printed));
             }
         }
     }
+    said.sort_small();
+    let mut pairs: Vec<BarredPair> = Vec::new();
+    let mut last: Option<((usize, usize), usize)> = None;
+    for (key, i, printed) in said {
+        let words = format!("{}: {printed}", rows[i].code);
+        match last {
+            Some((k, by)) if k == key => {
+                // One row naming the same unit twice says it once.
+                if by != i {
+                    if let Some(p) = pairs.last_mut() {
+                        p.text.push_str("; ");
+                        p.text.push_str(&words);
+                    }
+                }
+            }
+            _ => pairs.push(BarredPair {
+                units: [rows[key.0].code.clone(), rows[key.1].code.clone()],
+                text: words,
+            }),
+        }
+        last = Some((key, i));
+    }
     pairs
-        .into_iter()
-        .map(|(a, b, words)| BarredPair {
-            units: [rows[a].code.clone(), rows[b].code.clone()],
-            text: words.join("; "),
-        })
-        .collect()
+}
+
+/// For each row, the first row with the same code.
+fn first_rows(pasted: &Pasted) -> Vec<usize> {
+    let mut order: Vec<(&str, usize)> = pasted
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.as_str(), i))
+        .collect();
+    order.sort_small();
+    let mut first = vec![0; order.len()];
+    let mut start = 0;
+    for k in 0..order.len() {
+        if order[k].0 != order[start].0 {
+            start = k;
+        }
+        first[order[k].1] = order[start].1;
+    }
+    first
 }
 
 /// The part of a row's other words that bars units, from its first word, and the codes it

@@ -33,8 +33,17 @@ pub fn qualification_name(q: &Qualification) -> String {
     }
 }
 
+/// A qualification with its number first ("4411-30 · City & Guilds …"), for a line that may be
+/// cut short at its end (the plan's head in classroom mode): the number is what a class is told.
+pub fn number_first_name(q: &Qualification) -> String {
+    match qualification_number(q) {
+        Some(n) => format!("{n} \u{b7} {}", q.title),
+        None => q.title.clone(),
+    }
+}
+
 /// The number a person may know a qualification by: the awarding body's, else the regulator's.
-pub fn qualification_number(q: &Qualification) -> Option<&str> {
+fn qualification_number(q: &Qualification) -> Option<&str> {
     q.awarding_body_number
         .as_deref()
         .or(q.regulator_number.as_deref())
@@ -241,6 +250,25 @@ pub fn change_words(
 mod tests {
     use super::*;
     use crate::catalogue::embedded;
+
+    #[test]
+    fn a_qualification_is_named_with_its_number_last_in_lists_and_first_at_the_plans_head() {
+        let c = embedded();
+        let q = |id: &str| &c.qualification(id).unwrap().qualification;
+        let cg = q("cg-4411-30");
+        assert_eq!(
+            qualification_name(cg),
+            format!("{} \u{b7} 4411-30", cg.title)
+        );
+        assert_eq!(
+            number_first_name(cg),
+            format!("4411-30 \u{b7} {}", cg.title)
+        );
+        // EDI prints no number: the title alone, both ways.
+        let edi = q("edi-l2-nvq-customer-service");
+        assert_eq!(number_first_name(edi), edi.title);
+        assert_eq!(qualification_name(edi), edi.title);
+    }
 
     #[test]
     fn figures_read_not_published_never_zero_and_ranges_with_a_dash() {

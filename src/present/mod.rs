@@ -21,8 +21,8 @@ pub use compare::{compare_plans, compared_names, CompareColumn, CompareUnit, MAX
 pub use completion::{completion_words, option_words, CompletionWords, ALTERNATIVES};
 pub use figures::{
     also_in_words, change_words, credit_words, credits_short, glh_published, glh_words,
-    not_published, or_not_published, qualification_name, qualification_number, tqt_label,
-    unit_count, Measure, Target, Total,
+    not_published, number_first_name, or_not_published, qualification_name, tqt_label, unit_count,
+    Measure, Target, Total,
 };
 pub use finish::{day_words, finish_words, no_estimate_words, FinishWords};
 pub use options::{

@@ -4,7 +4,7 @@
 
 use super::shared_catalogue::SharedCatalogue;
 use crate::plan::Check;
-use crate::present::qualification_number;
+use crate::present::number_first_name;
 use leptos::prelude::*;
 
 #[component]
@@ -16,13 +16,7 @@ pub fn PlanFor(catalogue: SharedCatalogue, checked: Memo<Option<Check>>) -> impl
                 let cq = catalogue
                     .qualifications
                     .get(c.as_ref()?.qualification.index())?;
-                let q = &cq.qualification;
-                // The number first: classroom mode cuts a long name short on one line, and
-                // the number is what a class is told.
-                Some(match qualification_number(q) {
-                    Some(n) => format!("{n} \u{b7} {}", q.title),
-                    None => q.title.clone(),
-                })
+                Some(number_first_name(&cq.qualification))
             })
             .unwrap_or_default()
     };

@@ -358,6 +358,8 @@ test('units are dragged into groups, from one group to another, and out of every
   await e.pasteUnits(TABLE, undefined, { fromTable: false });
   await e.addGroup('Mandatory Units');
   await e.addGroup('Optional Group A');
+  // Each group's name box is named by its place, as a person counts them, not by an id.
+  assert.equal(await e.groups.getByLabel('Name of group 2', { exact: true }).inputValue(), 'Optional Group A');
   const tray = e.groups.getByRole('list', { name: /^In no group/ });
   const chips = (name) => e.groups.getByRole('list', { name, exact: true }).getByRole('listitem').allTextContents();
   const zone = (name) => e.groups.locator('li.group-zone').filter({ has: p.page.getByRole('list', { name: `Units in ${name}`, exact: true }) });
